@@ -1,0 +1,14 @@
+// One policy for the Electron window and the browser host: nothing inline, nothing remote.
+// MUI (Emotion) injects <style> elements at run time, so styles need 'unsafe-inline'; scripts never do.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

@@ -1,0 +1,120 @@
+// Opens the app's SQLite file: refuses newer or corrupt files untouched, backs up before migrating.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { migrations as allMigrations, latestVersion } from './migrations';
+import type { Migration } from './migrations/types';
+
+export const DB_FILE_NAME = 'klientdesk.db';
+
+export interface OpenOptions {
+  /** Full path of the database file, or ':memory:'. */
+  file: string;
+  migrations?: readonly Migration[];
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  /** The backup made before migrating, when there was one. */
+  backupFile: string | null;
+  migratedFrom: number;
+}
+
+function assertNapi(): void {
+  // better-sqlite3 13 crashes the whole process on N-API < 10 (Node 20); refuse with a sentence instead.
+  if (Number(process.versions.napi) < 10) {
+    throw new AppError('RUNTIME_TOO_OLD', 'Klientdesk needs Node 22 or Electron 40 or newer to open its database.');
+  }
+}
+
+function readVersion(file: string): number {
+  let probe: Database | undefined;
+  try {
+    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+    return Number(probe.pragma('user_version', { simple: true }));
+  } catch (error) {
+    throw new AppError(
+      'DB_CORRUPT',
+      `The database file ${basename(file)} is damaged or is not a Klientdesk database. Nothing was changed; you can restore a backup.`,
+      { file, backups: listBackups(file), reason: error instanceof Error ? error.message : String(error) },
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+export function listBackups(file: string): string[] {
+  const dir = dirname(file);
+  if (!existsSync(dir)) return [];
+  const prefix = `${basename(file)}.`;
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function backupBeforeMigrating(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.v${fromVersion}-${stamp}.bak`;
+  const src = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    // VACUUM INTO writes a consistent single-file copy, WAL content included.
+    src.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    src.close();
+  }
+  return target;
+}
+
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  assertNapi();
+  const list = options.migrations ?? allMigrations;
+  const latest = list === allMigrations ? latestVersion() : list.reduce((v, m) => Math.max(v, m.version), 0);
+  const now = options.now ?? (() => new Date());
+  const inMemory = options.file === ':memory:';
+  let current = 0;
+  let backupFile: string | null = null;
+
+  if (!inMemory) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    if (existsSync(options.file)) {
+      current = readVersion(options.file);
+      if (current > latest) {
+        throw new AppError(
+          'DB_TOO_NEW',
+          `This database was written by a newer Klientdesk (schema ${current}; this version knows ${latest}). Nothing was changed. Update Klientdesk to open it.`,
+          { file: options.file, found: current, supported: latest },
+        );
+      }
+      if (current < latest && current > 0) backupFile = backupBeforeMigrating(options.file, current, now());
+    }
+  }
+
+  const db = new BetterSqlite3(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+
+  for (const m of [...list].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { db, backupFile, migratedFrom: current };
+}
+
+/** Replaces a damaged database with a chosen backup; the damaged file is kept beside it for support. */
+export function restoreBackup(file: string, backup: string, now: Date = new Date()): void {
+  if (!listBackups(file).includes(backup)) throw new AppError('NO_SUCH_BACKUP', 'That backup does not belong to this database.');
+  if (existsSync(file)) copyFileSync(file, `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+  // A stale WAL beside the restored file would be replayed into it, so move it aside.
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, `${file}${suffix}.old`);
+  copyFileSync(backup, file);
+}

@@ -1,0 +1,43 @@
+// `npm run web`: Klientdesk in a browser tab, on the same core and contract as the desktop app.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/app/create-core';
+import { resolveDataDir } from '../core/app/data-dir';
+import { createDispatcher } from '../core/ipc/dispatch';
+import { startHost } from './server';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
+  const dataDir = resolveDataDir(process.argv, process.env);
+  const core = await createCore({ dataDir, mode: 'browser', version: process.env.npm_package_version ?? '0.0.0' });
+  const dispatch = createDispatcher(core.handlers, {
+    onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
+  });
+  const host = await startHost({
+    dispatch,
+    bus: core.bus,
+    webRoot,
+    port: Number(option('port') ?? process.env.PORT ?? 0),
+    secret: process.env.KLIENTDESK_HOST_SECRET,
+  });
+  console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
+  console.log(`Data folder: ${dataDir}`);
+  const stop = async (): Promise<void> => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

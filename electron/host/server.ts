@@ -1,0 +1,201 @@
+// The browser host: the built renderer and the same contract over HTTP, for Chromium tests and for showing
+// Klientdesk where Electron is not installed. Loopback only, a per-launch secret, and no DNS rebinding.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { EventName } from '../../shared/contract';
+import type { Dispatch } from '../core/ipc/dispatch';
+import type { EventBus } from '../core/app/event-bus';
+import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
+
+export const SECRET_HEADER = 'x-klientdesk-secret';
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  bus: EventBus;
+  webRoot: string;
+  port?: number;
+  secret?: string;
+  bodyLimit?: number;
+}
+
+export interface Host {
+  url: string;
+  /** The URL to open: the secret rides in the fragment, which browsers never send to a server or a Referer. */
+  launchUrl: string;
+  secret: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function secretMatches(given: string | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const webRoot = resolve(options.webRoot);
+  let port = 0;
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
+  const streams = new Set<ServerResponse>();
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const decoded = decodeURIComponent(pathname);
+    const candidate = normalize(join(webRoot, decoded));
+    const inside = candidate === webRoot || candidate.startsWith(webRoot + sep);
+    let file = inside ? candidate : join(webRoot, 'index.html');
+    try {
+      const s = await stat(file);
+      if (s.isDirectory()) file = join(file, 'index.html');
+    } catch {
+      // Client-side routes fall back to the app shell.
+      file = join(webRoot, 'index.html');
+    }
+    try {
+      await stat(file);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The renderer is not built. Run `npm run build:web` first.');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    createReadStream(file).pipe(res);
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  const unsubscribe = options.bus.subscribe((name: EventName, payload: unknown) => {
+    const frame = `data: ${JSON.stringify({ event: name, payload })}\n\n`;
+    for (const s of streams) s.write(frame);
+  });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      securityHeaders(res);
+      // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host header.
+      if (!allowedHosts().includes(req.headers.host ?? '')) return sendJson(res, 403, { error: 'This host name is not allowed.' });
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().includes(origin)) return sendJson(res, 403, { error: 'This origin is not allowed.' });
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
+        return serveStatic(url.pathname, res);
+      }
+      if (!secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret)) {
+        return sendJson(res, 401, { error: 'The Klientdesk secret is missing or wrong. Open the address the host printed.' });
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+
+      const match = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname);
+      if (!match || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, 415, { error: 'Send JSON.' });
+      }
+      let body: string;
+      try {
+        body = await readBody(req, bodyLimit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, { error: `The request is larger than ${Math.round(bodyLimit / 1024 / 1024)} MB.` });
+        }
+        throw error;
+      }
+      let input: unknown;
+      try {
+        input = body === '' ? undefined : (JSON.parse(body) as unknown);
+      } catch {
+        return sendJson(res, 200, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
+      }
+      const result = await options.dispatch(match[1], input, { trusted: true }, { transport: 'http' });
+      return sendJson(res, 200, result);
+    })().catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'The host failed to answer.' });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    launchUrl: `${url}/#k=${secret}`,
+    secret,
+    port,
+    async close() {
+      unsubscribe();
+      for (const s of streams) s.end();
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

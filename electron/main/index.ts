@@ -1,0 +1,98 @@
+// The Electron main process: lifecycle, the one window, and IPC registration. Everything else lives in core.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
+import { createCore, isSafeExternalUrl, type Core } from '../core/app/create-core';
+import { resolveDataDir } from '../core/app/data-dir';
+import { createDispatcher, type Sender } from '../core/ipc/dispatch';
+import { buildMenu } from './menu';
+import { guardAllWebContents, hardenSessions } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(__dirname, '../renderer/index.html');
+
+/** Only the top frame of our own window, showing our own page, may call the main process. */
+function senderOf(event: IpcMainInvokeEvent): Sender {
+  const frame = event.senderFrame;
+  if (!mainWindow || event.sender !== mainWindow.webContents) return { trusted: false, reason: 'not the Klientdesk window' };
+  if (!frame || frame !== mainWindow.webContents.mainFrame) return { trusted: false, reason: 'not the top frame' };
+  const url = frame.url;
+  const ours = rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  return ours ? { trusted: true } : { trusted: false, reason: 'unexpected page' };
+}
+
+function createWindow(dataDir: string): BrowserWindow {
+  const state = loadWindowState(dataDir);
+  const win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Klientdesk',
+    icon: join(__dirname, '../renderer/icon.png'),
+    backgroundColor: '#f5f7fa',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(dataDir, win);
+  win.once('ready-to-show', () => win.show());
+  if (rendererUrl) void win.loadURL(rendererUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+async function start(): Promise<void> {
+  hardenSessions();
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  core = await createCore({
+    dataDir,
+    mode: 'electron',
+    version: app.getVersion(),
+    openExternal: async (url) => {
+      if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+  });
+  const dispatch = createDispatcher(core.handlers, {
+    onInternalError: (channel, error) => console.error(`[main] ${channel} failed:`, error instanceof Error ? error.message : error),
+  });
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => dispatch(channel, input, senderOf(event), { transport: 'ipc' }));
+  core.bus.subscribe((name, payload) => mainWindow?.webContents.send(IPC_EVENT, name, payload));
+
+  Menu.setApplicationMenu(buildMenu(core.settings.get().language));
+  mainWindow = createWindow(dataDir);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  guardAllWebContents();
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Klientdesk could not start:', error);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && core) mainWindow = createWindow(resolveDataDir(process.argv, process.env, app.getPath('userData')));
+  });
+  app.on('will-quit', () => void core?.close());
+}

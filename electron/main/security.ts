@@ -1,0 +1,28 @@
+// Deny-by-default rules applied to every web contents the app ever creates.
+import { app, session, shell, type WebContents } from 'electron';
+import { isSafeExternalUrl } from '../core/app/create-core';
+import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
+
+export function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+function guard(contents: WebContents): void {
+  // The renderer is a single page: any navigation is either a bug or an attack.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => guard(contents));
+}

@@ -1,0 +1,55 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Layer boundaries: only electron/main and electron/preload touch Electron; the renderer and shared/ never
+// touch Node; shared/ imports from neither side.
+const noElectron = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
+const electronSubpaths = { group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." };
+const noNodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'No Node built-ins here.' }));
+const nodePrefix = { group: ['node:*'], message: 'No Node built-ins here.' };
+const intoElectronDir = { regex: '(^|/)electron/', message: 'May not import from electron/.' };
+const intoRendererDir = { regex: '(^|/)renderer/', message: 'May not import from renderer/.' };
+const intoCore = { regex: '(^|/)core/', message: 'The demo world is an independent implementation: it may not use the app’s clients in electron/core.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', '.ci/fake-electron-dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['electron/main/**', 'electron/preload/**', 'test/e2e/electron.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths] }] },
+  },
+  {
+    files: ['electron/demo/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoCore, intoRendererDir] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir, intoRendererDir] },
+      ],
+    },
+  },
+  prettier,
+);

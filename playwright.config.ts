@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// A fixed secret for the test run only; the host makes a random one per launch otherwise.
+export const E2E_SECRET = 'e2e-secret-not-for-real-use';
+export const E2E_PORT = Number(process.env.KLIENTDESK_E2E_PORT ?? 4173);
+const dataDir = process.env.KLIENTDESK_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'klientdesk-e2e-'));
+const executablePath = process.env.CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, headless: true, viewport: { width: 1280, height: 720 } },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /electron\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `node out/node/host.js --port ${E2E_PORT}`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    env: { KLIENTDESK_HOST_SECRET: E2E_SECRET, KLIENTDESK_DATA_DIR: dataDir, KLIENTDESK_WEB_ROOT: 'out/web' },
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,44 @@
+// The renderer's only way to the main process: a typed client over whichever bridge is present.
+import type { KlientdeskBridge } from '../../../shared/contract/bridge';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/errors';
+import { createHttpBridge } from './http-bridge';
+
+declare global {
+  interface Window {
+    klientdesk?: KlientdeskBridge;
+  }
+}
+
+/** A failed call, carrying the service's code and correlation id so the UI can show them one click away. */
+export class ApiError extends Error implements AppErrorShape {
+  readonly code: string;
+  readonly details?: Record<string, unknown>;
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.code = shape.code;
+    this.details = shape.details;
+  }
+  get correlationId(): string | undefined {
+    const id = this.details?.correlationId;
+    return typeof id === 'string' ? id : undefined;
+  }
+}
+
+let bridge: KlientdeskBridge | undefined;
+function getBridge(): KlientdeskBridge {
+  bridge ??= window.klientdesk ?? createHttpBridge();
+  return bridge;
+}
+
+export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await getBridge().invoke(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return getBridge().on(event, listener);
+}
+
+export const bridgeMode = (): 'electron' | 'browser' => getBridge().mode;

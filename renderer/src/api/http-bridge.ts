@@ -1,0 +1,81 @@
+// The browser host's stand-in for the preload: the same KlientdeskBridge, carried over loopback HTTP.
+import type { KlientdeskBridge } from '../../../shared/contract/bridge';
+import type { EventName } from '../../../shared/contract';
+
+const SECRET_KEY = 'klientdesk.hostSecret';
+const SECRET_HEADER = 'x-klientdesk-secret';
+
+/** The host prints a launch URL with `#k=<secret>`; keep it for this tab only and take it out of the address bar. */
+function takeSecret(): string {
+  const match = /(?:^#|&)k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(SECRET_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(SECRET_KEY) ?? '';
+}
+
+type Listener = (payload: unknown) => void;
+
+export function createHttpBridge(): KlientdeskBridge {
+  const secret = takeSecret();
+  const listeners = new Map<string, Set<Listener>>();
+  let streaming = false;
+
+  async function stream(): Promise<void> {
+    if (streaming) return;
+    streaming = true;
+    try {
+      const res = await fetch('/api/events', { headers: { [SECRET_HEADER]: secret } });
+      if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = frame.split('\n').find((l) => l.startsWith('data: '));
+          if (!data) continue;
+          const { event, payload } = JSON.parse(data.slice(6)) as { event: string; payload: unknown };
+          for (const l of listeners.get(event) ?? []) l(payload);
+        }
+      }
+    } catch {
+      // The host went away or restarted; try again shortly so progress keeps flowing when it is back.
+    } finally {
+      streaming = false;
+      setTimeout(() => void stream(), 2000);
+    }
+  }
+
+  return {
+    mode: 'browser',
+    async invoke(channel, input) {
+      try {
+        const res = await fetch(`/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret },
+          body: JSON.stringify(input ?? {}),
+        });
+        if (!res.ok) {
+          const body = (await res.json().catch(() => ({}))) as { error?: string };
+          return { ok: false, error: { code: `HOST_${res.status}`, message: body.error ?? `The host answered ${res.status}.` } };
+        }
+        return (await res.json()) as never;
+      } catch {
+        return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'Klientdesk’s host is not answering. Is `npm run web` still running?' } };
+      }
+    },
+    on(event: EventName, listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(event, set);
+      void stream();
+      return () => set.delete(listener as Listener);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { Box, Chip, Typography } from '@mui/material';
+import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
+import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
+import { useTranslation } from 'react-i18next';
+import { dateTimeFormat } from '../i18n';
+import { useAppStore } from '../state/app-store';
+
+export function StatusBar({ children }: { children?: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const status = useAppStore((s) => s.status);
+  if (!status) return null;
+  return (
+    <Box
+      component="footer"
+      role="status"
+      aria-live="polite"
+      sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', minHeight: 32 }}
+    >
+      <Chip
+        size="small"
+        color={status.environment === 'production' ? 'error' : status.environment === 'test' ? 'warning' : 'default'}
+        label={`${t('status.environment')}: ${t(`environment.${status.environment}`)}`}
+        data-testid="status-environment"
+      />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }} data-testid="status-online">
+        {status.online ? <CloudDoneOutlined fontSize="small" color="success" /> : <CloudOffOutlined fontSize="small" color="warning" />}
+        <Typography variant="caption">{status.online ? t('status.online') : t('status.offline')}</Typography>
+      </Box>
+      <Typography variant="caption" color="text.secondary">
+        {status.lastSyncAt ? t('status.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(status.lastSyncAt)) }) : t('status.neverSynced')}
+      </Typography>
+      <Box sx={{ flex: 1 }} />
+      {children}
+    </Box>
+  );
+}

@@ -1,0 +1,18 @@
+import { createTheme, type Theme } from '@mui/material/styles';
+
+export function buildTheme(mode: 'light' | 'dark'): Theme {
+  return createTheme({
+    palette: {
+      mode,
+      primary: { main: mode === 'light' ? '#1b4f8a' : '#8cb8ee' },
+      secondary: { main: '#b26a00' },
+      background: mode === 'light' ? { default: '#f5f7fa', paper: '#ffffff' } : { default: '#11161d', paper: '#18202a' },
+    },
+    shape: { borderRadius: 8 },
+    typography: { fontFamily: 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif', fontSize: 14 },
+    components: {
+      MuiButton: { defaultProps: { disableElevation: true } },
+      MuiTooltip: { defaultProps: { arrow: true } },
+    },
+  });
+}

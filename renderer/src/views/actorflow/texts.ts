@@ -1,0 +1,4 @@
+export const actorflowTexts = {
+  nb: { title: 'Aktørflyt' },
+  en: { title: 'ActorFlow' },
+};

@@ -1,0 +1,4 @@
+export const auditTexts = {
+  nb: { title: 'Revisjonslogg' },
+  en: { title: 'Audit' },
+};

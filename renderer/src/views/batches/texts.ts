@@ -1,0 +1,4 @@
+export const batchesTexts = {
+  nb: { title: 'Bunker' },
+  en: { title: 'Batches' },
+};

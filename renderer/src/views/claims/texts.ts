@@ -1,0 +1,4 @@
+export const claimsTexts = {
+  nb: { title: 'Krav' },
+  en: { title: 'Claims' },
+};

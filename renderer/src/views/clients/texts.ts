@@ -1,0 +1,4 @@
+export const clientsTexts = {
+  nb: { title: 'Klienter' },
+  en: { title: 'Clients' },
+};

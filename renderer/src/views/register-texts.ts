@@ -1,0 +1,15 @@
+// Every view's texts, registered before the first render.
+import { registerNamespace } from '../i18n';
+import { actorflowTexts } from './actorflow/texts';
+import { auditTexts } from './audit/texts';
+import { batchesTexts } from './batches/texts';
+import { claimsTexts } from './claims/texts';
+import { clientsTexts } from './clients/texts';
+import { settingsTexts } from './settings/texts';
+
+registerNamespace('clients', clientsTexts);
+registerNamespace('batches', batchesTexts);
+registerNamespace('claims', claimsTexts);
+registerNamespace('actorflow', actorflowTexts);
+registerNamespace('settings', settingsTexts);
+registerNamespace('audit', auditTexts);

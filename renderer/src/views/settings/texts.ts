@@ -1,0 +1,4 @@
+export const settingsTexts = {
+  nb: { title: 'Innstillinger' },
+  en: { title: 'Settings' },
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { channel, empty, environmentId, isoDateTime, noInput, orgNumber, shortText } from './define';
+
+export const language = z.enum(['nb', 'en']);
+export const themeMode = z.enum(['system', 'light', 'dark']);
+
+export const sessionSchema = z.object({
+  person: z.object({ name: z.string(), pid: z.string() }),
+  firm: z.object({ orgNumber: z.string(), name: z.string() }),
+  environment: environmentId,
+  isClientAdmin: z.boolean(),
+  signedInAt: isoDateTime,
+  expiresAt: isoDateTime.nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const appStatusSchema = z.object({
+  environment: environmentId,
+  online: z.boolean(),
+  session: sessionSchema.nullable(),
+  lastSyncAt: isoDateTime.nullable(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const environmentConfigSchema = z.object({
+  id: environmentId,
+  firmOrgNumber: orgNumber.or(z.literal('')),
+  maskinportenClientId: z.string().max(100),
+  kid: z.string().max(200),
+  scopes: z.array(z.string().max(200)).max(20),
+  systemId: z.string().max(200),
+  idportenClientId: z.string().max(100),
+  /** Resolved, read-only: the service addresses this environment talks to. */
+  urls: z.record(z.string(), z.string()).optional(),
+});
+export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
+
+export const settingsSchema = z.object({
+  language,
+  theme: themeMode,
+  environment: environmentId,
+  environments: z.object({ demo: environmentConfigSchema, test: environmentConfigSchema, production: environmentConfigSchema }),
+  runner: z.object({ concurrency: z.number().int().min(1).max(20) }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = z.strictObject({
+  language: language.optional(),
+  theme: themeMode.optional(),
+  environment: environmentId.optional(),
+  environmentConfig: environmentConfigSchema.omit({ urls: true, id: true }).partial().strict().extend({ id: environmentId }).optional(),
+  runner: z.strictObject({ concurrency: z.number().int().min(1).max(20) }).optional(),
+});
+
+export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.string() });
+
+export const appChannels = {
+  'app.info': channel(
+    noInput,
+    z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), platform: z.string(), dataDir: z.string() }),
+  ),
+  'app.status': channel(noInput, appStatusSchema),
+  'settings.get': channel(noInput, settingsSchema),
+  'settings.update': channel(settingsPatchSchema, settingsSchema),
+  'session.demoPersons': channel(noInput, z.array(demoPersonSchema)),
+  'session.signIn': channel(z.strictObject({ pid: shortText.optional() }), sessionSchema),
+  'session.current': channel(noInput, sessionSchema.nullable()),
+  'session.signOut': channel(noInput, empty),
+  /** Opens an https link in the system browser; anything else is refused. */
+  'app.openExternal': channel(z.strictObject({ url: z.string().max(2000) }), empty),
+};
+
+export const appEvents = {
+  'app.status': appStatusSchema,
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { channel, isoDateTime, longText } from './define';
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: isoDateTime,
+  actor: z.string(),
+  environment: z.string(),
+  action: z.string(),
+  systemUserId: z.string().nullable(),
+  clientOrgNumber: z.string().nullable(),
+  batchId: z.string().nullable(),
+  outcome: z.string(),
+  code: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditFilterSchema = z.strictObject({
+  search: z.string().max(200).optional(),
+  action: z.string().max(50).optional(),
+  outcome: z.string().max(50).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+
+export const auditChannels = {
+  'audit.query': channel(
+    z.strictObject({ filter: auditFilterSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    z.object({ total: z.number(), rows: z.array(auditEntrySchema) }),
+  ),
+  'audit.exportCsv': channel(z.strictObject({ filter: auditFilterSchema }), z.object({ filename: z.string(), csv: longText })),
+};

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { BATCH_STATES, ITEM_STATES } from '../domain/batch';
+import { channel, isoDateTime, longText, noInput, shortText, uuid } from './define';
+
+export const operation = z.enum(['add', 'remove']);
+export const batchState = z.enum(BATCH_STATES);
+export const itemState = z.enum(ITEM_STATES);
+
+/** What the review step says about one org number before anything is sent. */
+export const reviewVerdict = z.enum(['ready', 'already_done', 'fails_and_rule', 'unknown_client', 'invalid_number', 'duplicate']);
+
+export const reviewItemSchema = z.object({
+  input: z.string(),
+  orgNumber: z.string(),
+  name: z.string().nullable(),
+  verdict: reviewVerdict,
+  missingPackages: z.array(z.string()),
+  line: z.number().nullable(),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const parseErrorSchema = z.object({ line: z.number(), input: z.string(), message: z.string() });
+
+export const batchItemSchema = z.object({
+  id: z.number(),
+  orgNumber: z.string(),
+  name: z.string().nullable(),
+  operation,
+  state: itemState,
+  attempts: z.number(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  skipReason: z.string().nullable(),
+  updatedAt: isoDateTime,
+});
+export type BatchItem = z.infer<typeof batchItemSchema>;
+
+export const batchSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: z.string(),
+  systemUserId: z.string(),
+  systemUserTitle: z.string(),
+  state: batchState,
+  pauseReason: z.string().nullable(),
+  createdAt: isoDateTime,
+  createdBy: z.string(),
+  updatedAt: isoDateTime,
+  counts: z.object({ pending: z.number(), in_flight: z.number(), done: z.number(), failed: z.number(), skipped: z.number(), total: z.number() }),
+});
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+
+export const progressSchema = z.object({
+  batchId: z.string(),
+  state: batchState,
+  pauseReason: z.string().nullable(),
+  counts: batchSummarySchema.shape.counts,
+  throughputPerMinute: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+
+const draftItemInput = z.strictObject({ orgNumber: z.string().max(20), operation });
+
+export const batchesChannels = {
+  'batches.parseOrgNumbers': channel(
+    z.strictObject({ text: longText }),
+    z.object({ entries: z.array(z.object({ line: z.number(), orgNumber: z.string() })), errors: z.array(parseErrorSchema) }),
+  ),
+  'batches.review': channel(
+    z.strictObject({ systemUserId: uuid, operation, orgNumbers: z.array(z.string().max(40)).max(100_000) }),
+    z.array(reviewItemSchema),
+  ),
+  'batches.create': channel(
+    z.strictObject({ name: shortText, systemUserId: uuid, items: z.array(draftItemInput).max(100_000), submit: z.boolean() }),
+    batchSummarySchema,
+  ),
+  'batches.list': channel(noInput, z.array(batchSummarySchema)),
+  'batches.get': channel(
+    z.strictObject({ id: shortText, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional(), state: itemState.optional() }),
+    z.object({ batch: batchSummarySchema, items: z.array(batchItemSchema), totalItems: z.number() }),
+  ),
+  'batches.rename': channel(z.strictObject({ id: shortText, name: shortText }), batchSummarySchema),
+  'batches.editItems': channel(
+    z.strictObject({ id: shortText, add: z.array(draftItemInput).max(100_000).optional(), removeOrgNumbers: z.array(z.string().max(20)).max(100_000).optional() }),
+    batchSummarySchema,
+  ),
+  'batches.duplicate': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.exportFile': channel(z.strictObject({ id: shortText }), z.object({ filename: z.string(), content: longText })),
+  'batches.importFile': channel(z.strictObject({ content: longText }), batchSummarySchema),
+  'batches.submit': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.pause': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.resume': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.cancel': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.retryFailed': channel(z.strictObject({ id: shortText }), batchSummarySchema),
+  'batches.delete': channel(z.strictObject({ id: shortText }), z.object({})),
+  'batches.reportCsv': channel(z.strictObject({ id: shortText }), z.object({ filename: z.string(), csv: longText })),
+};
+
+export const batchesEvents = {
+  'batches.progress': progressSchema,
+};

@@ -1,0 +1,32 @@
+// Batch and item state machines. Every transition the runner or the user makes is checked here.
+export const BATCH_STATES = ['draft', 'queued', 'running', 'paused', 'completed', 'completed_with_failures', 'cancelled'] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+
+export const ITEM_STATES = ['pending', 'in_flight', 'done', 'failed', 'skipped'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export type Operation = 'add' | 'remove';
+
+const BATCH_TRANSITIONS: Record<BatchState, readonly BatchState[]> = {
+  draft: ['queued', 'cancelled'],
+  queued: ['running', 'paused', 'cancelled', 'draft'],
+  running: ['paused', 'completed', 'completed_with_failures', 'cancelled'],
+  paused: ['queued', 'running', 'cancelled'],
+  completed: [],
+  // "Retry failed" puts a finished batch back in the queue.
+  completed_with_failures: ['queued'],
+  cancelled: [],
+};
+
+const ITEM_TRANSITIONS: Record<ItemState, readonly ItemState[]> = {
+  pending: ['in_flight', 'skipped'],
+  in_flight: ['done', 'failed', 'pending', 'skipped'],
+  done: [],
+  failed: ['pending'],
+  skipped: [],
+};
+
+export const canMoveBatch = (from: BatchState, to: BatchState): boolean => BATCH_TRANSITIONS[from].includes(to);
+export const canMoveItem = (from: ItemState, to: ItemState): boolean => ITEM_TRANSITIONS[from].includes(to);
+export const isFinalBatchState = (s: BatchState): boolean => BATCH_TRANSITIONS[s].length === 0 || s === 'completed_with_failures';
+export const isFinalItemState = (s: ItemState): boolean => s === 'done' || s === 'failed' || s === 'skipped';

@@ -1,0 +1,39 @@
+// Launches the real desktop app where the Electron binary exists; elsewhere it is reported as skipped, with why.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { _electron as electron, expect, test } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+
+function electronBinary(): string | null {
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+
+test('the desktop app opens one hardened window on the demo world', async () => {
+  test.skip(!binary, 'The Electron binary is not installed here (it cannot be downloaded on this machine); the renderer is tested in Chromium instead.');
+  test.skip(!existsSync('out/main/index.js'), 'Run `npm run build` first: out/main/index.js is missing.');
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'klientdesk-electron-'))],
+  });
+  const window = await app.firstWindow();
+  await expect(window.getByRole('navigation')).toBeVisible();
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  // Context isolation and the sandbox leave the page with the bridge and nothing of Node.
+  expect(await window.evaluate(() => typeof (window as unknown as { klientdesk?: unknown }).klientdesk)).toBe('object');
+  expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  await app.close();
+});

@@ -1,0 +1,25 @@
+// Bundles the Node entry points (browser host, demo world, headless flow, benchmarks) into out/node,
+// so they run on the Node 22 from node_modules without a TypeScript loader.
+import { resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    outDir: 'out/node',
+    emptyOutDir: false,
+    target: 'node22',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        host: resolve('electron/host/cli.ts'),
+      },
+      external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { format: 'esm', entryFileNames: '[name].js' },
+    },
+  },
+  ssr: { noExternal: true, external: ['better-sqlite3'] },
+});
