@@ -6,7 +6,18 @@ import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../ipc/dispatch';
 import { DB_FILE_NAME, openDatabase } from '../store/database';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
+import { appendAudit } from '../audit/log';
+import { actorflowFeature } from '../actorflow/feature';
+import { batchesFeature } from '../batches/feature';
+import { claimsFeature } from '../claims/feature';
+import { clientsFeature } from '../clients/feature';
+import { keyringFeature } from '../keyring/feature';
 import { createEventBus, type EventBus } from './event-bus';
+import type { Feature, FeatureContext } from './feature';
+import type { Services } from './ports';
+
+/** The features of the app, in the order they start. */
+const FEATURES = [clientsFeature, batchesFeature, claimsFeature, keyringFeature, actorflowFeature];
 
 export interface CoreOptions {
   dataDir: string;
@@ -47,7 +58,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lastSyncAt: null,
   });
 
+  const notReady = (): never => {
+    throw new AppError('NOT_AVAILABLE', 'This environment is not connected yet.');
+  };
+  const services: Services = {
+    session: { current: () => null, demoPersons: () => [], signIn: async () => notReady(), signOut: () => undefined },
+    altinn: notReady,
+    krav: notReady,
+    isOnline: () => true,
+  };
+  const ctx: FeatureContext = {
+    db,
+    settings,
+    bus,
+    services,
+    environment: () => settings.get().environment,
+    now: () => new Date(),
+    audit: (record) =>
+      appendAudit(db, { ...record, actor: services.session.current()?.person.name ?? 'Klientdesk', environment: settings.get().environment }),
+  };
+  const features: Feature[] = FEATURES.map((create) => create(ctx));
+
   const handlers: Partial<Handlers> = {
+    ...Object.assign({}, ...features.map((f) => f.handlers)),
     'app.info': () => ({
       name: 'Klientdesk',
       version: options.version,
@@ -70,6 +103,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 
+  for (const f of features) await f.start?.();
+
   return {
     db,
     settings,
@@ -77,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     status,
     async close() {
+      for (const f of features) await f.stop?.();
       db.close();
     },
   };

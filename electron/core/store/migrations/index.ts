@@ -1,7 +1,9 @@
 import { m001Base } from './001-base';
+import { m002Clients } from './002-clients';
+import { m003Batches } from './003-batches';
 import type { Migration } from './types';
 
 /** In order; each feature adds its tables with the next number. */
-export const migrations: readonly Migration[] = [m001Base];
+export const migrations: readonly Migration[] = [m001Base, m002Clients, m003Batches];
 
 export const latestVersion = (): number => migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+
+export const m003Batches: Migration = {
+  version: 3,
+  name: 'batches and their items',
+  up: () => undefined,
+};
