@@ -16,6 +16,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         host: resolve('electron/host/cli.ts'),
+        bench: resolve('bench/run.ts'),
+        flow: resolve('electron/core/flow/main.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js' },

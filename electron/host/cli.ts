@@ -1,8 +1,11 @@
 // `npm run web`: Klientdesk in a browser tab, on the same core and contract as the desktop app.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors';
 import { createCore } from '../core/app/create-core';
+import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
 import { resolveDataDir } from '../core/app/data-dir';
+import { fallbackProtector } from '../core/app/fallback-protector';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { startHost } from './server';
 
@@ -15,7 +18,18 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
   const dataDir = resolveDataDir(process.argv, process.env);
-  const core = await createCore({ dataDir, mode: 'browser', version: process.env.npm_package_version ?? '0.0.0' });
+  const restore = option('restore-backup');
+  if (restore) {
+    restoreBackup(join(dataDir, DB_FILE_NAME), resolve(restore));
+    console.log(`Restored ${restore}; the damaged file was kept beside it.`);
+  }
+  const core = await createCore({
+    dataDir,
+    mode: 'browser',
+    version: process.env.npm_package_version ?? '0.0.0',
+    protector: fallbackProtector(dataDir),
+    demoClients: option('clients') ? Number(option('clients')) : undefined,
+  });
   const dispatch = createDispatcher(core.handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
@@ -39,5 +53,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  const backups = error instanceof AppError ? ((error.details?.backups as string[] | undefined) ?? []) : [];
+  if (error instanceof AppError && error.code === 'DB_CORRUPT' && backups.length > 0) {
+    console.error(`To restore the latest backup, run: npm run web -- --restore-backup "${backups[backups.length - 1]}"`);
+  }
   process.exit(1);
 });

@@ -1,9 +1,13 @@
 // The Electron main process: lifecycle, the one window, and IPC registration. Everything else lives in core.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
+import { AppError } from '../../shared/errors';
+import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
 import { createCore, isSafeExternalUrl, type Core } from '../core/app/create-core';
 import { resolveDataDir } from '../core/app/data-dir';
+import { fallbackProtector } from '../core/app/fallback-protector';
+import { osProtector, type NamedProtector } from '../core/keys/protector';
 import { createDispatcher, type Sender } from '../core/ipc/dispatch';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSessions } from './security';
@@ -21,7 +25,9 @@ function senderOf(event: IpcMainInvokeEvent): Sender {
   if (!mainWindow || event.sender !== mainWindow.webContents) return { trusted: false, reason: 'not the Klientdesk window' };
   if (!frame || frame !== mainWindow.webContents.mainFrame) return { trusted: false, reason: 'not the top frame' };
   const url = frame.url;
-  const ours = rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  const ours = rendererUrl
+    ? url.startsWith(rendererUrl)
+    : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
   return ours ? { trusted: true } : { trusted: false, reason: 'unexpected page' };
 }
 
@@ -52,6 +58,18 @@ function createWindow(dataDir: string): BrowserWindow {
   return win;
 }
 
+/** The OS key store seals private keys; Linux's "basic_text" backend is plaintext in disguise, so it is refused. */
+function keyProtector(dataDir: string): NamedProtector {
+  const usable =
+    safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+  if (!usable) return fallbackProtector(dataDir);
+  return osProtector({
+    isAvailable: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  });
+}
+
 async function start(): Promise<void> {
   hardenSessions();
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
@@ -59,6 +77,7 @@ async function start(): Promise<void> {
     dataDir,
     mode: 'electron',
     version: app.getVersion(),
+    protector: keyProtector(dataDir),
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
     },
@@ -67,11 +86,45 @@ async function start(): Promise<void> {
     onInternalError: (channel, error) => console.error(`[main] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => dispatch(channel, input, senderOf(event), { transport: 'ipc' }));
-  core.bus.subscribe((name, payload) => mainWindow?.webContents.send(IPC_EVENT, name, payload));
-
-  Menu.setApplicationMenu(buildMenu(core.settings.get().language));
+  let menuLanguage = core.settings.get().language;
+  Menu.setApplicationMenu(buildMenu(menuLanguage));
+  core.bus.subscribe((name, payload) => {
+    mainWindow?.webContents.send(IPC_EVENT, name, payload);
+    // The menu follows the language chosen in Settings.
+    const language = core?.settings.get().language;
+    if (name === 'app.status' && language && language !== menuLanguage) {
+      menuLanguage = language;
+      Menu.setApplicationMenu(buildMenu(language));
+    }
+  });
   mainWindow = createWindow(dataDir);
   mainWindow.on('closed', () => (mainWindow = null));
+}
+
+/** A damaged or too-new database is explained in a dialog; a damaged one can be replaced by its latest backup. */
+async function startOrExplain(): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const backups = (error.details?.backups as string[] | undefined) ?? [];
+    const canRestore = error.code === 'DB_CORRUPT' && backups.length > 0;
+    const choice = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Klientdesk',
+      message: error.message,
+      detail: canRestore ? `The latest backup is ${backups[backups.length - 1]}.` : undefined,
+      buttons: canRestore ? ['Restore the latest backup', 'Quit'] : ['Quit'],
+      defaultId: 0,
+      cancelId: canRestore ? 1 : 0,
+    });
+    if (canRestore && choice.response === 0) {
+      const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+      restoreBackup(join(dataDir, DB_FILE_NAME), backups[backups.length - 1]!);
+      app.relaunch();
+    }
+    app.exit(canRestore ? 0 : 1);
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -84,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   guardAllWebContents();
-  app.whenReady().then(start, (error: unknown) => {
+  app.whenReady().then(startOrExplain, (error: unknown) => {
     console.error('Klientdesk could not start:', error);
     app.exit(1);
   });

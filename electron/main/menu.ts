@@ -11,7 +11,18 @@ export function buildMenu(language: 'nb' | 'en'): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     { label: t.file, submenu: [isMac ? { role: 'close' } : { role: 'quit', label: t.quit }] },
-    { label: t.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: t.edit,
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: t.view,
       submenu: [
@@ -27,7 +38,13 @@ export function buildMenu(language: 'nb' | 'en'): Menu {
     {
       label: t.help,
       role: 'help',
-      submenu: [{ label: t.docs, click: () => void shell.openExternal('https://docs.altinn.studio/en/authorization/guides/system-vendor/system-user/client-delegation/') }],
+      submenu: [
+        {
+          label: t.docs,
+          click: () =>
+            void shell.openExternal('https://docs.altinn.studio/en/authorization/guides/system-vendor/system-user/client-delegation/'),
+        },
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);

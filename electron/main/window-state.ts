@@ -15,7 +15,12 @@ export function loadWindowState(dir: string): WindowState {
     const state = JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8')) as WindowState;
     const visible = screen.getAllDisplays().some((d) => {
       const a = d.workArea;
-      return state.bounds.x < a.x + a.width && state.bounds.x + state.bounds.width > a.x && state.bounds.y < a.y + a.height && state.bounds.y + state.bounds.height > a.y;
+      return (
+        state.bounds.x < a.x + a.width &&
+        state.bounds.x + state.bounds.width > a.x &&
+        state.bounds.y < a.y + a.height &&
+        state.bounds.y + state.bounds.height > a.y
+      );
     });
     return visible ? state : DEFAULT;
   } catch {

@@ -1,7 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { EnvironmentId } from '../../../shared/contract/define';
+import type { DemoWorld } from '../../demo';
 import type { AuditRecord } from '../audit/log';
+import type { EnvironmentServices } from '../environments/environment-services';
+import type { Exchange } from '../http/http-client';
 import type { Handlers } from '../ipc/dispatch';
+import type { KeyVault } from '../keys/key-vault';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventBus } from './event-bus';
 import type { Services } from './ports';
@@ -16,6 +20,16 @@ export interface FeatureContext {
   now(): Date;
   /** Appends to the audit log with the signed-in person and the current environment filled in. */
   audit(record: Omit<AuditRecord, 'actor' | 'environment'>): void;
+  /** The key vault (opened on first use); private keys never leave it. */
+  keyVault(): Promise<KeyVault>;
+  /** The embedded demo world while the Demo environment is active. */
+  demoWorld(): DemoWorld | null;
+  /** The current environment's service clients; throws NOT_CONNECTED while switching. */
+  environmentServices(): EnvironmentServices;
+  /** Call after generating, importing or changing keys, so the demo world knows the vendor's public keys. */
+  onDemoKeysChanged(): Promise<void>;
+  /** Every HTTP exchange the app makes, redacted, as it finishes (for the actor-flow view). */
+  subscribeExchanges(listener: (exchange: Exchange) => void): () => void;
 }
 
 export interface Feature {

@@ -1,0 +1,4 @@
+import type { BenchRow } from '../row';
+import { grantSigning } from './grant-signing';
+
+export const rows: BenchRow[] = [grantSigning];

@@ -1,0 +1,61 @@
+// `npm run bench`: every row measured side by side in one run; prints a table, writes JSON and Markdown,
+// and refreshes the table in the README.
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rows } from './rows';
+import type { RowResult } from './row';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function markdown(results: RowResult[], machine: string, date: string): string {
+  const lines = [
+    `Measured ${date} on ${machine}.`,
+    '',
+    '| Row | Klientdesk | Baseline | Ratio | Reading |',
+    '|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.title} | ${r.subject.label}: ${r.subject.value} ${r.subject.unit} | ${r.baseline.label}: ${r.baseline.value} ${r.baseline.unit} | ${r.ratio} | ${r.note}${
+          r.extra?.length ? `; ${r.extra.map((e) => `${e.label} ${e.value} ${e.unit}`).join(', ')}` : ''
+        } |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const results: RowResult[] = [];
+  for (const row of rows.filter((r) => only.length === 0 || only.includes(r.id))) {
+    process.stderr.write(`bench: ${row.title}…\n`);
+    try {
+      results.push(await row.run());
+    } catch (error) {
+      console.error(`bench: ${row.title} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+  const date = new Date().toISOString().slice(0, 10);
+  console.table(
+    results.map((r) => ({
+      row: r.title,
+      klientdesk: `${r.subject.value} ${r.subject.unit}`,
+      baseline: `${r.baseline.value} ${r.baseline.unit}`,
+      ratio: r.ratio,
+    })),
+  );
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, results }, null, 2) + '\n');
+  const md = markdown(results, machine, date);
+  writeFileSync('bench/results/latest.md', md + '\n');
+  if (only.length === 0) {
+    const readme = readFileSync('README.md', 'utf8');
+    const a = readme.indexOf(START);
+    const b = readme.indexOf(END);
+    if (a >= 0 && b > a) writeFileSync('README.md', `${readme.slice(0, a + START.length)}\n${md}\n${readme.slice(b)}`);
+  }
+}
+
+void main();

@@ -1,0 +1,161 @@
+// `npm run flow`: the operational phase against the embedded demo world (default) or a configured
+// environment, printed step by step; `--json` prints only one JSON object on stdout.
+//
+//   npm run flow
+//   npm run -s flow -- --json
+//   npm run flow -- --env test --settings ./test-env.json --vault ./keys.json --clients 313367002,311851381 --undelegated 310478717
+//     (the vault passphrase comes from KLIENTDESK_VAULT_PASSPHRASE)
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildEnvironment, settingsProblems, type EnvironmentId, type EnvironmentSettings } from '../environments/environments';
+import { demoFlowOptions } from './demo-flow-options';
+import { KeyVault } from '../keys/key-vault';
+import { passphraseProtector } from '../keys/protector';
+import { FlowStepError, runOperationalFlow, type FlowOptions, type FlowReport, type FlowStep } from './operational-flow';
+
+interface CliArgs {
+  json: boolean;
+  env: EnvironmentId;
+  settings?: string;
+  vault?: string;
+  clients?: string;
+  undelegated?: string;
+  externalRef?: string;
+}
+
+function readArgs(argv: string[]): CliArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      env: { type: 'string', default: 'demo' },
+      settings: { type: 'string' },
+      vault: { type: 'string' },
+      clients: { type: 'string' },
+      undelegated: { type: 'string' },
+      'external-ref': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!['demo', 'test', 'production'].includes(values.env!))
+    throw new Error(`--env must be demo, test or production (got "${values.env}")`);
+  return {
+    json: values.json!,
+    env: values.env as EnvironmentId,
+    settings: values.settings,
+    vault: values.vault,
+    clients: values.clients,
+    undelegated: values.undelegated,
+    externalRef: values['external-ref'],
+  };
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function runFlowCli(argv: readonly string[]): Promise<number> {
+  const args = readArgs([...argv]);
+  const say = (line: string): void => {
+    if (!args.json) process.stdout.write(`${line}\n`);
+  };
+  const onStep = (s: FlowStep): void => say(`${s.ok ? '✔' : '✘'} ${s.name}: ${s.detail}`);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    let options: Omit<FlowOptions, 'vault'> & { vault?: KeyVault };
+    if (args.env === 'demo') {
+      // Loaded only when needed, so a real environment run does not start the world's code.
+      const { startDemoWorld } = await import('../../demo/index');
+      const world = await startDemoWorld({ port: 0, preset: 'ready', quiet: true });
+      cleanups.push(() => world.close());
+      say(`Demo world running: Maskinporten ${world.urls.maskinporten}, Skatteetaten ${world.urls.skatteetaten}`);
+      options = demoFlowOptions(world, { externalRef: args.externalRef });
+    } else {
+      options = await configuredFlowOptions(args);
+    }
+
+    let vault = options.vault;
+    if (!vault) {
+      const dir = await mkdtemp(join(tmpdir(), 'klientdesk-flow-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      vault = await KeyVault.open({ file: join(dir, 'keys.json'), protector: passphraseProtector(randomBytes(24).toString('base64url')) });
+    }
+    const report = await runOperationalFlow({ ...options, vault, onStep });
+    if (args.json) process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+    else printSummary(report, say);
+    return 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (args.json) {
+      const step = e instanceof FlowStepError ? e.step : undefined;
+      process.stdout.write(`${JSON.stringify({ ok: false, error: { step, message } })}\n`);
+    }
+    process.stderr.write(`flow failed: ${message}\n`);
+    return 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+async function configuredFlowOptions(args: CliArgs): Promise<Omit<FlowOptions, 'vault'> & { vault?: KeyVault }> {
+  if (!args.settings) throw new Error(`--settings <file.json> is required for --env ${args.env}`);
+  const settings = JSON.parse(await readFile(args.settings, 'utf8')) as Partial<EnvironmentSettings>;
+  if (args.externalRef) settings.externalRef = args.externalRef;
+  const config = buildEnvironment(args.env, settings);
+  const problems = settingsProblems(config.settings);
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
+  let vault: KeyVault | undefined;
+  if (args.vault) {
+    const passphrase = process.env.KLIENTDESK_VAULT_PASSPHRASE;
+    if (!passphrase) throw new Error('Set KLIENTDESK_VAULT_PASSPHRASE to open the key vault.');
+    vault = await KeyVault.open({ file: args.vault, protector: passphraseProtector(passphrase) });
+  } else {
+    throw new Error(`--vault <keys.json> is required for --env ${args.env}: the key must be the one uploaded to Maskinporten`);
+  }
+  return {
+    config,
+    vault,
+    delegatedClients: (args.clients ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    undelegatedClient: args.undelegated,
+  };
+}
+
+/** The --json shape: no access token, ever; the grant is a one-time credential that has already been used. */
+export function jsonReport(report: FlowReport): Record<string, unknown> {
+  return {
+    ok: true,
+    environment: report.environment,
+    grant: report.grant,
+    publicJwk: report.publicJwk,
+    grantVerified: report.grantVerified,
+    tokenResponse: report.tokenResponse,
+    tokenClaims: report.tokenClaims,
+    tokenRequests: report.tokenRequests,
+    clients: report.clients,
+    authorization: report.authorization,
+    steps: report.steps,
+  };
+}
+
+function printSummary(report: FlowReport, say: (line: string) => void): void {
+  say('');
+  say(`Token requests: ${report.tokenRequests}`);
+  for (const c of report.clients) {
+    say(
+      c.ok && c.openClaims
+        ? `  ${c.orgNumber}  ${c.openClaims.withheld ? 'data withheld' : `${c.openClaims.claims} open claims, balance ${c.openClaims.balance.toFixed(2)} NOK (overdue ${c.openClaims.overdue.toFixed(2)})`}`
+        : `  ${c.orgNumber}  ${c.code}: ${c.message}`,
+    );
+  }
+  const a = report.authorization;
+  if (a) {
+    say(
+      `Not delegated: ${a.orgNumber} → HTTP ${a.kravOgBetalinger.status} ${a.kravOgBetalinger.code} (korrelasjonsid ${a.kravOgBetalinger.korrelasjonsid ?? '–'})`,
+    );
+    if (a.pdp) say(`  PDP decision: ${'decision' in a.pdp ? a.pdp.decision : `unavailable (${a.pdp.error})`}`);
+  }
+}

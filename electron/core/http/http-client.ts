@@ -1,0 +1,264 @@
+// The one HTTP layer under Maskinporten, ID-porten, Altinn and Skatteetaten calls. It owns timeouts,
+// retries (only where repeating the call is safe), correlation ids and the exchange log; it does not
+// interpret bodies. Non-2xx responses are returned, not thrown: each service maps its own error shapes.
+import { randomUUID } from 'node:crypto';
+import { LocalCodes, ServiceError, type ServiceName } from '../errors';
+import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterMs, type BackoffPolicy } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { redactText } from './redact';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/** Called once per attempt, so a retried token POST carries a new grant (a grant may never be replayed). */
+export type BodyFactory = () => string | Promise<string>;
+
+export interface HttpRequest {
+  service: ServiceName;
+  method: HttpMethod;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | BodyFactory;
+  /** POST/PATCH are retried only when the caller vouches that repeating them is harmless. */
+  idempotent?: boolean;
+  timeoutMs?: number;
+  /** Total tries including the first. */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+  /** Short name of the operation for the actor-flow view ("token", "aapnekrav", "add client"). */
+  operation?: string;
+  /** Return 3xx responses as they are instead of following them (the demo login reads the Location). */
+  manualRedirect?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  bodyText: string;
+  url: string;
+  correlationId: string;
+  attempts: number;
+  durationMs: number;
+}
+
+/** One finished attempt, with secrets removed, for the actor-flow view and logs. */
+export interface Exchange {
+  correlationId: string;
+  service: ServiceName;
+  operation?: string;
+  method: HttpMethod;
+  url: string;
+  attempt: number;
+  startedAt: number;
+  durationMs: number;
+  status?: number;
+  requestBody?: string;
+  responseBody?: string;
+  /** Set when no response arrived (timeout, connection dropped). */
+  error?: string;
+  /** The layer will try again after this attempt. */
+  willRetry: boolean;
+  retryDelayMs?: number;
+}
+
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  onExchange?: (exchange: Exchange) => void;
+  defaultTimeoutMs?: number;
+  defaultMaxAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** A Retry-After longer than this is not waited out; the response is returned to the caller. */
+  maxRetryAfterMs?: number;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const MAX_LOGGED_BODY = 8_000;
+
+export const isRetryableStatus = (status: number): boolean => status === 429 || (status >= 500 && status <= 599);
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? 15_000;
+  const defaultMaxAttempts = options.defaultMaxAttempts ?? 4;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+
+  function report(exchange: Exchange): void {
+    try {
+      options.onExchange?.(exchange);
+    } catch {
+      // A broken observer must not break the call it observes.
+    }
+  }
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const correlationId = randomUUID();
+    const maySafelyRepeat = SAFE_METHODS.has(req.method) || req.idempotent === true;
+    const maxAttempts = maySafelyRepeat ? Math.max(1, req.maxAttempts ?? defaultMaxAttempts) : 1;
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
+    const firstStart = clock.now();
+    const loggedUrl = redactText(req.url);
+
+    for (let attempt = 1; ; attempt++) {
+      const body = typeof req.body === 'function' ? await req.body() : req.body;
+      const startedAt = clock.now();
+      const base = {
+        correlationId,
+        service: req.service,
+        operation: req.operation,
+        method: req.method,
+        url: loggedUrl,
+        attempt,
+        startedAt,
+        requestBody: body === undefined ? undefined : clip(redactText(body)),
+      };
+      const outcome = await attemptOnce(req, body, correlationId, timeoutMs);
+      const durationMs = clock.now() - startedAt;
+      const hasAttemptsLeft = attempt < maxAttempts;
+
+      if (outcome.kind === 'response') {
+        const { response, text } = outcome;
+        let retryDelayMs: number | undefined;
+        if (hasAttemptsLeft && isRetryableStatus(response.status)) {
+          const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), clock.now());
+          if (retryAfter === undefined) retryDelayMs = backoffDelayMs(attempt, backoff, random);
+          else if (retryAfter <= maxRetryAfterMs) retryDelayMs = retryAfter;
+        }
+        report({
+          ...base,
+          durationMs,
+          status: response.status,
+          responseBody: clip(redactText(text)),
+          willRetry: retryDelayMs !== undefined,
+          retryDelayMs,
+        });
+        if (retryDelayMs === undefined) {
+          return {
+            status: response.status,
+            ok: response.ok,
+            headers: response.headers,
+            bodyText: text,
+            url: req.url,
+            correlationId,
+            attempts: attempt,
+            durationMs: clock.now() - firstStart,
+          };
+        }
+        await sleepOrAbort(retryDelayMs, req, correlationId);
+        continue;
+      }
+
+      const failure = outcome.error;
+      const willRetry = hasAttemptsLeft && failure.code !== LocalCodes.Aborted;
+      const retryDelayMs = willRetry ? backoffDelayMs(attempt, backoff, random) : undefined;
+      report({ ...base, durationMs, error: failure.message, willRetry, retryDelayMs });
+      if (retryDelayMs === undefined) throw failure;
+      await sleepOrAbort(retryDelayMs, req, correlationId);
+    }
+  }
+
+  type Outcome = { kind: 'response'; response: Response; text: string } | { kind: 'failure'; error: ServiceError };
+
+  async function attemptOnce(req: HttpRequest, body: string | undefined, correlationId: string, timeoutMs: number): Promise<Outcome> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    try {
+      const response = await doFetch(req.url, {
+        method: req.method,
+        headers: { ...req.headers, 'X-Correlation-ID': correlationId },
+        body,
+        signal,
+        redirect: req.manualRedirect ? 'manual' : 'follow',
+      });
+      // The body is read inside the same timeout: a server that stalls mid-body is as dead as a silent one.
+      const text = await response.text();
+      return { kind: 'response', response, text };
+    } catch (cause) {
+      if (req.signal?.aborted) {
+        return {
+          kind: 'failure',
+          error: new ServiceError({
+            service: req.service,
+            code: LocalCodes.Aborted,
+            message: 'The call was cancelled.',
+            correlationId,
+            cause,
+          }),
+        };
+      }
+      if (timeout.signal.aborted) {
+        return {
+          kind: 'failure',
+          error: new ServiceError({
+            service: req.service,
+            code: LocalCodes.Timeout,
+            retryable: true,
+            message: `${serviceLabel(req.service)} did not answer within ${Math.round(timeoutMs / 100) / 10} s.`,
+            correlationId,
+            cause,
+          }),
+        };
+      }
+      return {
+        kind: 'failure',
+        error: new ServiceError({
+          service: req.service,
+          code: LocalCodes.Network,
+          retryable: true,
+          message: `Could not reach ${serviceLabel(req.service)} (${describeNetworkError(cause)}).`,
+          correlationId,
+          cause,
+        }),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function sleepOrAbort(ms: number, req: HttpRequest, correlationId: string): Promise<void> {
+    try {
+      await clock.sleep(ms, req.signal);
+    } catch (cause) {
+      throw new ServiceError({ service: req.service, code: LocalCodes.Aborted, message: 'The call was cancelled.', correlationId, cause });
+    }
+  }
+
+  return { send };
+}
+
+export function serviceLabel(service: ServiceName): string {
+  switch (service) {
+    case 'maskinporten':
+      return 'Maskinporten';
+    case 'idporten':
+      return 'ID-porten';
+    case 'altinn':
+      return 'Altinn';
+    case 'skatteetaten':
+      return 'Skatteetaten';
+    case 'demo':
+      return 'The demo world';
+    case 'local':
+      return 'Klientdesk';
+  }
+}
+
+function describeNetworkError(cause: unknown): string {
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (inner && typeof inner.code === 'string') return inner.code;
+  if (inner && typeof inner.message === 'string') return redactText(inner.message);
+  return cause instanceof Error ? redactText(cause.message) : 'network error';
+}
+
+function clip(text: string): string {
+  return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)` : text;
+}

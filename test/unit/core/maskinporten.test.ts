@@ -1,0 +1,228 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { decodeJwt, importPKCS8 } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ServiceError } from '../../../electron/core/errors';
+import { createHttpClient } from '../../../electron/core/http/http-client';
+import { summariseAccessToken } from '../../../electron/core/maskinporten/access-token';
+import { maskinportenError } from '../../../electron/core/maskinporten/errors';
+import type { GrantSigningKey } from '../../../electron/core/maskinporten/grant';
+import { MaskinportenService } from '../../../electron/core/maskinporten/maskinporten-service';
+import { FakeClock, json, scriptedFetch, type SeenRequest } from './helpers';
+
+const ENDPOINT = { issuer: 'https://test.maskinporten.no/', tokenEndpoint: 'https://test.maskinporten.no/token' };
+let key: GrantSigningKey;
+beforeAll(async () => {
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  key = { kid: 'kid-1', key: await importPKCS8(pem, 'RS256') };
+});
+
+const grantOf = (req: SeenRequest): Record<string, unknown> => decodeJwt(new URLSearchParams(req.body).get('assertion')!);
+
+function tokenServer(clock: FakeClock, expiresIn = 120) {
+  return scriptedFetch(async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    return json(
+      200,
+      { access_token: `token-${randomUUID()}`, token_type: 'Bearer', expires_in: expiresIn, scope: 'x' },
+      { Date: new Date(clock.now()).toUTCString() },
+    );
+  });
+}
+
+function service(clock: FakeClock, fetch: typeof globalThis.fetch, environment = 'test'): MaskinportenService {
+  return new MaskinportenService({
+    environment,
+    http: createHttpClient({ fetch, clock }),
+    clock,
+    endpoint: ENDPOINT,
+    clientId: 'b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21',
+    signingKey: async () => key,
+  });
+}
+
+describe('token cache', () => {
+  it('makes exactly one token request for 100 concurrent callers of the same system user', async () => {
+    const clock = new FakeClock();
+    const fetch = tokenServer(clock);
+    const mp = service(clock, fetch);
+    const tokens = await Promise.all(
+      Array.from({ length: 100 }, () => mp.systemUserToken({ orgNumber: '310000027' }, ['skatteetaten:kravogbetalinger'])),
+    );
+    expect(fetch.seen).toHaveLength(1);
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    expect(mp.tokenRequestCount).toBe(1);
+    const req = fetch.seen[0]!;
+    expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(req.body).get('grant_type')).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
+  });
+
+  it('reuses a token with more than 30 s left and refreshes one with 30 s or less', async () => {
+    const clock = new FakeClock();
+    const fetch = tokenServer(clock);
+    const mp = service(clock, fetch);
+    const su = { orgNumber: '310000027' };
+    const first = await mp.systemUserToken(su, ['s']);
+    clock.advance(89);
+    expect((await mp.systemUserToken(su, ['s'])).accessToken).toBe(first.accessToken);
+    clock.advance(1); // 30 s left
+    const refreshed = await mp.systemUserToken(su, ['s']);
+    expect(refreshed.accessToken).not.toBe(first.accessToken);
+    expect(fetch.seen).toHaveLength(2);
+  });
+
+  it('keeps separate tokens per environment, externalRef, owner org and scope set (scope order does not matter)', async () => {
+    const clock = new FakeClock();
+    const fetch = tokenServer(clock);
+    const test = service(clock, fetch, 'test');
+    const prod = service(clock, fetch, 'production');
+    const a = await test.systemUserToken({ orgNumber: '310000027' }, ['a', 'b']);
+    const aAgain = await test.systemUserToken({ orgNumber: '310000027' }, ['b', 'a']);
+    const withRef = await test.systemUserToken({ orgNumber: '310000027', externalRef: 'regnskapsfirma-skatt' }, ['a', 'b']);
+    const otherEnv = await prod.systemUserToken({ orgNumber: '310000027' }, ['a', 'b']);
+    const vendor = await test.vendorToken(['a', 'b']);
+    expect(aAgain.accessToken).toBe(a.accessToken);
+    expect(new Set([a, withRef, otherEnv, vendor].map((t) => t.accessToken)).size).toBe(4);
+    expect(fetch.seen).toHaveLength(4);
+    expect(grantOf(fetch.seen[1]!).authorization_details).toEqual([
+      {
+        type: 'urn:altinn:systemuser',
+        systemuser_org: { authority: 'iso6523-actorid-upis', ID: '0192:310000027' },
+        externalRef: 'regnskapsfirma-skatt',
+      },
+    ]);
+    expect(grantOf(fetch.seen[3]!).authorization_details).toBeUndefined();
+  });
+
+  it('drops a rejected token so the next caller gets a new one, and forgets everything on dispose', async () => {
+    const clock = new FakeClock();
+    const fetch = tokenServer(clock);
+    const mp = service(clock, fetch);
+    const t1 = await mp.systemUserToken({ orgNumber: '310000027' }, ['s']);
+    mp.invalidateToken(t1.accessToken);
+    const t2 = await mp.systemUserToken({ orgNumber: '310000027' }, ['s']);
+    expect(t2.accessToken).not.toBe(t1.accessToken);
+    mp.dispose();
+    await expect(mp.systemUserToken({ orgNumber: '310000027' }, ['s'])).rejects.toThrow(/disposed/);
+  });
+
+  it('does not cache a failure: the next call tries again', async () => {
+    const clock = new FakeClock();
+    const fetch = scriptedFetch((_r, i) =>
+      i === 0
+        ? json(400, { error: 'invalid_altinn_customer_configuration', error_description: 'No system user found (MP-303)' })
+        : json(200, { access_token: 'ok', expires_in: 120 }),
+    );
+    const mp = service(clock, fetch);
+    await expect(mp.systemUserToken({ orgNumber: '310000027' }, ['s'])).rejects.toMatchObject({ code: 'MP-303', status: 400 });
+    expect((await mp.systemUserToken({ orgNumber: '310000027' }, ['s'])).accessToken).toBe('ok');
+  });
+});
+
+describe('clock skew', () => {
+  it('learns the offset from the Date header after "Issue time is after now" and retries once with a corrected iat', async () => {
+    const clock = new FakeClock();
+    const serverNow = (): number => clock.now() - 60_000; // our clock is a minute ahead
+    const fetch = scriptedFetch((req, i) => {
+      const date = { Date: new Date(serverNow()).toUTCString() };
+      if (i === 0) return json(400, { error: 'invalid_grant', error_description: 'Issue time is after now' }, date);
+      const iat = grantOf(req).iat as number;
+      return Math.abs(iat * 1000 - serverNow()) <= 10_000
+        ? json(200, { access_token: 'ok', expires_in: 120 }, date)
+        : json(400, { error: 'invalid_grant', error_description: 'Issue time is after now' }, date);
+    });
+    const mp = service(clock, fetch);
+    expect((await mp.vendorToken(['s'])).accessToken).toBe('ok');
+    expect(fetch.seen).toHaveLength(2);
+    expect(mp.clockOffsetMs).toBeLessThanOrEqual(-59_000);
+    expect(grantOf(fetch.seen[0]!).jti).not.toBe(grantOf(fetch.seen[1]!).jti);
+  });
+
+  it('retries MP-130 only once', async () => {
+    const clock = new FakeClock();
+    const fetch = scriptedFetch(() => json(400, { error: 'invalid_grant', error_description: 'JWT is expired (MP-130)' }));
+    await expect(service(clock, fetch).vendorToken(['s'])).rejects.toMatchObject({ code: 'MP-130' });
+    expect(fetch.seen).toHaveLength(2);
+  });
+});
+
+describe('Maskinporten errors', () => {
+  const res = (status: number, body: unknown) => ({
+    status,
+    ok: false,
+    headers: new Headers(),
+    bodyText: typeof body === 'string' ? body : JSON.stringify(body),
+    url: 'u',
+    correlationId: 'corr-1',
+    attempts: 1,
+    durationMs: 1,
+  });
+
+  it.each([
+    [
+      400,
+      { error: 'invalid_grant', error_description: 'Invalid assertion. Client authentication failed. (MP-100) trace_id: 4bf92f3577b34da6' },
+      'MP-100',
+      '4bf92f3577b34da6',
+    ],
+    [400, { error: 'invalid_grant', error_description: 'Invalid assertion. Invalid JWT claim aud (MP-110)' }, 'MP-110', undefined],
+    [400, { error: 'invalid_scope', error_description: 'Token request contains invalid scopes for client (MP-200)' }, 'MP-200', undefined],
+    [
+      403,
+      {
+        error: 'access_denied',
+        error_description: 'Consumer has not been granted access to the scope skatteetaten:kravogbetalinger (MP-250)',
+      },
+      'MP-250',
+      undefined,
+    ],
+    [
+      400,
+      { error: 'invalid_altinn_customer_configuration', error_description: 'Invalid authorization details values (MP-303)' },
+      'MP-303',
+      undefined,
+    ],
+    [400, { error: 'invalid_request', error_description: 'Invalid assertion. Invalid parameter value' }, 'invalid_request', undefined],
+  ])('maps HTTP %i %j to code %s', (status, body, code, traceId) => {
+    const e = maskinportenError(res(status, body));
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e.code).toBe(code);
+    expect(e.correlationId).toBe('corr-1');
+    expect(e.traceId).toBe(traceId);
+    expect(e.retryable).toBe(false);
+    expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it('marks 5xx retryable and survives a non-JSON body', () => {
+    const e = maskinportenError(res(503, '<html>Service Unavailable</html>'));
+    expect(e.code).toBe('HTTP_503');
+    expect(e.retryable).toBe(true);
+  });
+
+  it('reads the system user from an access token whether the org key is ID or id', () => {
+    const claims = {
+      client_id: 'c',
+      consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000019' },
+      scope: 'skatteetaten:kravogbetalinger',
+      authorization_details: [
+        {
+          type: 'urn:altinn:systemuser',
+          systemuser_org: { authority: 'iso6523-actorid-upis', id: '0192:310000027' },
+          systemuser_id: ['0c1d2e3f-1111-4222-8333-444455556666'],
+          system_id: '310000019_smartregnskap',
+          externalRef: '310000027',
+        },
+      ],
+      exp: 2000,
+    };
+    const token = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+    expect(summariseAccessToken(token)).toMatchObject({
+      consumerOrg: '310000019',
+      systemUserOrg: '310000027',
+      systemUserId: '0c1d2e3f-1111-4222-8333-444455556666',
+      systemId: '310000019_smartregnskap',
+      externalRef: '310000027',
+      expiresAtSeconds: 2000,
+    });
+    expect(summariseAccessToken('opaque')).toBeUndefined();
+  });
+});
