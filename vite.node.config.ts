@@ -18,6 +18,7 @@ export default defineConfig({
         host: resolve('electron/host/cli.ts'),
         bench: resolve('bench/run.ts'),
         flow: resolve('electron/core/flow/main.ts'),
+        'demo-world': resolve('electron/demo/cli.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js' },

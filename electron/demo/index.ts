@@ -1,0 +1,18 @@
+// The demo world: loopback simulators of Maskinporten, ID-porten, Altinn and Skatteetaten's K&B API,
+// seeded with the story of actors.md. Independent of electron/core: it keeps its own wire types.
+export { startDemoWorld } from './world';
+export { measureDemoWorld, type DemoWorldMeasurement } from './benchmark';
+export type {
+  DecodedJwt,
+  DemoPerson,
+  DemoWorld,
+  DemoWorldAdmin,
+  DemoWorldInfo,
+  DemoWorldOptions,
+  DemoWorldUrls,
+  FaultSpec,
+  JsonWebKey,
+  Preset,
+  ServiceName,
+  TrafficEntry,
+} from './types';

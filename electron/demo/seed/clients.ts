@@ -1,0 +1,91 @@
+// The firm's clients: the named ones from actors.md exactly, then generated ones up to the requested
+// count. Generation is one cheap pass (no claims; those are made on demand), so 50,000 clients take well
+// under a second.
+import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
+import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
+import { createRng, hashSeed, pick, type Rng } from '../random';
+import { FFOR_VARIANTS } from './catalogue';
+import { companyName, TRICKY_NAMES } from './names';
+import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR, type Organisation } from './organisations';
+
+export interface ClientEntry {
+  org: Organisation;
+  /** `c1`..`c11` for the named clients. */
+  key?: string;
+  roles: Relationship[];
+  direct: string[];
+  /** Every package the firm holds from this client, role-derived ones first. */
+  packages: string[];
+}
+
+export interface Directory {
+  clients: ClientEntry[];
+  clientByOrgNo: Map<string, ClientEntry>;
+  /** Every organisation of the world, clients included. */
+  orgByOrgNo: Map<string, Organisation>;
+  generatedOrgNos: string[];
+}
+
+export function clientPackages(form: string, roles: readonly Relationship[], direct: readonly string[]): string[] {
+  const fromRoles = roles.flatMap((r) => (r === 'FFØR' && !FFOR_VARIANTS.has(form) ? [] : PACKAGES_BY_RELATIONSHIP[r]));
+  return [...new Set([...fromRoles, ...direct])];
+}
+
+const CITIES = ['BERGEN', 'TRONDHEIM', 'STAVANGER', 'TROMSØ', 'BODØ', 'ÅLESUND', 'DRAMMEN', 'HAMAR'];
+
+type Shape = { form: string; roles: Relationship[]; direct: string[]; subUnit?: boolean };
+
+/** The relationship mix: mostly accountant clients, some of them with `skattegrunnlag` (SU-B's trap). */
+function drawShape(rng: Rng): Shape {
+  const r = rng();
+  const sg = ['skattegrunnlag'];
+  if (r < 0.6) {
+    const form = pick(rng, ['ENK', 'ENK', 'AS', 'AS', 'AS', 'DA', 'ANS', 'NUF']);
+    return { form, roles: ['REGN'], direct: rng() < 0.3 ? sg : [] };
+  }
+  if (r < 0.72) return { form: pick(rng, ['AS', 'AS', 'ASA', 'ENK']), roles: ['REVI'], direct: [] };
+  if (r < 0.8) return { form: rng() < 0.85 ? 'BRL' : 'ESEK', roles: ['FFØR'], direct: [] };
+  if (r < 0.84) return { form: 'BRL', roles: ['REGN', 'FFØR'], direct: [] };
+  if (r < 0.9) return { form: 'AS', roles: [], direct: sg };
+  if (r < 0.95) return { form: 'BEDR', roles: [], direct: [], subUnit: true };
+  return { form: 'ENK', roles: ['REGN'], direct: sg };
+}
+
+export function buildDirectory(seed: number, clientCount: number): Directory {
+  const clients: ClientEntry[] = NAMED_CLIENTS.map((c) => ({
+    org: c,
+    key: c.key,
+    roles: c.roles,
+    direct: c.direct,
+    packages: clientPackages(c.form, c.roles, c.direct),
+  }));
+  const orgByOrgNo = new Map<string, Organisation>();
+  for (const o of [SKATTEETATEN, VENDOR, FIRM, NON_CLIENT, ...NAMED_CLIENTS]) orgByOrgNo.set(o.orgNo, o);
+
+  const rng = createRng(hashSeed(seed, 'clients'));
+  const generatedOrgNos: string[] = [];
+  // Synthetic numbers start with 3 (Synthetic Norway's range); the 32… block keeps clear of the named 31… ones.
+  let prefix = 32_000_000 + (seed % 400) * 1_000;
+  let lastParent: Organisation | null = null;
+  const wanted = Math.max(0, clientCount - NAMED_CLIENTS.length);
+  for (let i = 0; i < wanted; i++) {
+    let orgNo: string;
+    for (;;) {
+      prefix += 1 + Math.floor(rng() * 29);
+      const k = orgNumberCheckDigit(String(prefix));
+      orgNo = `${prefix}${k ?? ''}`;
+      if (k !== null && !orgByOrgNo.has(orgNo)) break;
+    }
+    const shape = drawShape(rng);
+    const subUnitOf = shape.subUnit ? lastParent : null;
+    const form = shape.subUnit && !subUnitOf ? 'AS' : shape.form;
+    const roles: Relationship[] = shape.subUnit && !subUnitOf ? ['REGN'] : shape.roles;
+    const name = TRICKY_NAMES.get(i) ?? (subUnitOf ? `${subUnitOf.name} AVD ${pick(rng, CITIES)}` : companyName(rng, form));
+    const org: Organisation = { orgNo, name, form, partyId: 52_000_001 + i, ...(subUnitOf ? { parentOrgNo: subUnitOf.orgNo } : {}) };
+    orgByOrgNo.set(orgNo, org);
+    generatedOrgNos.push(orgNo);
+    clients.push({ org, roles, direct: shape.direct, packages: clientPackages(form, roles, shape.direct) });
+    if (form === 'AS' && !subUnitOf) lastParent = org;
+  }
+  return { clients, clientByOrgNo: new Map(clients.map((c) => [c.org.orgNo, c])), orgByOrgNo, generatedOrgNos };
+}

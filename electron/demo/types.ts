@@ -1,0 +1,149 @@
+// Public types of the demo world. The app and the tests depend on these shapes; keep them stable.
+import type { webcrypto } from 'node:crypto';
+
+/** The Web Crypto JWK type (the DOM's `JsonWebKey`, which this Node-only project has no lib for). */
+export type JsonWebKey = webcrypto.JsonWebKey;
+
+export type ServiceName = 'maskinporten' | 'idporten' | 'altinn' | 'skatteetaten';
+export type Preset = 'start' | 'ready';
+
+export interface DemoWorldOptions {
+  /** First port; the services take consecutive ports from it. 0 = random ports. */
+  port?: number;
+  /** Number of clients of the firm, the named c1..c11 included (default 300). */
+  clients?: number;
+  seed?: number;
+  preset?: Preset;
+  /** JSON file that keeps requests, system users, delegations and JWKs across restarts. */
+  stateFile?: string;
+  /** Latency added to every service response. */
+  latencyMs?: number;
+  /** The date claims are "due" or "overdue" against (YYYY-MM-DD, default 2026-11-24). */
+  demoDate?: string;
+  /** Suppresses the log lines on stderr. */
+  quiet?: boolean;
+  /** Faults active from the start (the CLI's --fault). */
+  faults?: FaultSpec[];
+}
+
+export interface FaultSpec {
+  service: ServiceName | '*';
+  pathPrefix?: string;
+  latencyMs?: number;
+  /** 0..1 */
+  errorRate?: number;
+  /** Default [500, 502, 503]. */
+  errorStatuses?: number[];
+  /** 0..1; answers 429 with Retry-After. */
+  rateLimitRate?: number;
+  retryAfterSeconds?: number;
+  /** 0..1; never answers until the client gives up or the world closes. */
+  hangRate?: number;
+  /** 0..1; destroys the socket without a response. */
+  dropRate?: number;
+}
+
+export interface DecodedJwt {
+  /** Where the token was seen, e.g. `request.assertion`, `request.authorization`, `response.access_token`. */
+  where: string;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+}
+
+export interface TrafficEntry {
+  id: number;
+  /** ISO time the request arrived (world clock). */
+  time: string;
+  service: ServiceName;
+  method: string;
+  /** Path including the query string (secrets in the query are redacted). */
+  path: string;
+  /** null when the request was dropped or never answered. */
+  status: number | null;
+  durationMs: number;
+  correlationId: string;
+  /** Set when another service of the world made the call (an internal hop). */
+  caller?: ServiceName;
+  /** The fault that was injected, if any. */
+  fault?: 'latency' | 'error' | 'rateLimit' | 'hang' | 'drop';
+  requestBody?: unknown;
+  responseBody?: unknown;
+  decodedJwt?: DecodedJwt[];
+}
+
+export interface DemoPerson {
+  key: 'morten' | 'kari' | 'jonas';
+  pid: string;
+  name: string;
+  userId: number;
+  partyId: number;
+  partyUuid: string;
+  /** `klientadministrator`, `tilgangsstyrer`, `hovedadministrator`, as held for the firm. */
+  rights: string[];
+}
+
+export interface DemoWorldUrls {
+  maskinporten: string;
+  idporten: string;
+  altinn: string;
+  /** Without /v1. */
+  skatteetaten: string;
+  admin: string;
+}
+
+/** Exactly the JSON object the CLI prints on its first stdout line. */
+export interface DemoWorldInfo {
+  urls: DemoWorldUrls;
+  seed: number;
+  preset: Preset;
+  demoDate: string;
+  clientCount: number;
+  maskinporten: { issuer: string; tokenEndpoint: string; jwksUri: string };
+  skatteetaten: {
+    orgNo: string;
+    name: string;
+    resourceId: string;
+    scope: string;
+    maskinportenClientId: string;
+    kid: string;
+    apimSubscriptionKey: string;
+  };
+  vendor: { orgNo: string; name: string; systemId: string; maskinportenClientId: string; kid: string; scopes: string[] };
+  firm: { orgNo: string; name: string; partyId: number; partyUuid: string };
+  requests: { rA: string; rB: string };
+  systemUsers: {
+    suA: { id: string; requestId: string; externalRef: string; packages: string[] };
+    suB: { id: string; requestId: string; externalRef: string; packages: string[] };
+  };
+  persons: DemoPerson[];
+  idporten: { clientId: string; scopes: string[]; issuer: string };
+  clients: {
+    /** c1..c11 and x1 (x1 is not a client). */
+    named: Record<string, string>;
+    /** Per system user id: the org numbers delegated when the world started. */
+    delegated: Record<string, string[]>;
+    /** Clients available to SU-A but not delegated to it at start (named ones). */
+    notDelegated: string[];
+    /** A few generated clients, for quick manual tries. */
+    generatedSample: string[];
+    nonClient: string;
+  };
+}
+
+export interface DemoWorldAdmin {
+  reset(preset?: Preset): Promise<void>;
+  setFaults(f: FaultSpec[]): void;
+  clearFaults(): void;
+  registerJwk(clientId: string, jwk: JsonWebKey & { kid: string }): void;
+  advanceClock(seconds: number): void;
+  /** Org numbers of the clients delegated to the system user. */
+  delegatedClients(systemUserId: string): string[];
+}
+
+export interface DemoWorld {
+  urls: DemoWorldUrls;
+  info: DemoWorldInfo;
+  admin: DemoWorldAdmin;
+  traffic: { list(sinceId?: number): TrafficEntry[]; subscribe(cb: (e: TrafficEntry) => void): () => void };
+  close(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+// Shared set-up for the demo world's contract tests: a world on random ports with the vendor's key
+// registered, plus shortcuts for the tokens each actor needs.
+import { startDemoWorld, type DemoWorld, type DemoWorldOptions } from '../../../electron/demo/index';
+import {
+  exchangeToken,
+  generateTestKey,
+  idportenToken,
+  maskinportenToken,
+  registerKey,
+  systemUserDetails,
+  type TestKey,
+} from '../../helpers/demo-grants';
+
+export const VENDOR_CLIENT_ID = 'b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21';
+export const VENDOR_KID = 'smartcloud-demo-2026-1';
+export const FIRM = '310000027';
+export const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
+export const SU_B = '1d2e3f40-2222-4333-8444-555566667777';
+export const PID = { morten: '14857110014', kari: '02908820080', jonas: '23839430000' } as const;
+export const C = {
+  c1: '313367002',
+  c2: '311851381',
+  c3: '314961900',
+  c4: '314055403',
+  c5: '212201782',
+  c6: '310478717',
+  c7: '310000078',
+  c8: '310000035',
+  c9: '310000043',
+  c10: '310000051',
+  c11: '310000094',
+  x1: '310000086',
+} as const;
+export const partyUuid = (orgNo: string): string => `00000000-0000-4000-8000-000${orgNo}`;
+export const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write';
+
+let sharedKey: Promise<TestKey> | null = null;
+/** One RSA key per test file is plenty; key generation is the slow part of set-up. */
+export const vendorKey = (): Promise<TestKey> => (sharedKey ??= generateTestKey(VENDOR_KID));
+
+export interface TestWorld {
+  world: DemoWorld;
+  key: TestKey;
+  systemUserToken(ownerOrgNo?: string, externalRef?: string): Promise<string>;
+  vendorToken(scope: string): Promise<string>;
+  personToken(pid: string, scope?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestWorld(opts: DemoWorldOptions = {}): Promise<TestWorld> {
+  const world = await startDemoWorld({ port: 0, quiet: true, ...opts });
+  const key = await vendorKey();
+  await registerKey(world.urls.admin, VENDOR_CLIENT_ID, key.publicJwk);
+  const mp = world.urls.maskinporten;
+  return {
+    world,
+    key,
+    systemUserToken: (owner = FIRM, externalRef) =>
+      maskinportenToken(key, {
+        maskinporten: mp,
+        clientId: VENDOR_CLIENT_ID,
+        scope: 'skatteetaten:kravogbetalinger',
+        authorizationDetails: systemUserDetails(owner, externalRef),
+      }),
+    vendorToken: (scope) => maskinportenToken(key, { maskinporten: mp, clientId: VENDOR_CLIENT_ID, scope }),
+    personToken: async (pid, scope = APP_SCOPES) =>
+      exchangeToken(
+        world.urls.altinn,
+        'id-porten',
+        await idportenToken({ idporten: world.urls.idporten, clientId: '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d', pid, scope }),
+      ),
+    close: () => world.close(),
+  };
+}
+
+export const bearer = (token: string, extra: Record<string, string> = {}) => ({ headers: { authorization: `Bearer ${token}`, ...extra } });
