@@ -5,8 +5,10 @@ import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Writing to the clipboard (copy a public JWK, a correlation id) is the one thing the page may ask for.
+  const allowed = new Set(['clipboard-sanitized-write']);
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed.has(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => allowed.has(permission));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -66,6 +66,8 @@ export const appChannels = {
   'session.signIn': channel(z.strictObject({ pid: shortText.optional() }), sessionSchema),
   'session.current': channel(noInput, sessionSchema.nullable()),
   'session.signOut': channel(noInput, empty),
+  /** Stops waiting for a sign-in in the system browser; the pending session.signIn fails with LOGIN_CANCELLED. */
+  'session.cancelSignIn': channel(noInput, empty),
   /** Opens an https link in the system browser; anything else is refused. */
   'app.openExternal': channel(z.strictObject({ url: z.string().max(2000) }), empty),
 };

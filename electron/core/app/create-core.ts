@@ -186,6 +186,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ctx.audit({ action: 'sign_in', outcome: session.isClientAdmin ? 'client_admin' : 'no_client_admin' });
       return session;
     },
+    'session.cancelSignIn': () => {
+      runtime.cancelSignIn();
+      return {};
+    },
     'session.signOut': () => {
       if (runtime.session) ctx.audit({ action: 'sign_out', outcome: 'done' });
       runtime.signOut();

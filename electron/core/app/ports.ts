@@ -3,6 +3,7 @@
 // features stay testable with small fakes and never care which environment they run in.
 import type { Session } from '../../../shared/contract/app';
 import type { Relationship } from '../../../shared/domain/packages';
+import type { OpenClaims } from '../skatteetaten/parse';
 
 export interface AgentSystemUser {
   id: string;
@@ -59,9 +60,9 @@ export interface SessionPort {
   signOut(): void;
 }
 
-/** Krav og betalinger as the agent system user. Bodies are the service's JSON, still to be parsed by the caller. */
+/** Krav og betalinger as the agent system user: the open claims of one client, parsed leniently. */
 export interface KravPort {
-  openClaims(orgNumber: string, options?: { externalRef?: string }): Promise<unknown>;
+  openClaims(orgNumber: string, options?: { externalRef?: string }): Promise<OpenClaims>;
 }
 
 export interface Services {

@@ -42,6 +42,7 @@ export class EnvironmentRuntime {
   #probe: NodeJS.Timeout | null = null;
   #activating: Promise<void> | null = null;
   #environment: EnvironmentId;
+  #pendingLogin: AbortController | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.#environment = options.settings.get().environment;
@@ -160,8 +161,15 @@ export class EnvironmentRuntime {
       await services.loginDemo(pid);
       name = person.name;
     } else {
-      const user = await services.login();
-      name = user.pid ? `${user.pid.slice(0, 6)}*****` : 'ID-porten user';
+      this.#pendingLogin?.abort();
+      const pending = new AbortController();
+      this.#pendingLogin = pending;
+      try {
+        const user = await services.login(pending.signal);
+        name = user.pid ? `${user.pid.slice(0, 6)}*****` : 'ID-porten user';
+      } finally {
+        if (this.#pendingLogin === pending) this.#pendingLogin = null;
+      }
     }
     const isClientAdmin = await this.checkClientAdmin(services, firmOrgNumber);
     const user = services.session.user;
@@ -192,6 +200,12 @@ export class EnvironmentRuntime {
       if (isServiceError(error) && error.status === 403) return false;
       throw error;
     }
+  }
+
+  /** The user gave up waiting for the browser: stop listening on the loopback redirect. */
+  cancelSignIn(): void {
+    this.#pendingLogin?.abort();
+    this.#pendingLogin = null;
   }
 
   signOut(): void {

@@ -1,5 +1,59 @@
+// claims.fetchOpen: open claims from Krav og betalinger for each client, as the firm's agent system user.
+import type { OpenClaimsResult } from '../../../shared/contract/claims';
+import { AppError } from '../../../shared/errors';
 import type { Feature, FeatureContext } from '../app/feature';
+import type { Handlers } from '../ipc/dispatch';
+import { MAX_CONCURRENT_CALLS } from '../skatteetaten/krav-og-betalinger-client';
+import { claimsFailure, isFailureForEveryClient } from './claims-failure';
+import { toClientClaims } from './open-claims-to-contract';
+import { runPooled } from './run-pooled';
 
-export function claimsFeature(_ctx: FeatureContext): Feature {
-  return { handlers: {} };
+export function claimsFeature(ctx: FeatureContext): Feature {
+  return { handlers: createClaimsHandlers(ctx) };
+}
+
+type ClaimsContext = Pick<FeatureContext, 'services' | 'now' | 'demoWorld' | 'audit'>;
+
+export function createClaimsHandlers(ctx: ClaimsContext): Pick<Handlers, 'claims.fetchOpen'> {
+  return {
+    'claims.fetchOpen': async ({ orgNumbers, systemUserId }) => {
+      const externalRef = systemUserId ? await externalRefOf(ctx, systemUserId) : undefined;
+      const krav = ctx.services.krav();
+      const asOf = referenceDate(ctx);
+      const unique = [...new Set(orgNumbers)];
+      const clients = await runPooled(unique, MAX_CONCURRENT_CALLS, async (orgNumber) => {
+        try {
+          const body = await krav.openClaims(orgNumber, externalRef ? { externalRef } : undefined);
+          return toClientClaims(body, asOf);
+        } catch (error) {
+          if (isFailureForEveryClient(error)) throw error;
+          return claimsFailure(orgNumber, error);
+        }
+      });
+      const result: OpenClaimsResult = { asOf, clients };
+      ctx.audit({ action: 'claims_fetch', outcome: 'done', systemUserId: systemUserId ?? null, detail: summarise(result) });
+      return result;
+    },
+  };
+}
+
+/** A system user other than the configured one is addressed by its externalRef in the Maskinporten grant. */
+async function externalRefOf(ctx: ClaimsContext, systemUserId: string): Promise<string> {
+  const systemUser = (await ctx.services.altinn().listAgentSystemUsers()).find((su) => su.id === systemUserId);
+  if (!systemUser) throw new AppError('UNKNOWN_SYSTEM_USER', 'The firm has no agent system user with that id.');
+  return systemUser.externalRef;
+}
+
+/** The demo world's totals are computed against its own clock (2026-11-24 by default); so is "overdue" then. */
+function referenceDate(ctx: ClaimsContext): string {
+  const demoDate = ctx.demoWorld()?.info.demoDate;
+  if (demoDate && /^\d{4}-\d{2}-\d{2}$/.test(demoDate)) return demoDate;
+  // Due dates are Norwegian calendar dates, so "today" is today in Oslo, not in UTC.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now());
+}
+
+function summarise({ clients }: OpenClaimsResult): string {
+  const counts = new Map<string, number>();
+  for (const c of clients) counts.set(c.outcome, (counts.get(c.outcome) ?? 0) + 1);
+  return `${clients.length} clients: ${[...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ')}`;
 }

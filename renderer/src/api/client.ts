@@ -19,9 +19,13 @@ export class ApiError extends Error implements AppErrorShape {
     this.code = shape.code;
     this.details = shape.details;
   }
+  /** The service's own id when it gave one (Skatteetaten's korrelasjonsid, Altinn's traceId), else ours. */
   get correlationId(): string | undefined {
-    const id = this.details?.correlationId;
-    return typeof id === 'string' ? id : undefined;
+    for (const key of ['korrelasjonsid', 'traceId', 'correlationId']) {
+      const id = this.details?.[key];
+      if (typeof id === 'string' && id !== '') return id;
+    }
+    return undefined;
   }
 }
 

@@ -67,7 +67,10 @@ export function createHttpBridge(): KlientdeskBridge {
         }
         return (await res.json()) as never;
       } catch {
-        return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'Klientdesk’s host is not answering. Is `npm run web` still running?' } };
+        return {
+          ok: false,
+          error: { code: 'HOST_UNREACHABLE', message: 'Klientdesk’s host is not answering. Is `npm run web` still running?' },
+        };
       }
     },
     on(event: EventName, listener) {

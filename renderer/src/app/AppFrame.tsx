@@ -1,7 +1,8 @@
 import { AppBar, Box, Chip, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { useAppStore, VIEWS } from '../state/app-store';
+import { GlobalProgress } from '../views/batches/GlobalProgress';
+import { SessionMenu } from '../views/session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { viewRegistry } from './views';
@@ -12,11 +13,17 @@ export function AppFrame() {
   const { t } = useTranslation();
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const status = useAppStore((s) => s.status);
-  const session = status?.session ?? null;
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateRows: 'auto 1fr auto', gridTemplateColumns: `${NAV_WIDTH}px 1fr`, height: '100vh', minWidth: 1024 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateRows: 'auto 1fr auto',
+        gridTemplateColumns: `${NAV_WIDTH}px 1fr`,
+        height: '100vh',
+        minWidth: 1024,
+      }}
+    >
       <AppBar position="static" color="primary" elevation={0} sx={{ gridColumn: '1 / 3' }}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
           <Box component="img" src="./icon.svg" alt="" sx={{ width: 28, height: 28 }} />
@@ -24,22 +31,23 @@ export function AppFrame() {
             {t('appName')}
           </Typography>
           <Box sx={{ flex: 1 }} />
-          <Chip
-            data-testid="session-chip"
-            variant="outlined"
-            sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)' }}
-            label={
-              session
-                ? `${t('session.signedInAs', { name: session.person.name, firm: session.firm.name })} (${formatOrgNumber(session.firm.orgNumber)})`
-                : t('session.notSignedIn')
-            }
-          />
+          <SessionMenu />
         </Toolbar>
       </AppBar>
-      <Box component="nav" aria-label={t('navLabel')} sx={{ borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}>
+      <Box
+        component="nav"
+        aria-label={t('navLabel')}
+        sx={{ borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
+      >
         <List>
           {VIEWS.map((id) => (
-            <ListItemButton key={id} selected={view === id} onClick={() => setView(id)} aria-current={view === id ? 'page' : undefined} data-testid={`nav-${id}`}>
+            <ListItemButton
+              key={id}
+              selected={view === id}
+              onClick={() => setView(id)}
+              aria-current={view === id ? 'page' : undefined}
+              data-testid={`nav-${id}`}
+            >
               <ListItemIcon sx={{ minWidth: 36 }}>{viewRegistry[id].icon}</ListItemIcon>
               <ListItemText primary={t(`nav.${id}`)} />
             </ListItemButton>
@@ -52,7 +60,9 @@ export function AppFrame() {
         </ErrorBoundary>
       </Box>
       <Box sx={{ gridColumn: '1 / 3' }}>
-        <StatusBar />
+        <StatusBar>
+          <GlobalProgress />
+        </StatusBar>
       </Box>
     </Box>
   );

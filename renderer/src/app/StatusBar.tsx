@@ -14,7 +14,17 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
       component="footer"
       role="status"
       aria-live="polite"
-      sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', minHeight: 32 }}
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 2,
+        px: 2,
+        py: 0.5,
+        borderTop: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+        minHeight: 32,
+      }}
     >
       <Chip
         size="small"
@@ -27,7 +37,9 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
         <Typography variant="caption">{status.online ? t('status.online') : t('status.offline')}</Typography>
       </Box>
       <Typography variant="caption" color="text.secondary">
-        {status.lastSyncAt ? t('status.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(status.lastSyncAt)) }) : t('status.neverSynced')}
+        {status.lastSyncAt
+          ? t('status.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(status.lastSyncAt)) })
+          : t('status.neverSynced')}
       </Typography>
       <Box sx={{ flex: 1 }} />
       {children}

@@ -1,14 +1,24 @@
-import { Box, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/app-store';
+import { AppearanceSection } from './AppearanceSection';
+import { EnvironmentConfigSection } from './EnvironmentConfigSection';
+import { EnvironmentSection } from './EnvironmentSection';
+import { KeysSection } from './KeysSection';
 
 export function SettingsView() {
   const { t } = useTranslation('settings');
+  const settings = useAppStore((s) => s.settings);
+  if (!settings) return null;
   return (
-    <Box sx={{ p: 3 }}>
+    <Stack spacing={2} sx={{ p: 3, maxWidth: 1100 }}>
       <Typography variant="h5" component="h2">
         {t('title')}
       </Typography>
-      <Typography color="text.secondary">{t('common:placeholder')}</Typography>
-    </Box>
+      <AppearanceSection settings={settings} />
+      <EnvironmentSection settings={settings} />
+      <KeysSection environment={settings.environment} />
+      <EnvironmentConfigSection settings={settings} />
+    </Stack>
   );
 }

@@ -1,0 +1,2 @@
+export { SessionMenu } from './SessionMenu';
+export { NotClientAdminNotice } from './NotClientAdminNotice';

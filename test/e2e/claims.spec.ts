@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { expect, openApp, signIn, test } from './fixtures';
+
+const C1 = '313367002';
+const C2 = '311851381';
+const C5 = '212201782';
+const C6 = '310478717';
+
+// Intl separates thousands with a no-break space; compare what a reader sees.
+const plain = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+test('open claims for delegated clients, a not-delegated client, and the CSV export', async ({ page }) => {
+  await openApp(page);
+  await signIn(page, 'Morten Lie');
+  await page.getByTestId('nav-claims').click();
+  await page.getByTestId('claims-org-numbers').fill(`${C1}, ${C2}\n${C5} 310 478 717`);
+  await page.getByTestId('claims-fetch').click();
+
+  const c1 = page.getByTestId(`claims-client-${C1}`);
+  await expect(c1).toBeVisible({ timeout: 30_000 });
+  expect(plain(await c1.getByTestId('client-totals').textContent())).toContain('Saldo kr 24 200,00');
+  await expect(c1.getByRole('row').filter({ hasText: 'Restskatt' })).toContainText('Forfalt');
+  await expect(c1.getByRole('row').filter({ hasText: 'Restskatt' })).toContainText('31336700225080');
+  await expect(page.getByTestId(`claims-client-${C5}`)).toContainText('Ingen åpne krav');
+
+  const c6 = page.getByTestId(`claims-client-${C6}`);
+  await expect(c6.getByTestId('claims-not-delegated')).toContainText('SmartRegnskap har ikke tilgang');
+  await expect(c6.getByTestId('claims-not-delegated')).toContainText('DAS-008');
+  await expect(page.getByTestId('claims-chart')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('claims-export').click();
+  const file = await (await download).path();
+  const csv = await readFile(file, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n');
+  expect(lines[0]).toMatch(/^Organisasjonsnummer;Klient;Status;/);
+  expect(lines.find((l) => l.includes('KRAV-31336701'))).toContain(';18450,00;18450,00;31336700225080;Ja;');
+  expect(lines.find((l) => l.startsWith(C6))).toContain('DAS-008');
+
+  // The not-delegated row leads to the client list with that client selected.
+  await c6.getByRole('button', { name: 'Deleger klienten' }).click();
+  await expect(page.getByTestId('nav-clients')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('session-button').click();
+  await page.getByTestId('sign-out').click();
+});
+
+test('a typo in an org number is caught before anything is sent', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('nav-claims').click();
+  await page.getByTestId('claims-org-numbers').fill('313367003');
+  await expect(page.getByText('Ikke gyldig: 313367003')).toBeVisible();
+  await expect(page.getByTestId('claims-fetch')).toBeDisabled();
+});

@@ -1,0 +1,44 @@
+import { expect, openApp, signIn, test } from './fixtures';
+
+test('Morten signs in as client administrator for REGNSKAPSFIRMA AS and signs out again', async ({ page }) => {
+  await openApp(page);
+  await signIn(page, 'Morten Lie');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  const button = page.getByTestId('session-button');
+  await expect(button).toContainText('REGNSKAPSFIRMA AS');
+  await expect(button).toContainText('310 000 027');
+
+  await button.click();
+  const summary = page.getByTestId('session-summary');
+  await expect(summary).toContainText('Morten Lie');
+  await expect(summary).toContainText('Demo');
+  await expect(summary).toContainText(/Klientadministrator\s*Ja/);
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('session-button')).toHaveText(/Logg inn/);
+});
+
+test('Kari, who is not a client administrator, is told why in plain words', async ({ page }) => {
+  await openApp(page);
+  await signIn(page, 'Kari Nordby');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('not-client-admin')).toContainText('Kari Nordby er ikke klientadministrator for REGNSKAPSFIRMA AS');
+  await expect(dialog.getByTestId('not-client-admin')).toContainText('daglig leder');
+  await dialog.getByRole('button', { name: 'Lukk' }).click();
+
+  // The explanation stays one click away in the menu.
+  await page.getByTestId('session-button').click();
+  await expect(page.getByTestId('session-summary')).toContainText(/Klientadministrator\s*Nei/);
+  await expect(page.getByTestId('session-summary').getByTestId('not-client-admin')).toBeVisible();
+  await page.getByTestId('sign-out').click();
+});
+
+test('the sign-in dialog is usable with the keyboard alone', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('session-button')).toHaveText(/Logg inn/);
+  await page.getByTestId('session-button').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Logg inn' });
+  await expect(dialog.getByRole('button', { name: /Morten Lie/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,91 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { toClientClaims } from '../../../electron/core/claims/open-claims-to-contract';
+import { claimsFailure } from '../../../electron/core/claims/claims-failure';
+import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
+import { ServiceError } from '../../../electron/core/errors';
+import { claimsToCsv, type CsvLabels } from '../../../renderer/src/views/claims/claims-csv';
+import { C1_BODY } from './aapnekrav-body';
+
+const labels: CsvLabels = {
+  headers: {
+    orgNumber: 'Org.nr',
+    client: 'Klient',
+    status: 'Status',
+    claimId: 'Krav-ID',
+    type: 'Kravtype',
+    group: 'Kravgruppe',
+    description: 'Beskrivelse',
+    period: 'Periode',
+    dueDate: 'Forfall',
+    originalAmount: 'Opprinnelig',
+    remainingAmount: 'Gjenstående',
+    kid: 'KID',
+    overdue: 'Forfalt',
+    deferred: 'Utsatt',
+    code: 'Kode',
+    correlationId: 'Korrelasjons-ID',
+  },
+  outcome: { ok: 'Åpne krav', none: 'Ingen åpne krav', not_delegated: 'Ikke delegert', withheld: 'Skjermet', error: 'Feil' },
+  yes: 'Ja',
+  no: 'Nei',
+};
+
+const result = {
+  asOf: '2026-11-24',
+  clients: [
+    toClientClaims(parseOpenClaims(C1_BODY, '313367002'), '2026-11-24', 'FJELLBEKK RØRLEGGERSERVICE'),
+    claimsFailure(
+      '310478717',
+      new ServiceError({ service: 'skatteetaten', code: 'DAS-008', status: 403, message: 'x', korrelasjonsid: 'k-6' }),
+    ),
+  ],
+};
+
+describe('claims CSV', () => {
+  const csv = claimsToCsv(result, labels);
+  const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data.filter((r) => r.length > 1);
+
+  it('starts with a BOM and separates fields with semicolons', () => {
+    expect(csv.startsWith('\ufeffOrg.nr;Klient;Status;')).toBe(true);
+    expect(csv).toContain('\r\n');
+  });
+
+  it('writes one line per open instalment, amounts with a decimal comma', () => {
+    expect(rows[1]).toEqual([
+      '313367002',
+      'FJELLBEKK RØRLEGGERSERVICE',
+      'Åpne krav',
+      'KRAV-31336701',
+      'RESTSKATT',
+      'Skatt',
+      'Restskatt',
+      'Inntektsåret 2025',
+      '2026-08-20',
+      '18450,00',
+      '18450,00',
+      '31336700225080',
+      'Ja',
+      'Nei',
+      '',
+      '',
+    ]);
+    expect(rows[2]![10]).toBe('6250,00');
+  });
+
+  it('accounts for a client without claims with its status, code and correlation id', () => {
+    expect(rows[3]).toEqual(['310478717', '', 'Ikke delegert', '', '', '', '', '', '', '', '', '', '', '', 'DAS-008', 'k-6']);
+  });
+
+  it('defuses cells that a spreadsheet would run as a formula, but not negative amounts', () => {
+    const evil = {
+      asOf: '2026-11-24',
+      clients: [
+        { ...result.clients[0]!, claims: [{ ...result.clients[0]!.claims[0]!, description: '=HYPERLINK("x")', remainingAmount: -3120 }] },
+      ],
+    };
+    const line = claimsToCsv(evil, labels).split('\r\n')[1]!;
+    expect(line).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(line).toContain(';-3120,00;');
+  });
+});
