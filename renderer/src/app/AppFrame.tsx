@@ -1,4 +1,4 @@
-import { AppBar, Box, Chip, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, VIEWS } from '../state/app-store';
 import { GlobalProgress } from '../views/batches/GlobalProgress';

@@ -3,13 +3,16 @@ import { createClaimsHandlers } from '../../../electron/core/claims/feature';
 import { ServiceError } from '../../../electron/core/errors';
 import type { FeatureContext } from '../../../electron/core/app/feature';
 import type { KravPort } from '../../../electron/core/app/ports';
+import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
 import { C1_BODY, EMPTY_BODY } from './aapnekrav-body';
 
 const das008 = (): ServiceError =>
   new ServiceError({ service: 'skatteetaten', code: 'DAS-008', status: 403, message: 'no access', korrelasjonsid: 'k-6' });
 
-function setup(openClaims: KravPort['openClaims'], demoDate: string | null = '2026-11-24') {
+/** The fake answers with Skatteetaten's JSON; the port hands it on parsed, as the real client does. */
+function setup(answer: (org: string) => Promise<unknown>, demoDate: string | null = '2026-11-24') {
   const audits: { action: string; detail?: string | null }[] = [];
+  const openClaims: KravPort['openClaims'] = async (org) => parseOpenClaims(await answer(org), org);
   const ctx = {
     services: { krav: () => ({ openClaims }) },
     now: () => new Date('2026-11-25T10:00:00Z'),

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { clientClaimsSchema } from '../../../shared/contract/claims';
 import { toClientClaims } from '../../../electron/core/claims/open-claims-to-contract';
 import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
-import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
 import { C1_BODY, C1_BODY_OLD_NAMES, EMPTY_BODY, WITHHELD_BODY } from './aapnekrav-body';
 
 const DEMO_DATE = '2026-11-24';
@@ -99,9 +98,5 @@ describe('open claims (aapnekrav) in contract terms', () => {
       description: 'Forsinkelsesrente',
       overdue: false,
     });
-  });
-
-  it('accepts the K&B client’s already parsed answer as well as the raw body', () => {
-    expect(map(parseOpenClaims(C1_BODY, '313367002'))).toEqual(map(C1_BODY));
   });
 });
