@@ -151,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demoWorld: () => runtime.world,
     environmentServices: () => runtime.services(),
     onDemoKeysChanged: () => runtime.registerDemoKeys(),
+    openExternal: options.openExternal,
     subscribeExchanges: (listener) => {
       exchangeListeners.add(listener);
       return () => exchangeListeners.delete(listener);
