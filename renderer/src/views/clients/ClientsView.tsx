@@ -1,14 +1,225 @@
-import { Box, Typography } from '@mui/material';
+// The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
+// selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { ClientQuery, SystemUserRow } from '../../../../shared/contract/clients';
+import { call } from '../../api/client';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useAppStore } from '../../state/app-store';
+import { ClientGrid } from './ClientGrid';
+import { ClientsToolbar } from './ClientsToolbar';
+import { downloadText } from './download';
+import { EmptyState, emptyReason } from './EmptyState';
+import { FilterBar, type ClientFilters } from './FilterBar';
+import { SyncCallout } from './SyncCallout';
+import { SystemUsersPanel } from './SystemUsersPanel';
+import { useClientPages } from './use-client-pages';
+import { useClientSync } from './use-client-sync';
+import { useDebounced } from './use-debounced';
+import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
+import { mostCommon } from './wizard/review-rows';
+
+const SEARCH_DEBOUNCE_MS = 200;
 
 export function ClientsView() {
   const { t } = useTranslation('clients');
+  const session = useAppStore((s) => s.status?.session ?? null);
+  const online = useAppStore((s) => s.status?.online ?? true);
+  const selection = useAppStore((s) => s.selection);
+  const setSelection = useAppStore((s) => s.setSelection);
+
+  const [tab, setTab] = useState<'clients' | 'systemUsers'>('clients');
+  const [searchInput, setSearchInput] = useState('');
+  const search = useDebounced(searchInput, SEARCH_DEBOUNCE_MS);
+  const [filters, setFilters] = useState<ClientFilters>({});
+  const [sort, setSort] = useState<{ sort: NonNullable<ClientQuery['sort']>; direction: 'asc' | 'desc' }>({
+    sort: 'name',
+    direction: 'asc',
+  });
+  const [version, setVersion] = useState(0);
+  const [systemUsers, setSystemUsers] = useState<SystemUserRow[]>([]);
+  const [wizard, setWizard] = useState<WizardRequest | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const query = useMemo<ClientQuery>(() => ({ ...filters, search: search.trim() || undefined, ...sort }), [filters, search, sort]);
+  const pages = useClientPages(query, version);
+  const onSynced = useCallback(() => setVersion((v) => v + 1), []);
+  const sync = useClientSync(onSynced);
+
+  useEffect(() => {
+    call('systemUsers.list', {}).then(setSystemUsers, setError);
+  }, [version]);
+
+  const orgNumbersBetween = useCallback(
+    async (from: number, to: number) => {
+      const loaded = Array.from({ length: to - from + 1 }, (_, i) => pages.rowAt(from + i)?.orgNumber);
+      if (loaded.every((o): o is string => o !== undefined)) return loaded;
+      return (await call('clients.matchingOrgNumbers', { query })).slice(from, to + 1);
+    },
+    [pages, query],
+  );
+  const selectAllFiltered = useCallback(() => {
+    call('clients.matchingOrgNumbers', { query }).then(setSelection, setError);
+  }, [query, setSelection]);
+
+  async function exportCsv(): Promise<void> {
+    setExporting(true);
+    try {
+      const { filename, csv } = await call('clients.exportCsv', { query });
+      downloadText(filename, csv);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  function openWizard(operation: WizardRequest['operation'], overrides: Partial<WizardRequest> = {}): void {
+    setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : 'filtered', ...overrides });
+  }
+
+  /** A hint for step 1: the system user the chosen clients point to. */
+  function suggestedFor(operation: WizardRequest['operation']): string | null {
+    const chosen = new Set(selection);
+    const rows = pages.loaded().filter((r) => chosen.size === 0 || chosen.has(r.orgNumber));
+    return operation === 'add' ? mostCommon(rows.map((r) => r.suggestedSystemUserId)) : mostCommon(rows.flatMap((r) => r.delegatedTo));
+  }
+
+  const showOnly = (next: ClientFilters) => {
+    setTab('clients');
+    setSearchInput('');
+    setFilters(next);
+  };
+
+  const total = pages.total;
+  const filtered = search.trim() !== '' || Object.values(filters).some((v) => v !== undefined);
+  const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
+
   return (
-    <Box sx={{ p: 3 }}>
-      <Typography variant="h5" component="h2">
-        {t('title')}
-      </Typography>
-      <Typography color="text.secondary">{t('common:placeholder')}</Typography>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, p: 2, gap: 1.5 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h5" component="h2">
+          {t('title')}
+        </Typography>
+        <Tabs value={tab} onChange={(_, v: typeof tab) => setTab(v)} aria-label={t('title')}>
+          <Tab value="clients" label={t('tabs.clients')} id="clients-tab-clients" aria-controls="clients-panel-clients" />
+          <Tab
+            value="systemUsers"
+            label={t('tabs.systemUsers')}
+            id="clients-tab-systemUsers"
+            aria-controls="clients-panel-systemUsers"
+            data-testid="tab-system-users"
+          />
+        </Tabs>
+      </Box>
+
+      <ClientsToolbar
+        canSync={syncBlockedReason === null}
+        syncBlockedReason={syncBlockedReason}
+        syncing={sync.syncing}
+        progress={sync.progress}
+        lastSyncAt={sync.info?.lastSyncAt ?? null}
+        exporting={exporting}
+        onSync={() => void sync.sync()}
+        onExport={() => void exportCsv()}
+        onDelegate={() => openWizard('add')}
+        onRemove={() => openWizard('remove')}
+      />
+      {sync.error !== null && (
+        <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
+      )}
+      {error !== null && <ErrorDetails error={error} />}
+      {sync.result && (
+        <SyncCallout
+          result={sync.result}
+          actions={{
+            showNew: () => showOnly({ onlyNew: true }),
+            delegateNew: () => openWizard('add', { query: { onlyNew: true }, source: 'filtered' }),
+            showGone: () => showOnly({ status: 'gone' }),
+            removeGone: () => openWizard('remove', { query: { status: 'gone', delegated: 'yes' }, source: 'filtered' }),
+            dismiss: sync.dismissResult,
+          }}
+        />
+      )}
+
+      {tab === 'clients' ? (
+        <Box
+          id="clients-panel-clients"
+          role="tabpanel"
+          aria-labelledby="clients-tab-clients"
+          sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, flex: 1, minHeight: 0 }}
+        >
+          <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+            <Typography variant="body2" data-testid="clients-total" aria-live="polite">
+              {total === null ? t('grid.loading') : t('grid.count', { total })}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" data-testid="clients-selection-count">
+              {selection.length > 0 ? t('selection.count', { count: selection.length }) : t('selection.none')}
+            </Typography>
+            {(total ?? 0) > 0 && (
+              <Button size="small" onClick={selectAllFiltered} data-testid="clients-select-all">
+                {t('selection.selectAll', { count: total ?? 0 })}
+              </Button>
+            )}
+            {selection.length > 0 && (
+              <Button size="small" onClick={() => setSelection([])}>
+                {t('selection.clear')}
+              </Button>
+            )}
+          </Box>
+          {pages.error !== null && <ErrorDetails error={pages.error} />}
+          {total === 0 ? (
+            <EmptyState
+              reason={emptyReason({
+                hasSession: session !== null,
+                isClientAdmin: session?.isClientAdmin ?? false,
+                everSynced: sync.info?.lastSyncAt != null,
+                filtered,
+                syncError: sync.error,
+              })}
+              serviceMessage={sync.error instanceof Error ? sync.error.message : undefined}
+              onClearFilters={() => showOnly({})}
+            />
+          ) : (
+            <ClientGrid
+              pages={pages}
+              query={query}
+              onSort={(s, direction) => setSort({ sort: s, direction })}
+              systemUsers={systemUsers}
+              selection={selection}
+              onSelectionChange={setSelection}
+              orgNumbersBetween={orgNumbersBetween}
+              onSelectAllFiltered={selectAllFiltered}
+            />
+          )}
+        </Box>
+      ) : (
+        <Box
+          id="clients-panel-systemUsers"
+          role="tabpanel"
+          aria-labelledby="clients-tab-systemUsers"
+          sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}
+        >
+          <SystemUsersPanel
+            systemUsers={systemUsers}
+            onShowDelegated={(id) => showOnly({ systemUserId: id, delegated: 'yes' })}
+            onShowFailing={(id) => showOnly({ systemUserId: id, failsAndRuleFor: id })}
+            onDelegate={(id) => openWizard('add', { systemUserId: id })}
+          />
+        </Box>
+      )}
+
+      {wizard && (
+        <DelegationWizard
+          request={wizard}
+          systemUsers={systemUsers}
+          suggestedSystemUserId={wizard.systemUserId ?? suggestedFor(wizard.operation)}
+          onClose={() => setWizard(null)}
+        />
+      )}
     </Box>
   );
 }

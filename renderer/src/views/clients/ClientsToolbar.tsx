@@ -1,0 +1,72 @@
+// Sync (with live progress), export and the wizard's two doors, plus when the local copy was last refreshed.
+import { Box, Button, LinearProgress, Tooltip, Typography } from '@mui/material';
+import SyncIcon from '@mui/icons-material/Sync';
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
+import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
+import { useTranslation } from 'react-i18next';
+import { dateTimeFormat } from '../../i18n';
+import type { SyncProgress } from './use-client-sync';
+
+export function ClientsToolbar(props: {
+  canSync: boolean;
+  syncBlockedReason: string | null;
+  syncing: boolean;
+  progress: SyncProgress | null;
+  lastSyncAt: string | null;
+  exporting: boolean;
+  onSync(): void;
+  onExport(): void;
+  onDelegate(): void;
+  onRemove(): void;
+}) {
+  const { t, i18n } = useTranslation('clients');
+  const p = props.progress;
+  const progressText = p ? t(`progress.${p.phase}`, { done: p.done, total: p.total }) : t('toolbar.syncing');
+  const fraction = p && p.phase === 'delegations' && p.total > 0 ? (p.done / p.total) * 100 : undefined;
+  return (
+    <Box role="toolbar" aria-label={t('toolbar.label')} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <Tooltip title={props.syncBlockedReason ?? ''}>
+        <span>
+          <Button
+            variant="contained"
+            startIcon={<SyncIcon />}
+            disabled={!props.canSync || props.syncing}
+            onClick={props.onSync}
+            data-testid="clients-sync"
+          >
+            {props.syncing ? t('toolbar.syncing') : t('toolbar.sync')}
+          </Button>
+        </span>
+      </Tooltip>
+      <Button
+        variant="outlined"
+        startIcon={<FileDownloadOutlined />}
+        disabled={props.exporting}
+        onClick={props.onExport}
+        data-testid="clients-export"
+      >
+        {t('toolbar.export')}
+      </Button>
+      <Button variant="outlined" startIcon={<PersonAddAlt1Outlined />} onClick={props.onDelegate} data-testid="clients-delegate">
+        {t('toolbar.delegate')}
+      </Button>
+      <Button variant="outlined" startIcon={<PersonRemoveOutlined />} onClick={props.onRemove} data-testid="clients-remove">
+        {t('toolbar.remove')}
+      </Button>
+      <Box sx={{ flex: 1 }} />
+      {props.syncing ? (
+        <Box role="status" aria-live="polite" sx={{ minWidth: 260 }}>
+          <Typography variant="caption">{progressText}</Typography>
+          <LinearProgress variant={fraction === undefined ? 'indeterminate' : 'determinate'} value={fraction} aria-label={progressText} />
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.secondary" data-testid="clients-last-sync">
+          {props.lastSyncAt
+            ? t('toolbar.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(props.lastSyncAt)) })
+            : t('toolbar.neverSynced')}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,229 @@
+// The delegation wizard: system user → clients → review → save as a draft batch or submit. The same wizard
+// removes delegations. It never calls Altinn itself: the review is predicted from the local copy, and the
+// batch it creates is run by the batches feature (so it also works offline, as a draft).
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Step,
+  StepLabel,
+  Stepper,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import type { ClientQuery, SystemUserRow } from '../../../../../shared/contract/clients';
+import type { Operation } from '../../../../../shared/domain/batch';
+import { parseOrgNumberList } from '../../../../../shared/domain/org-number-list';
+import { call } from '../../../api/client';
+import { ErrorDetails } from '../../../components/ErrorDetails';
+import { useAppStore } from '../../../state/app-store';
+import { reviewRows, countVerdicts, type ReviewRow, type ReviewSource } from './review-rows';
+import { StepClients, type ClientChoice } from './StepClients';
+import { StepFinish } from './StepFinish';
+import { StepReview } from './StepReview';
+import { StepSystemUser } from './StepSystemUser';
+
+export interface WizardRequest {
+  operation: Operation;
+  systemUserId: string | null;
+  /** The query behind "everything matching the filters". */
+  query: ClientQuery;
+  source: ClientChoice['source'];
+}
+
+const STEPS = ['systemUser', 'clients', 'review', 'finish'] as const;
+
+async function gatherSource(choice: ClientChoice, selection: readonly string[], query: ClientQuery): Promise<ReviewSource> {
+  switch (choice.source) {
+    case 'selection':
+      return { inputs: selection.map((input) => ({ input, line: null })), lineErrors: [] };
+    case 'filtered':
+      return { inputs: (await call('clients.matchingOrgNumbers', { query })).map((input) => ({ input, line: null })), lineErrors: [] };
+    case 'paste':
+    case 'file': {
+      const list = choice.source === 'paste' ? parseOrgNumberList(choice.pasted) : choice.file?.list;
+      if (!list || list.refusal) return { inputs: [], lineErrors: [] };
+      return { inputs: list.entries.map((e) => ({ input: e.orgNumber, line: e.line })), lineErrors: list.errors };
+    }
+  }
+}
+
+export function DelegationWizard(props: {
+  request: WizardRequest;
+  systemUsers: readonly SystemUserRow[];
+  suggestedSystemUserId: string | null;
+  onClose(): void;
+}) {
+  const { request, systemUsers } = props;
+  const { t } = useTranslation('clients');
+  const selection = useAppStore((s) => s.selection);
+  const online = useAppStore((s) => s.status?.online ?? true);
+  const setView = useAppStore((s) => s.setView);
+  const [step, setStep] = useState(request.systemUserId ? 1 : 0);
+  const [systemUserId, setSystemUserId] = useState<string | null>(
+    request.systemUserId ?? props.suggestedSystemUserId ?? systemUsers[0]?.id ?? null,
+  );
+  const [choice, setChoice] = useState<ClientChoice>({ source: request.source, pasted: '', file: null, fileProblem: null });
+  const [filteredCount, setFilteredCount] = useState<number | null>(null);
+  const [rows, setRows] = useState<ReviewRow[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<ChannelOutput<'batches.create'> | null>(null);
+  const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? null;
+  const readyCount = rows ? countVerdicts(rows).ready : 0;
+
+  useEffect(() => {
+    void call('clients.query', { query: request.query, offset: 0, limit: 1 }).then((r) => setFilteredCount(r.total), setError);
+  }, [request.query]);
+
+  async function review(): Promise<void> {
+    if (!systemUserId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const source = await gatherSource(choice, selection, request.query);
+      const items = await call('batches.review', {
+        systemUserId,
+        operation: request.operation,
+        orgNumbers: source.inputs.map((i) => i.input),
+      });
+      const reviewed = reviewRows(source, items);
+      setRows(reviewed);
+      const count = countVerdicts(reviewed).ready;
+      setName(
+        t(request.operation === 'add' ? 'wizard.defaultNameAdd' : 'wizard.defaultNameRemove', {
+          count,
+          systemUser: systemUser?.title ?? '',
+        }),
+      );
+      setStep(2);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(submit: boolean): Promise<void> {
+    if (!systemUserId || !rows) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const items = rows.filter((r) => r.verdict === 'ready').map((r) => ({ orgNumber: r.orgNumber, operation: request.operation }));
+      setCreated(await call('batches.create', { name: name.trim(), systemUserId, systemUserTitle: systemUser?.title, items, submit }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const canContinue =
+    step === 0
+      ? systemUserId !== null
+      : step === 1
+        ? (choice.source === 'selection' && selection.length > 0) ||
+          (choice.source === 'filtered' && (filteredCount ?? 0) > 0) ||
+          (choice.source === 'paste' && choice.pasted.trim() !== '') ||
+          (choice.source === 'file' && choice.file !== null && choice.file.list.refusal === null)
+        : step === 2
+          ? readyCount > 0
+          : false;
+
+  function next(): void {
+    if (step === 1) void review();
+    else setStep(step + 1);
+  }
+
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="lg" aria-labelledby="wizard-title" scroll="paper">
+      <DialogTitle id="wizard-title">{t(request.operation === 'add' ? 'wizard.titleAdd' : 'wizard.titleRemove')}</DialogTitle>
+      <DialogContent dividers sx={{ minHeight: 380 }}>
+        <Stepper activeStep={step} sx={{ mb: 3 }}>
+          {STEPS.map((s) => (
+            <Step key={s}>
+              <StepLabel>{t(`wizard.steps.${s}`)}</StepLabel>
+            </Step>
+          ))}
+        </Stepper>
+        {created ? (
+          <Alert severity="success" role="status" data-testid="wizard-created">
+            {t('wizard.created', { name: created.name, count: created.counts.total })}
+          </Alert>
+        ) : (
+          <>
+            {step === 0 && (
+              <StepSystemUser
+                systemUsers={systemUsers}
+                value={systemUserId}
+                suggested={props.suggestedSystemUserId}
+                onChange={setSystemUserId}
+              />
+            )}
+            {step === 1 && (
+              <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />
+            )}
+            {step === 2 && rows && <StepReview rows={rows} operation={request.operation} />}
+            {step === 3 && (
+              <StepFinish
+                name={name}
+                onName={setName}
+                readyCount={readyCount}
+                online={online}
+                busy={busy}
+                onSave={(submit) => void save(submit)}
+              />
+            )}
+          </>
+        )}
+        {busy && step === 1 && (
+          <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
+            <CircularProgress size={20} />
+            {t('wizard.reviewing')}
+          </Box>
+        )}
+        {error !== null && (
+          <Box sx={{ mt: 2 }}>
+            <ErrorDetails error={error} />
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {created ? (
+          <>
+            <Button
+              onClick={() => {
+                props.onClose();
+                setView('batches');
+              }}
+            >
+              {t('wizard.openBatches')}
+            </Button>
+            <Button variant="contained" onClick={props.onClose}>
+              {t('wizard.close')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={props.onClose}>{t('common:actions.cancel')}</Button>
+            <Button disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
+              {t('common:actions.back')}
+            </Button>
+            {step < 3 && (
+              <Button variant="contained" disabled={!canContinue || busy} onClick={next} data-testid="wizard-next">
+                {t('common:actions.next')}
+              </Button>
+            )}
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvironmentId } from '../../../shared/contract/define';
+import type { AuditRecord } from '../../../electron/core/audit/log';
+import { queryClients } from '../../../electron/core/clients/client-query';
+import { createClientSync, type SyncProgress } from '../../../electron/core/clients/sync';
+import { client, DEMO_CLIENTS, FakeAltinn, openTestDb, SU_A, SU_B } from './helpers';
+
+function setup(altinn = new FakeAltinn()) {
+  const db = openTestDb();
+  const progress: SyncProgress[] = [];
+  const audit: Omit<AuditRecord, 'actor' | 'environment'>[] = [];
+  let environment: EnvironmentId = 'demo';
+  let clock = Date.parse('2026-11-24T10:00:00Z');
+  const sync = createClientSync({
+    db,
+    environment: () => environment,
+    altinn: () => altinn,
+    now: () => new Date(clock),
+    progress: (e) => progress.push(e),
+    audit: (r) => audit.push(r),
+  });
+  return {
+    db,
+    altinn,
+    sync,
+    progress,
+    audit,
+    setEnvironment: (e: EnvironmentId) => (environment = e),
+    tick: () => (clock += 3_600_000),
+    list: (query = {}) => queryClients(db, environment, query, 0, 1000),
+  };
+}
+
+describe('syncing the client list', () => {
+  it('takes the first sync as the baseline: everything stored, nothing reported as new', async () => {
+    const t = setup();
+    const result = await t.sync.run();
+    expect(result).toMatchObject({ total: 11, firstSync: true, addedCount: 0, removedCount: 0, added: [], removed: [] });
+    const { total, rows } = t.list();
+    expect(total).toBe(11);
+    expect(rows.every((r) => !r.isNew)).toBe(true);
+    expect(rows.find((r) => r.orgNumber === '313367002')?.delegatedTo.sort()).toEqual([SU_A, SU_B].sort());
+  });
+
+  it('reports clients that joined and clients that left since the sync before', async () => {
+    const t = setup();
+    await t.sync.run();
+    t.tick();
+    t.altinn.clients = [
+      ...DEMO_CLIENTS.filter((c) => c.orgNumber !== '311851381' && c.orgNumber !== '310000035'),
+      client('974761076', 'SKATTEETATEN', ['REGN']),
+    ];
+    const result = await t.sync.run();
+    expect(result.firstSync).toBe(false);
+    expect(result.added).toEqual([{ orgNumber: '974761076', name: 'SKATTEETATEN' }]);
+    expect(result.removed).toEqual([
+      { orgNumber: '310000035', name: 'BERGTIND BYGG AS' },
+      { orgNumber: '311851381', name: 'HAVBRIS FRISØR' },
+    ]);
+    expect(result.total).toBe(10);
+    expect(t.list({ onlyNew: true }).rows.map((r) => r.orgNumber)).toEqual(['974761076']);
+    expect(t.list().rows.some((r) => r.orgNumber === '311851381')).toBe(false);
+    const gone = t.list({ status: 'gone' }).rows;
+    expect(gone.map((r) => r.orgNumber).sort()).toEqual(['310000035', '311851381']);
+    expect(gone.every((r) => r.goneAt !== null)).toBe(true);
+  });
+
+  it('counts a client that comes back as new again, and a third unchanged sync reports nothing', async () => {
+    const t = setup();
+    await t.sync.run();
+    const all = t.altinn.clients;
+    t.altinn.clients = all.filter((c) => c.orgNumber !== '310478717');
+    t.tick();
+    await t.sync.run();
+    t.altinn.clients = all;
+    t.tick();
+    const back = await t.sync.run();
+    expect(back.added.map((a) => a.orgNumber)).toEqual(['310478717']);
+    expect(t.list({ search: '310478717' }).rows[0]).toMatchObject({ isNew: true, goneAt: null });
+    t.tick();
+    const quiet = await t.sync.run();
+    expect(quiet).toMatchObject({ addedCount: 0, removedCount: 0 });
+    expect(t.list({ onlyNew: true }).total).toBe(0);
+  });
+
+  it('picks up changed names, roles and packages of a known client', async () => {
+    const t = setup();
+    await t.sync.run();
+    t.altinn.clients = t.altinn.clients.map((c) =>
+      c.orgNumber === '311851381' ? { ...c, name: 'HAVBRIS HÅR', packages: [...c.packages, 'skattegrunnlag'] } : c,
+    );
+    await t.sync.run();
+    const row = t.list({ search: 'havbris' }).rows[0]!;
+    expect(row.name).toBe('HAVBRIS HÅR');
+    expect(row.packages).toContain('skattegrunnlag');
+    expect(t.list({ search: 'frisør' }).total).toBe(0);
+    expect(t.list({ packages: ['skattegrunnlag'], search: 'hår' }).total).toBe(1);
+  });
+
+  it('reports progress through every phase and writes one audit entry', async () => {
+    const t = setup();
+    await t.sync.run();
+    expect(t.progress.map((p) => p.phase)).toEqual(['systemUsers', 'clients', 'delegations', 'delegations', 'saving', 'done']);
+    expect(t.audit).toEqual([
+      expect.objectContaining({ action: 'clients.sync', outcome: 'ok', detail: expect.stringContaining('11 clients') }),
+    ]);
+  });
+
+  it('keeps the previous copy whole when a read fails, and audits the failure', async () => {
+    const t = setup();
+    await t.sync.run();
+    t.altinn.clients = [];
+    t.altinn.failOn = `listDelegatedClients:${SU_B}`;
+    await expect(t.sync.run()).rejects.toThrow('down');
+    expect(t.list().total).toBe(11);
+    expect(t.audit.at(-1)).toMatchObject({ action: 'clients.sync', outcome: 'failed' });
+    expect(t.progress.at(-1)?.phase).toBe('failed');
+  });
+
+  it('joins a sync already running instead of starting a second one', async () => {
+    const t = setup();
+    const [a, b] = await Promise.all([t.sync.run(), t.sync.run()]);
+    expect(a).toBe(b);
+    expect(t.altinn.calls.filter((c) => c === 'listFirmClients')).toHaveLength(1);
+    expect(t.sync.isRunning()).toBe(false);
+  });
+
+  it('keeps each environment to itself: the demo copy never shows in production', async () => {
+    const t = setup();
+    await t.sync.run();
+    t.setEnvironment('production');
+    expect(t.list().total).toBe(0);
+    t.altinn.clients = [client('974761076', 'SKATTEETATEN', ['REGN'])];
+    const first = await t.sync.run();
+    // Production's first sync is its own baseline, not a diff against demo.
+    expect(first).toMatchObject({ firstSync: true, total: 1, removedCount: 0 });
+    expect(t.list().rows.map((r) => r.orgNumber)).toEqual(['974761076']);
+    t.setEnvironment('demo');
+    expect(t.list().total).toBe(11);
+  });
+});
