@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/log';
 import { batchesFeature } from '../batches/feature';
 import { claimsFeature } from '../claims/feature';
 import { clientsFeature } from '../clients/feature';
+import { lastSyncAt } from '../clients/sync-info';
 import type { Exchange } from '../http/http-client';
 import type { Handlers } from '../ipc/dispatch';
 import { keyringFeature } from '../keyring/feature';
@@ -60,31 +61,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsStore(db);
   const bus = createEventBus();
   const exchangeListeners = new Set<(e: Exchange) => void>();
-  let features: Feature[] = [];
-  let handlers: Partial<Handlers> = {};
 
-  const lastSyncAt = async (): Promise<string | null> => {
-    const info = handlers['clients.syncInfo'];
-    if (!info) return null;
-    try {
-      return (await info({}, { transport: 'ipc' })).lastSyncAt;
-    } catch {
-      return null;
-    }
-  };
-  let cachedLastSync: string | null = null;
   const status = (): AppStatus => ({
     environment: runtime.environment,
     online: runtime.online,
     session: runtime.session,
-    lastSyncAt: cachedLastSync,
+    lastSyncAt: lastSyncAt(db, runtime.environment),
   });
-  const publishStatus = (): void => {
-    void lastSyncAt().then((at) => {
-      cachedLastSync = at;
-      bus.emit('app.status', status());
-    });
-  };
+  const publishStatus = (): void => bus.emit('app.status', status());
+  // The status bar shows the time of the last sync, so a finished sync is news for it too.
+  bus.subscribe((name, payload) => {
+    if (name === 'clients.syncProgress' && (payload as { phase: string }).phase === 'done') publishStatus();
+  });
 
   /** Stored settings, with each environment's addresses and, for the live one, the values in force. */
   const effectiveSettings = (): Settings => {
@@ -157,9 +145,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => exchangeListeners.delete(listener);
     },
   };
-  features = FEATURES.map((create) => create(ctx));
+  const features: Feature[] = FEATURES.map((create) => create(ctx));
 
-  handlers = {
+  const handlers: Partial<Handlers> = {
     ...Object.assign({}, ...features.map((f) => f.handlers)),
     'app.info': () => ({
       name: 'Klientdesk',
@@ -168,10 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       platform: options.platform ?? process.platform,
       dataDir: options.dataDir,
     }),
-    'app.status': async () => {
-      cachedLastSync = await lastSyncAt();
-      return status();
-    },
+    'app.status': () => status(),
     'settings.get': () => effectiveSettings(),
     'settings.update': async (patch) => {
       const before = settings.get().environment;

@@ -3,6 +3,7 @@ import type { OpenClaimsResult } from '../../../shared/contract/claims';
 import { AppError } from '../../../shared/errors';
 import type { Feature, FeatureContext } from '../app/feature';
 import type { Handlers } from '../ipc/dispatch';
+import { getClient } from '../clients/client-query';
 import { MAX_CONCURRENT_CALLS } from '../skatteetaten/krav-og-betalinger-client';
 import { claimsFailure, isFailureForEveryClient } from './claims-failure';
 import { toClientClaims } from './open-claims-to-contract';
@@ -12,7 +13,7 @@ export function claimsFeature(ctx: FeatureContext): Feature {
   return { handlers: createClaimsHandlers(ctx) };
 }
 
-type ClaimsContext = Pick<FeatureContext, 'services' | 'now' | 'demoWorld' | 'audit'>;
+type ClaimsContext = Pick<FeatureContext, 'services' | 'now' | 'demoWorld' | 'audit'> & Partial<Pick<FeatureContext, 'db' | 'environment'>>;
 
 export function createClaimsHandlers(ctx: ClaimsContext): Pick<Handlers, 'claims.fetchOpen'> {
   return {
@@ -21,13 +22,14 @@ export function createClaimsHandlers(ctx: ClaimsContext): Pick<Handlers, 'claims
       const krav = ctx.services.krav();
       const asOf = referenceDate(ctx);
       const unique = [...new Set(orgNumbers)];
+      const nameOf = clientNames(ctx);
       const clients = await runPooled(unique, MAX_CONCURRENT_CALLS, async (orgNumber) => {
         try {
           const body = await krav.openClaims(orgNumber, externalRef ? { externalRef } : undefined);
-          return toClientClaims(body, asOf);
+          return toClientClaims(body, asOf, nameOf(orgNumber));
         } catch (error) {
           if (isFailureForEveryClient(error)) throw error;
-          return claimsFailure(orgNumber, error);
+          return claimsFailure(orgNumber, error, nameOf(orgNumber));
         }
       });
       const result: OpenClaimsResult = { asOf, clients };
@@ -35,6 +37,14 @@ export function createClaimsHandlers(ctx: ClaimsContext): Pick<Handlers, 'claims
       return result;
     },
   };
+}
+
+/** Names come from the local client list; Krav og betalinger answers with numbers only. */
+function clientNames(ctx: ClaimsContext): (orgNumber: string) => string | null {
+  if (!ctx.db || !ctx.environment) return () => null;
+  const { db } = ctx;
+  const environment = ctx.environment();
+  return (orgNumber) => getClient(db, environment, orgNumber)?.name ?? null;
 }
 
 /** A system user other than the configured one is addressed by its externalRef in the Maskinporten grant. */
