@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, isoDateTime, longText } from './define';
+import { channel, isoDateTime, longText, noInput } from './define';
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -17,6 +17,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** Read-only by design: there is no channel that changes or removes an audit row. */
 export const auditFilterSchema = z.strictObject({
   search: z.string().max(200).optional(),
   action: z.string().max(50).optional(),
@@ -24,6 +25,7 @@ export const auditFilterSchema = z.strictObject({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
 });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const auditChannels = {
   'audit.query': channel(
@@ -31,4 +33,6 @@ export const auditChannels = {
     z.object({ total: z.number(), rows: z.array(auditEntrySchema) }),
   ),
   'audit.exportCsv': channel(z.strictObject({ filter: auditFilterSchema }), z.object({ filename: z.string(), csv: longText })),
+  /** The actions and outcomes present in the log, for the filter menus. */
+  'audit.facets': channel(noInput, z.object({ actions: z.array(z.string()), outcomes: z.array(z.string()) })),
 };

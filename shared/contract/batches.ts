@@ -24,6 +24,7 @@ export const parseErrorSchema = z.object({ line: z.number(), input: z.string(), 
 export const batchItemSchema = z.object({
   id: z.number(),
   orgNumber: z.string(),
+  partyUuid: z.string(),
   name: z.string().nullable(),
   operation,
   state: itemState,
@@ -31,6 +32,8 @@ export const batchItemSchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** For AUTH-00080: the packages the client has not given, when the local client list knows them. */
+  missingPackages: z.array(z.string()),
   skipReason: z.string().nullable(),
   updatedAt: isoDateTime,
 });
@@ -47,20 +50,40 @@ export const batchSummarySchema = z.object({
   createdAt: isoDateTime,
   createdBy: z.string(),
   updatedAt: isoDateTime,
-  counts: z.object({ pending: z.number(), in_flight: z.number(), done: z.number(), failed: z.number(), skipped: z.number(), total: z.number() }),
+  counts: z.object({
+    pending: z.number(),
+    in_flight: z.number(),
+    done: z.number(),
+    failed: z.number(),
+    skipped: z.number(),
+    total: z.number(),
+  }),
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;
 
 export const progressSchema = z.object({
   batchId: z.string(),
+  name: z.string(),
   state: batchState,
   pauseReason: z.string().nullable(),
   counts: batchSummarySchema.shape.counts,
   throughputPerMinute: z.number(),
   etaSeconds: z.number().nullable(),
+  /** Set while the runner waits out a Retry-After or a back-off before sending again. */
+  waitingUntil: isoDateTime.nullable(),
 });
+export type BatchProgress = z.infer<typeof progressSchema>;
 
-const draftItemInput = z.strictObject({ orgNumber: z.string().max(20), operation });
+/** One problem in an imported batch file, by line, so the person can fix the file and try again. */
+export type ParseError = z.infer<typeof parseErrorSchema>;
+
+const draftItemInput = z.strictObject({
+  orgNumber: z.string().max(20),
+  operation,
+  /** When the caller already knows it (e.g. from Altinn's available list); otherwise the local client list is asked. */
+  partyUuid: uuid.optional(),
+});
+export type DraftItemInput = z.infer<typeof draftItemInput>;
 
 export const batchesChannels = {
   'batches.parseOrgNumbers': channel(
@@ -72,22 +95,41 @@ export const batchesChannels = {
     z.array(reviewItemSchema),
   ),
   'batches.create': channel(
-    z.strictObject({ name: shortText, systemUserId: uuid, items: z.array(draftItemInput).max(100_000), submit: z.boolean() }),
+    z.strictObject({
+      name: shortText,
+      systemUserId: uuid,
+      systemUserTitle: shortText.optional(),
+      items: z.array(draftItemInput).max(100_000),
+      submit: z.boolean(),
+    }),
     batchSummarySchema,
   ),
   'batches.list': channel(noInput, z.array(batchSummarySchema)),
   'batches.get': channel(
-    z.strictObject({ id: shortText, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional(), state: itemState.optional() }),
+    z.strictObject({
+      id: shortText,
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+      state: itemState.optional(),
+    }),
     z.object({ batch: batchSummarySchema, items: z.array(batchItemSchema), totalItems: z.number() }),
   ),
   'batches.rename': channel(z.strictObject({ id: shortText, name: shortText }), batchSummarySchema),
   'batches.editItems': channel(
-    z.strictObject({ id: shortText, add: z.array(draftItemInput).max(100_000).optional(), removeOrgNumbers: z.array(z.string().max(20)).max(100_000).optional() }),
+    z.strictObject({
+      id: shortText,
+      add: z.array(draftItemInput).max(100_000).optional(),
+      removeOrgNumbers: z.array(z.string().max(20)).max(100_000).optional(),
+    }),
     batchSummarySchema,
   ),
   'batches.duplicate': channel(z.strictObject({ id: shortText }), batchSummarySchema),
   'batches.exportFile': channel(z.strictObject({ id: shortText }), z.object({ filename: z.string(), content: longText })),
-  'batches.importFile': channel(z.strictObject({ content: longText }), batchSummarySchema),
+  /** Nothing is imported unless the whole file is valid; otherwise every problem comes back by line. */
+  'batches.importFile': channel(
+    z.strictObject({ content: longText }),
+    z.object({ batch: batchSummarySchema.nullable(), errors: z.array(parseErrorSchema) }),
+  ),
   'batches.submit': channel(z.strictObject({ id: shortText }), batchSummarySchema),
   'batches.pause': channel(z.strictObject({ id: shortText }), batchSummarySchema),
   'batches.resume': channel(z.strictObject({ id: shortText }), batchSummarySchema),
@@ -95,6 +137,8 @@ export const batchesChannels = {
   'batches.retryFailed': channel(z.strictObject({ id: shortText }), batchSummarySchema),
   'batches.delete': channel(z.strictObject({ id: shortText }), z.object({})),
   'batches.reportCsv': channel(z.strictObject({ id: shortText }), z.object({ filename: z.string(), csv: longText })),
+  /** Progress of every batch that is queued, running or paused: what the global indicator shows on start. */
+  'batches.activeProgress': channel(noInput, z.array(progressSchema)),
 };
 
 export const batchesEvents = {

@@ -103,7 +103,7 @@ export interface LoginOptions {
 export async function loginCode(
   o: LoginOptions,
   challenge: string,
-  state = randomUUID(),
+  state: string = randomUUID(),
 ): Promise<{ code: string; state: string; redirectUri: string }> {
   const redirectUri = o.redirectUri ?? 'http://127.0.0.1:53682/callback';
   const params = {

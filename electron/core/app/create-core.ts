@@ -5,6 +5,7 @@ import type { AppStatus, Settings } from '../../../shared/contract/app';
 import { realEndpoints, type EnvironmentEndpoints } from '../environments/environments';
 import { AppError } from '../../../shared/errors';
 import { actorflowFeature } from '../actorflow/feature';
+import { auditFeature } from '../audit/feature';
 import { appendAudit } from '../audit/log';
 import { batchesFeature } from '../batches/feature';
 import { claimsFeature } from '../claims/feature';
@@ -22,7 +23,7 @@ import type { Services } from './ports';
 import { EnvironmentRuntime } from './runtime';
 
 /** The features of the app, in the order they start. */
-const FEATURES = [clientsFeature, batchesFeature, claimsFeature, keyringFeature, actorflowFeature];
+const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature];
 
 export interface CoreOptions {
   dataDir: string;

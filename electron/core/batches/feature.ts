@@ -1,5 +1,55 @@
+// The batch channels, and the runner that works through submitted batches in the background.
 import type { Feature, FeatureContext } from '../app/feature';
+import { createBatchService } from './batch-service';
 
-export function batchesFeature(_ctx: FeatureContext): Feature {
-  return { handlers: {} };
+export function batchesFeature(ctx: FeatureContext): Feature {
+  const service = createBatchService({
+    db: ctx.db,
+    now: () => ctx.now(),
+    actor: () => ctx.services.session.current()?.person.name ?? 'Klientdesk',
+    environment: () => ctx.environment(),
+    language: () => ctx.settings.get().language,
+    concurrency: () => ctx.settings.get().runner.concurrency,
+    altinn: () => ctx.services.altinn(),
+    isOnline: () => ctx.services.isOnline(),
+    isSignedIn: () => ctx.services.session.current() !== null,
+    onProgress: (progress) => ctx.bus.emit('batches.progress', progress),
+  });
+  let unsubscribe: (() => void) | null = null;
+
+  return {
+    handlers: {
+      'batches.create': (input) => service.create(input),
+      'batches.list': () => service.list(),
+      'batches.get': ({ id, offset, limit, state }) => service.get(id, { offset, limit, state }),
+      'batches.rename': ({ id, name }) => service.rename(id, name),
+      'batches.editItems': ({ id, add, removeOrgNumbers }) => service.editItems(id, add, removeOrgNumbers),
+      'batches.duplicate': ({ id }) => service.duplicate(id),
+      'batches.exportFile': ({ id }) => service.exportFile(id),
+      'batches.importFile': ({ content }) => service.importFile(content),
+      'batches.submit': ({ id }) => service.submit(id),
+      'batches.pause': ({ id }) => service.pause(id),
+      'batches.resume': ({ id }) => service.resume(id),
+      'batches.cancel': ({ id }) => service.cancel(id),
+      'batches.retryFailed': ({ id }) => service.retryFailed(id),
+      'batches.delete': ({ id }) => {
+        service.delete(id);
+        return {};
+      },
+      'batches.reportCsv': ({ id }) => service.reportCsv(id),
+      'batches.activeProgress': () => service.activeProgress(),
+    },
+    start() {
+      // A change of network, sign-in or environment is announced as app.status; the runner looks again at once
+      // instead of at its next poll.
+      unsubscribe = ctx.bus.subscribe((name) => {
+        if (name === 'app.status') service.runner.wake();
+      });
+      service.runner.start();
+    },
+    async stop() {
+      unsubscribe?.();
+      await service.runner.stop();
+    },
+  };
 }

@@ -46,7 +46,7 @@ describe('demo-world CLI', () => {
       expect(info.urls[k]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const meta = await fetch(`${info.urls.maskinporten}/.well-known/oauth-authorization-server`);
     expect(((await meta.json()) as { issuer: string }).issuer).toBe(`${info.urls.maskinporten}/`);
-    const admin = (await (await fetch(info.urls.admin)).json()) as { urls: unknown };
+    const admin = (await (await fetch(info.urls.admin!)).json()) as { urls: unknown };
     expect(admin.urls).toEqual(info.urls);
   });
 });

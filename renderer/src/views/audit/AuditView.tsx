@@ -1,14 +1,245 @@
-import { Box, Typography } from '@mui/material';
+// The audit log: filters, a virtualised table that fetches pages as it scrolls, and CSV export.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry, AuditFilter } from '../../../../shared/contract/audit';
+import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { call } from '../../api/client';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { dateTimeFormat } from '../../i18n';
+import { saveTextFile } from '../batches/file-transfer';
+import { useAuditRows } from './use-audit-rows';
+
+const ROW_HEIGHT = 36;
+const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) => string }[] = [
+  { key: 'at', value: (e, lang) => dateTimeFormat(lang).format(new Date(e.at)) },
+  { key: 'actor', value: (e) => e.actor },
+  { key: 'environment', value: (e) => e.environment },
+  { key: 'action', value: (e) => e.action },
+  { key: 'client', value: (e) => (e.clientOrgNumber ? formatOrgNumber(e.clientOrgNumber) : '') },
+  { key: 'outcome', value: (e) => e.outcome },
+  { key: 'code', value: (e) => e.code ?? '' },
+  { key: 'correlationId', value: (e) => e.correlationId ?? '' },
+  { key: 'detail', value: (e) => e.detail ?? '' },
+];
+const WIDTHS = { at: 130, actor: 130, environment: 80, action: 130, client: 110, outcome: 110, code: 110, correlationId: 150, detail: 260 };
+const TEMPLATE = COLUMNS.map((c) => `${WIDTHS[c.key]}px`).join(' ');
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [current, setCurrent] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setCurrent(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return current;
+}
 
 export function AuditView() {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
+  const [search, setSearch] = useState('');
+  const [action, setAction] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [facets, setFacets] = useState<{ actions: string[]; outcomes: string[] }>({ actions: [], outcomes: [] });
+  const [exportError, setExportError] = useState<unknown>(null);
+  const debouncedSearch = useDebounced(search, 250);
+
+  const filter = useMemo<AuditFilter>(
+    () => ({
+      ...(debouncedSearch.trim() ? { search: debouncedSearch.trim() } : {}),
+      ...(action ? { action } : {}),
+      ...(outcome ? { outcome } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    }),
+    [debouncedSearch, action, outcome, from, to],
+  );
+  const { total, rows, error, ensure } = useAuditRows(filter);
+
+  useEffect(() => {
+    void call('audit.facets', {}).then(setFacets, () => undefined);
+  }, []);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+  const visible = virtualizer.getVirtualItems();
+  const firstVisible = visible[0]?.index;
+  const lastVisible = visible.at(-1)?.index;
+  useEffect(() => {
+    if (firstVisible !== undefined && lastVisible !== undefined) ensure(firstVisible, lastVisible);
+  }, [firstVisible, lastVisible, ensure]);
+
+  const actionOptions = [...new Set(['client', 'batch', ...facets.actions])];
+  const actionLabel = (a: string): string => t(`actions.${a}`, { defaultValue: a });
+  const exportCsv = async (): Promise<void> => {
+    setExportError(null);
+    try {
+      const file = await call('audit.exportCsv', { filter });
+      saveTextFile(file.filename, file.csv, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setExportError(e);
+    }
+  };
+
   return (
-    <Box sx={{ p: 3 }}>
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2, height: '100%', minHeight: 0, boxSizing: 'border-box' }}>
       <Typography variant="h5" component="h2">
         {t('title')}
       </Typography>
-      <Typography color="text.secondary">{t('common:placeholder')}</Typography>
+      <Typography color="text.secondary">{t('intro')}</Typography>
+
+      <Stack direction="row" spacing={1} role="search" aria-label={t('filters.label')} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          label={t('filters.search')}
+          placeholder={t('filters.searchHint')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          sx={{ minWidth: 260 }}
+          slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'audit-search' } }}
+        />
+        <TextField
+          select
+          size="small"
+          label={t('filters.action')}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          sx={{ minWidth: 190 }}
+        >
+          <MenuItem value="">{t('filters.any')}</MenuItem>
+          {actionOptions.map((a) => (
+            <MenuItem key={a} value={a}>
+              {actionLabel(a)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('filters.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          sx={{ minWidth: 150 }}
+        >
+          <MenuItem value="">{t('filters.any')}</MenuItem>
+          {facets.outcomes.map((o) => (
+            <MenuItem key={o} value={o}>
+              {o}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="date"
+          label={t('filters.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="date"
+          label={t('filters.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Button
+          onClick={() => {
+            setSearch('');
+            setAction('');
+            setOutcome('');
+            setFrom('');
+            setTo('');
+          }}
+        >
+          {t('filters.clear')}
+        </Button>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="outlined" startIcon={<DownloadOutlined />} onClick={() => void exportCsv()} data-testid="audit-export">
+          {t('export')}
+        </Button>
+      </Stack>
+
+      {error !== null && <ErrorDetails error={error} />}
+      {exportError !== null && <ErrorDetails error={exportError} />}
+      <Typography variant="body2" color="text.secondary" aria-live="polite" data-testid="audit-count">
+        {total === null ? '' : t('count', { count: total })}
+      </Typography>
+
+      <Paper variant="outlined" sx={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+        <Box
+          role="table"
+          aria-label={t('table')}
+          aria-rowcount={total ?? 0}
+          sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}
+          data-testid="audit-table"
+        >
+          <Box role="rowgroup" sx={{ overflowX: 'hidden', borderBottom: 1, borderColor: 'divider' }}>
+            <Box role="row" sx={{ display: 'grid', gridTemplateColumns: TEMPLATE, px: 1, py: 0.75, fontWeight: 600 }}>
+              {COLUMNS.map((c) => (
+                <Box key={c.key} role="columnheader" sx={{ pr: 1, fontSize: 13 }}>
+                  {t(`columns.${c.key}`)}
+                </Box>
+              ))}
+            </Box>
+          </Box>
+          <Box ref={scroller} role="rowgroup" tabIndex={0} sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
+            {total === 0 && (
+              <Typography sx={{ p: 2 }} color="text.secondary">
+                {t('empty')}
+              </Typography>
+            )}
+            <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {visible.map((v) => {
+                const entry = rows.get(v.index);
+                return (
+                  <Box
+                    key={v.key}
+                    role="row"
+                    aria-rowindex={v.index + 2}
+                    data-testid="audit-row"
+                    sx={{
+                      position: 'absolute',
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      transform: `translateY(${v.start}px)`,
+                      height: ROW_HEIGHT,
+                      display: 'grid',
+                      gridTemplateColumns: TEMPLATE,
+                      alignItems: 'center',
+                      px: 1,
+                      borderBottom: 1,
+                      borderColor: 'divider',
+                      fontSize: 13,
+                    }}
+                  >
+                    {COLUMNS.map((c) => (
+                      <Box
+                        key={c.key}
+                        role="cell"
+                        sx={{ pr: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                        title={entry ? c.value(entry, i18n.language) : undefined}
+                      >
+                        {entry ? (c.key === 'action' ? actionLabel(entry.action) : c.value(entry, i18n.language)) : '…'}
+                      </Box>
+                    ))}
+                  </Box>
+                );
+              })}
+            </Box>
+          </Box>
+        </Box>
+      </Paper>
     </Box>
   );
 }

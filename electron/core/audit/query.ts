@@ -1,0 +1,145 @@
+// Reading the audit trail: filters, paging and CSV export. Everything here is SELECT; the log is only ever
+// written by appendAudit, and the database refuses updates and deletes of its rows.
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { AuditEntry, auditFilterSchema } from '../../../shared/contract/audit';
+import { csvFilename, toCsv, type CsvColumn } from './csv';
+
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+/** An export is a document for people; this many rows is already more than a spreadsheet shows comfortably. */
+export const MAX_EXPORT_ROWS = 200_000;
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  environment: string;
+  action: string;
+  system_user_id: string | null;
+  client_org_number: string | null;
+  batch_id: string | null;
+  outcome: string;
+  code: string | null;
+  correlation_id: string | null;
+  detail: string | null;
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  environment: r.environment,
+  action: r.action,
+  systemUserId: r.system_user_id,
+  clientOrgNumber: r.client_org_number,
+  batchId: r.batch_id,
+  outcome: r.outcome,
+  code: r.code,
+  correlationId: r.correlation_id,
+  detail: r.detail,
+});
+
+const SEARCHED_COLUMNS = [
+  'actor',
+  'action',
+  'outcome',
+  'client_org_number',
+  'system_user_id',
+  'batch_id',
+  'code',
+  'correlation_id',
+  'detail',
+];
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A bare date bound means the whole day: `to: 2026-11-24` includes everything on the 24th. */
+function bound(value: string, edge: 'from' | 'to'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (edge === 'from') return `${value}T00:00:00.000Z`;
+  const next = new Date(`${value}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
+}
+
+function whereClause(filter: AuditFilter): { sql: string; args: unknown[] } {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  const search = filter.search?.trim();
+  if (search) {
+    // Org numbers are stored without spaces; people type them with.
+    const terms = [...new Set([search, search.replace(/\s/g, '')])].filter(Boolean);
+    const ors: string[] = [];
+    for (const term of terms) {
+      for (const column of SEARCHED_COLUMNS) {
+        ors.push(`${column} LIKE ? ESCAPE '\\'`);
+        args.push(`%${escapeLike(term)}%`);
+      }
+    }
+    parts.push(`(${ors.join(' OR ')})`);
+  }
+  if (filter.action) {
+    // `client` matches client.add and client.remove; an exact action matches itself.
+    parts.push("(action = ? OR action LIKE ? ESCAPE '\\')");
+    args.push(filter.action, `${escapeLike(filter.action)}.%`);
+  }
+  if (filter.outcome) {
+    parts.push('outcome = ?');
+    args.push(filter.outcome);
+  }
+  if (filter.from) {
+    parts.push('at >= ?');
+    args.push(bound(filter.from, 'from'));
+  }
+  if (filter.to) {
+    parts.push(/^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? 'at < ?' : 'at <= ?');
+    args.push(bound(filter.to, 'to'));
+  }
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', args };
+}
+
+export function queryAudit(db: Database, filter: AuditFilter, offset: number, limit: number): { total: number; rows: AuditEntry[] } {
+  const { sql, args } = whereClause(filter);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${sql}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT * FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as AuditRow[];
+  return { total, rows: rows.map(toEntry) };
+}
+
+export type AuditCsvLanguage = 'nb' | 'en';
+
+const HEADERS: Record<AuditCsvLanguage, string[]> = {
+  nb: ['Tidspunkt', 'Hvem', 'Miljø', 'Handling', 'Systemtilgang', 'Klient', 'Bunke', 'Utfall', 'Kode', 'Korrelasjons-ID', 'Detaljer'],
+  en: ['Time', 'Who', 'Environment', 'Action', 'System user', 'Client', 'Batch', 'Outcome', 'Code', 'Correlation id', 'Detail'],
+};
+
+export function exportAuditCsv(
+  db: Database,
+  filter: AuditFilter,
+  language: AuditCsvLanguage,
+  now: Date,
+): { filename: string; csv: string } {
+  const { rows } = queryAudit(db, filter, 0, MAX_EXPORT_ROWS);
+  const h = HEADERS[language];
+  const columns: CsvColumn<AuditEntry>[] = [
+    { header: h[0]!, value: (e) => e.at },
+    { header: h[1]!, value: (e) => e.actor },
+    { header: h[2]!, value: (e) => e.environment },
+    { header: h[3]!, value: (e) => e.action },
+    { header: h[4]!, value: (e) => e.systemUserId },
+    { header: h[5]!, value: (e) => e.clientOrgNumber },
+    { header: h[6]!, value: (e) => e.batchId },
+    { header: h[7]!, value: (e) => e.outcome },
+    { header: h[8]!, value: (e) => e.code },
+    { header: h[9]!, value: (e) => e.correlationId },
+    { header: h[10]!, value: (e) => e.detail },
+  ];
+  return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
+}
+
+/** The distinct actions and outcomes in the log, for the filter menus. */
+export function auditFacets(db: Database): { actions: string[]; outcomes: string[] } {
+  const pluck = (column: 'action' | 'outcome'): string[] =>
+    (db.prepare(`SELECT DISTINCT ${column} AS v FROM audit_log ORDER BY ${column}`).all() as { v: string }[]).map((r) => r.v);
+  return { actions: pluck('action'), outcomes: pluck('outcome') };
+}

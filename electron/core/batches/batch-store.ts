@@ -1,0 +1,433 @@
+// Batches and their items in SQLite. Every state change is one transaction that also writes its audit row,
+// so the database never holds a change without its evidence, and a crash leaves either both or neither.
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { BatchItem, BatchSummary } from '../../../shared/contract/batches';
+import { canMoveBatch, canMoveItem, type BatchState, type ItemState, type Operation } from '../../../shared/domain/batch';
+import { AppError } from '../../../shared/errors';
+import type { AuditRecord } from '../audit/log';
+import { BatchCodes, batchNotFound, illegalTransition, notDraft } from './batch-errors';
+
+/** Writes one audit row in the caller's transaction. The batch's own environment is passed, not the current one. */
+export type AuditWriter = (record: Omit<AuditRecord, 'actor'>) => void;
+
+export interface NewItem {
+  orgNumber: string;
+  partyUuid: string;
+  name: string | null;
+  operation: Operation;
+}
+
+export interface NewBatch {
+  name: string;
+  environment: string;
+  systemUserId: string;
+  systemUserTitle: string;
+  createdBy: string;
+  items: readonly NewItem[];
+}
+
+/** An item the runner has claimed: marked in flight, with its send recorded, before any call leaves. */
+export interface ClaimedItem {
+  item: BatchItem;
+  sendId: number;
+}
+
+export type ItemResult =
+  | { kind: 'done'; correlationId: string | null; detail?: string }
+  | { kind: 'failed'; code: string; message: string; correlationId: string | null; missingPackages?: readonly string[] }
+  /** Not sent successfully for a reason that may pass (network, 5xx, 429); it goes back in the queue. */
+  | { kind: 'retry'; code: string };
+
+interface BatchRow {
+  id: string;
+  name: string;
+  environment: string;
+  system_user_id: string;
+  system_user_title: string;
+  state: BatchState;
+  pause_reason: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  queued_at: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  batch_id: string;
+  org_number: string;
+  party_uuid: string;
+  name: string | null;
+  operation: Operation;
+  state: ItemState;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  correlation_id: string | null;
+  missing_packages: string | null;
+  skip_reason: string | null;
+  updated_at: string;
+}
+
+type Counts = BatchSummary['counts'];
+
+const emptyCounts = (): Counts => ({ pending: 0, in_flight: 0, done: 0, failed: 0, skipped: 0, total: 0 });
+
+function toItem(row: ItemRow): BatchItem {
+  return {
+    id: row.id,
+    orgNumber: row.org_number,
+    partyUuid: row.party_uuid,
+    name: row.name,
+    operation: row.operation,
+    state: row.state,
+    attempts: row.attempts,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    correlationId: row.correlation_id,
+    missingPackages: row.missing_packages ? (JSON.parse(row.missing_packages) as string[]) : [],
+    skipReason: row.skip_reason,
+    updatedAt: row.updated_at,
+  };
+}
+
+const itemAction = (operation: Operation): string => (operation === 'add' ? 'client.add' : 'client.remove');
+
+export function createBatchStore(db: Database, now: () => Date, audit: AuditWriter) {
+  const stamp = (): string => now().toISOString();
+  // A plain function type, so the store's type can be named in declarations (better-sqlite3's Transaction cannot).
+  const tx = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => db.transaction(fn);
+
+  const q = {
+    batch: db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?'),
+    stateOf: db.prepare<[string], { state: BatchState }>('SELECT state FROM batches WHERE id = ?'),
+    batches: db.prepare<[], BatchRow>('SELECT * FROM batches ORDER BY created_at DESC, id'),
+    counts: db.prepare<[string], { state: ItemState; n: number }>(
+      'SELECT state, COUNT(*) AS n FROM batch_items WHERE batch_id = ? GROUP BY state',
+    ),
+    insertBatch: db.prepare(
+      `INSERT INTO batches (id, name, environment, system_user_id, system_user_title, state, created_at, created_by, updated_at)
+       VALUES (@id, @name, @environment, @systemUserId, @systemUserTitle, 'draft', @at, @createdBy, @at)`,
+    ),
+    insertItem: db.prepare(
+      `INSERT INTO batch_items (batch_id, org_number, party_uuid, name, operation, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+    ),
+    setBatchState: db.prepare(
+      'UPDATE batches SET state = ?, pause_reason = ?, updated_at = ?, queued_at = COALESCE(?, queued_at) WHERE id = ?',
+    ),
+    rename: db.prepare('UPDATE batches SET name = ?, updated_at = ? WHERE id = ?'),
+    touch: db.prepare('UPDATE batches SET updated_at = ? WHERE id = ?'),
+    deleteBatch: db.prepare('DELETE FROM batches WHERE id = ?'),
+    deleteItem: db.prepare('DELETE FROM batch_items WHERE batch_id = ? AND org_number = ?'),
+    item: db.prepare<[number], ItemRow>('SELECT * FROM batch_items WHERE id = ?'),
+    allItems: db.prepare<[string], ItemRow>('SELECT * FROM batch_items WHERE batch_id = ? ORDER BY id'),
+    itemsInState: db.prepare<[string, ItemState], ItemRow>('SELECT * FROM batch_items WHERE batch_id = ? AND state = ? ORDER BY id'),
+    nextPending: db.prepare<[string], ItemRow>("SELECT * FROM batch_items WHERE batch_id = ? AND state = 'pending' ORDER BY id LIMIT 1"),
+    claim: db.prepare(
+      "UPDATE batch_items SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'",
+    ),
+    insertSend: db.prepare('INSERT INTO batch_sends (item_id, started_at) VALUES (?, ?)'),
+    finishSend: db.prepare('UPDATE batch_sends SET finished = 1, outcome = ? WHERE id = ?'),
+    lastSend: db.prepare<[number], { id: number }>('SELECT id FROM batch_sends WHERE item_id = ? ORDER BY id DESC LIMIT 1'),
+    markDone: db.prepare(
+      `UPDATE batch_items SET state = 'done', error_code = NULL, error_message = NULL, missing_packages = NULL, correlation_id = ?,
+         done_by_send_id = ?, updated_at = ? WHERE id = ?`,
+    ),
+    markFailed: db.prepare(
+      'UPDATE batch_items SET state = ?, error_code = ?, error_message = ?, correlation_id = ?, missing_packages = ?, updated_at = ? WHERE id = ?',
+    ),
+    markPending: db.prepare("UPDATE batch_items SET state = 'pending', updated_at = ? WHERE id = ?"),
+    markSkipped: db.prepare("UPDATE batch_items SET state = 'skipped', skip_reason = ?, updated_at = ? WHERE id = ?"),
+    updateParty: db.prepare('UPDATE batch_items SET party_uuid = ?, name = COALESCE(?, name) WHERE id = ?'),
+    runnable: db.prepare<[string], BatchRow>(
+      `SELECT * FROM batches WHERE environment = ? AND state IN ('running', 'queued')
+       ORDER BY CASE state WHEN 'running' THEN 0 ELSE 1 END, queued_at, id LIMIT 1`,
+    ),
+    withStates: (states: readonly BatchState[]) =>
+      db.prepare<string[], BatchRow>(`SELECT * FROM batches WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY queued_at, id`),
+  };
+
+  function row(id: string): BatchRow {
+    const r = q.batch.get(id);
+    if (!r) throw batchNotFound(id);
+    return r;
+  }
+
+  function counts(id: string): Counts {
+    const c = emptyCounts();
+    for (const { state, n } of q.counts.all(id)) {
+      c[state] = n;
+      c.total += n;
+    }
+    return c;
+  }
+
+  function toSummary(r: BatchRow): BatchSummary {
+    return {
+      id: r.id,
+      name: r.name,
+      environment: r.environment,
+      systemUserId: r.system_user_id,
+      systemUserTitle: r.system_user_title,
+      state: r.state,
+      pauseReason: r.pause_reason,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      updatedAt: r.updated_at,
+      counts: counts(r.id),
+    };
+  }
+
+  function auditBatch(r: BatchRow, outcome: string, detail: string, action = 'batch.state'): void {
+    audit({ action, outcome, environment: r.environment, systemUserId: r.system_user_id, batchId: r.id, detail });
+  }
+
+  function auditItem(r: BatchRow, item: ItemRow, outcome: ItemState, extra: Partial<AuditRecord> = {}): void {
+    audit({
+      action: itemAction(item.operation),
+      outcome,
+      environment: r.environment,
+      systemUserId: r.system_user_id,
+      clientOrgNumber: item.org_number,
+      batchId: r.id,
+      ...extra,
+    });
+  }
+
+  /** The one place a batch changes state: checked against the state machine, written and audited together. */
+  function move(r: BatchRow, to: BatchState, pauseReason: string | null = null): BatchRow {
+    if (!canMoveBatch(r.state, to)) throw illegalTransition(r.id, r.state, to);
+    const at = stamp();
+    q.setBatchState.run(to, to === 'paused' ? pauseReason : null, at, to === 'queued' ? at : null, r.id);
+    auditBatch(r, to, `${r.state} → ${to}${pauseReason && to === 'paused' ? ` (${pauseReason})` : ''}`);
+    return row(r.id);
+  }
+
+  function requireDraft(r: BatchRow): void {
+    if (r.state !== 'draft') throw notDraft(r.id, r.state);
+  }
+
+  function insertItems(batchId: string, items: readonly NewItem[], at: string): void {
+    for (const it of items) q.insertItem.run(batchId, it.orgNumber, it.partyUuid, it.name, it.operation, at);
+  }
+
+  function moveItem(item: ItemRow, to: ItemState): void {
+    if (!canMoveItem(item.state, to)) {
+      throw new AppError(BatchCodes.IllegalTransition, `An item that is ${item.state} cannot become ${to}.`, {
+        itemId: item.id,
+        from: item.state,
+        to,
+      });
+    }
+  }
+
+  return {
+    summary: (id: string): BatchSummary => toSummary(row(id)),
+    /** Cheaper than a summary: the runner asks before every send. */
+    stateOf: (id: string): BatchState => {
+      const r = q.stateOf.get(id);
+      if (!r) throw batchNotFound(id);
+      return r.state;
+    },
+    list: (): BatchSummary[] => q.batches.all().map(toSummary),
+    counts,
+    withStates: (states: readonly BatchState[]): BatchSummary[] =>
+      q
+        .withStates(states)
+        .all(...states)
+        .map(toSummary),
+
+    items(id: string, options: { offset?: number; limit?: number; state?: ItemState } = {}): { items: BatchItem[]; total: number } {
+      row(id);
+      const where = options.state ? 'batch_id = ? AND state = ?' : 'batch_id = ?';
+      const args: unknown[] = options.state ? [id, options.state] : [id];
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM batch_items WHERE ${where}`).get(...args) as { n: number }).n;
+      const rows = db
+        .prepare(`SELECT * FROM batch_items WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`)
+        .all(...args, options.limit ?? 500, options.offset ?? 0) as ItemRow[];
+      return { items: rows.map(toItem), total };
+    },
+    allItems: (id: string): BatchItem[] => q.allItems.all(row(id).id).map(toItem),
+    item: (itemId: number): BatchItem | null => {
+      const r = q.item.get(itemId);
+      return r ? toItem(r) : null;
+    },
+
+    createDraft: tx((batch: NewBatch, action: string = 'batch.created'): BatchSummary => {
+      const id = randomUUID();
+      const at = stamp();
+      q.insertBatch.run({
+        id,
+        name: batch.name,
+        environment: batch.environment,
+        systemUserId: batch.systemUserId,
+        systemUserTitle: batch.systemUserTitle,
+        createdBy: batch.createdBy,
+        at,
+      });
+      insertItems(id, batch.items, at);
+      const r = row(id);
+      auditBatch(r, 'draft', `${batch.items.length} items`, action);
+      return toSummary(r);
+    }),
+
+    rename: tx((id: string, name: string): BatchSummary => {
+      row(id);
+      q.rename.run(name, stamp(), id);
+      return toSummary(row(id));
+    }),
+
+    editItems: tx((id: string, add: readonly NewItem[], removeOrgNumbers: readonly string[]): BatchSummary => {
+      const r = row(id);
+      requireDraft(r);
+      const at = stamp();
+      for (const org of removeOrgNumbers) q.deleteItem.run(id, org);
+      insertItems(id, add, at);
+      q.touch.run(at, id);
+      return toSummary(row(id));
+    }),
+
+    deleteDraft: tx((id: string): void => {
+      const r = row(id);
+      requireDraft(r);
+      auditBatch(r, 'deleted', `${counts(id).total} items`, 'batch.deleted');
+      q.deleteBatch.run(id);
+    }),
+
+    /** draft → queued. Pending items get the freshest partyUuid from `resolveParty` (the list may have synced since). */
+    submit: tx(
+      (id: string, resolveParty: (orgNumber: string, known: string) => { partyUuid: string; name: string | null }): BatchSummary => {
+        const r = row(id);
+        if (counts(id).total === 0) throw new AppError(BatchCodes.Empty, 'The batch has no clients. Add at least one before submitting.');
+        if (r.state === 'draft') {
+          for (const item of q.itemsInState.all(id, 'pending')) {
+            const party = resolveParty(item.org_number, item.party_uuid);
+            if (party.partyUuid !== item.party_uuid || (party.name && !item.name)) q.updateParty.run(party.partyUuid, party.name, item.id);
+          }
+        }
+        return toSummary(move(r, 'queued'));
+      },
+    ),
+
+    move: tx((id: string, to: BatchState, pauseReason: string | null = null): BatchSummary => toSummary(move(row(id), to, pauseReason))),
+
+    /** Only a paused batch resumes; it goes to the back of the queue and the runner picks it up. */
+    resume: tx((id: string): BatchSummary => {
+      const r = row(id);
+      if (r.state !== 'paused') throw illegalTransition(id, r.state, 'queued');
+      return toSummary(move(r, 'queued'));
+    }),
+
+    /** → cancelled; items not yet sent are skipped, items in flight keep their real outcome when it arrives. */
+    cancel: tx((id: string): BatchSummary => {
+      const r = move(row(id), 'cancelled');
+      const at = stamp();
+      for (const item of q.itemsInState.all(id, 'pending')) {
+        moveItem(item, 'skipped');
+        q.markSkipped.run('CANCELLED', at, item.id);
+        auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: 'batch cancelled before the item was sent' });
+      }
+      return toSummary(r);
+    }),
+
+    /** Failed items go back to pending; a finished batch goes back in the queue. */
+    retryFailed: tx((id: string): BatchSummary => {
+      let r = row(id);
+      const failed = q.itemsInState.all(id, 'failed');
+      if (failed.length === 0) return toSummary(r);
+      if (r.state === 'completed_with_failures') r = move(r, 'queued');
+      else if (r.state === 'draft' || r.state === 'cancelled' || r.state === 'completed') throw illegalTransition(id, r.state, 'queued');
+      const at = stamp();
+      for (const item of failed) {
+        moveItem(item, 'pending');
+        q.markPending.run(at, item.id);
+      }
+      auditBatch(r, r.state, `${failed.length} failed items queued again`, 'batch.retry_failed');
+      return toSummary(r);
+    }),
+
+    /** Marks the next pending item in flight and records the send, in one transaction, before anything is sent. */
+    claimNext: tx((batchId: string): ClaimedItem | null => {
+      const item = q.nextPending.get(batchId);
+      if (!item) return null;
+      const at = stamp();
+      moveItem(item, 'in_flight');
+      q.claim.run(at, item.id);
+      const sendId = Number(q.insertSend.run(item.id, at).lastInsertRowid);
+      return { item: toItem(q.item.get(item.id)!), sendId };
+    }),
+
+    /** Records the answer to one send, in one transaction with its audit row. */
+    finish: tx((itemId: number, sendId: number, result: ItemResult): BatchItem => {
+      const item = q.item.get(itemId);
+      if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`);
+      const r = row(item.batch_id);
+      const at = stamp();
+      q.finishSend.run(
+        result.kind === 'retry' ? `retry:${result.code}` : result.kind === 'failed' ? `failed:${result.code}` : 'done',
+        sendId,
+      );
+      if (result.kind === 'done') {
+        moveItem(item, 'done');
+        q.markDone.run(result.correlationId, sendId, at, itemId);
+        auditItem(r, item, 'done', { correlationId: result.correlationId, detail: result.detail ?? null });
+      } else if (result.kind === 'failed') {
+        moveItem(item, 'failed');
+        const missing = result.missingPackages && result.missingPackages.length > 0 ? JSON.stringify(result.missingPackages) : null;
+        q.markFailed.run('failed', result.code, result.message, result.correlationId, missing, at, itemId);
+        auditItem(r, item, 'failed', { code: result.code, correlationId: result.correlationId, detail: result.message });
+      } else {
+        moveItem(item, 'pending');
+        q.markPending.run(at, itemId);
+      }
+      return toItem(q.item.get(itemId)!);
+    }),
+
+    /**
+     * After a crash, an item still in flight may or may not have reached Altinn. Altinn's list of delegated
+     * clients decides: an add that is there, or a remove that is gone, is done; anything else is sent again.
+     */
+    reconcileInFlight: tx((batchId: string, delegatedPartyUuids: ReadonlySet<string>, delegatedOrgNumbers: ReadonlySet<string>) => {
+      const r = row(batchId);
+      const at = stamp();
+      let done = 0;
+      let requeued = 0;
+      for (const item of q.itemsInState.all(batchId, 'in_flight')) {
+        const present = delegatedPartyUuids.has(item.party_uuid) || delegatedOrgNumbers.has(item.org_number);
+        const reached = item.operation === 'add' ? present : !present;
+        const sendId = q.lastSend.get(item.id)?.id ?? null;
+        if (sendId !== null) q.finishSend.run(reached ? 'reconciled:done' : 'reconciled:pending', sendId);
+        if (reached) {
+          moveItem(item, 'done');
+          q.markDone.run(null, sendId, at, item.id);
+          auditItem(r, item, 'done', { detail: 'confirmed from Altinn’s list after an interrupted run' });
+          done++;
+        } else {
+          moveItem(item, 'pending');
+          q.markPending.run(at, item.id);
+          requeued++;
+        }
+      }
+      return { done, requeued };
+    }),
+
+    /** The batch to work on in this environment: one already running first, then the queue in submit order. */
+    nextRunnable: (environment: string): BatchSummary | null => {
+      const r = q.runnable.get(environment);
+      return r ? toSummary(r) : null;
+    },
+
+    /** running → completed (or with failures) once nothing is pending or in flight. Returns whether it finished. */
+    completeIfDone: tx((id: string): boolean => {
+      const r = row(id);
+      const c = counts(id);
+      if (r.state !== 'running' || c.pending > 0 || c.in_flight > 0) return false;
+      move(r, c.failed > 0 ? 'completed_with_failures' : 'completed');
+      return true;
+    }),
+  };
+}
+
+export type BatchStore = ReturnType<typeof createBatchStore>;

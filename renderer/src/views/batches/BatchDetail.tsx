@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Stack,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import TableViewOutlined from '@mui/icons-material/TableViewOutlined';
+import { useTranslation } from 'react-i18next';
+import type { BatchItem, BatchSummary } from '../../../../shared/contract/batches';
+import { ITEM_STATES, type ItemState } from '../../../../shared/domain/batch';
+import { call } from '../../api/client';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useAppStore } from '../../state/app-store';
+import { BatchStateChip } from './BatchStateChip';
+import { saveTextFile } from './file-transfer';
+import { formatDuration } from './format';
+import { ItemTable } from './ItemTable';
+import { useBatchProgress } from './progress-store';
+import { RunActionButtons } from './RunActionButtons';
+
+const PAGE = 200;
+
+export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => void; onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation('batches');
+  const environment = useAppStore((s) => s.status?.environment);
+  const progress = useBatchProgress((s) => s.byId[id]);
+  const revision = useBatchProgress((s) => s.revision);
+  const [batch, setBatch] = useState<BatchSummary | null>(null);
+  const [items, setItems] = useState<BatchItem[]>([]);
+  const [total, setTotal] = useState(0);
+  const [filter, setFilter] = useState<ItemState | 'all'>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const [error, setError] = useState<unknown>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const got = await call('batches.get', { id, limit, ...(filter === 'all' ? {} : { state: filter }) });
+      setBatch(got.batch);
+      setItems(got.items);
+      setTotal(got.totalItems);
+    } catch (e) {
+      setError(e);
+    }
+  }, [id, filter, limit]);
+  useEffect(() => void load(), [load, revision]);
+
+  const act = async (work: () => Promise<unknown>): Promise<void> => {
+    setError(null);
+    try {
+      await work();
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (!batch) return error !== null ? <ErrorDetails error={error} /> : null;
+  const c = batch.counts;
+  const isDraft = batch.state === 'draft';
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Tooltip title={t('actions.back')}>
+          <IconButton onClick={onBack} aria-label={t('actions.back')}>
+            <ArrowBackOutlined />
+          </IconButton>
+        </Tooltip>
+        <Typography variant="h6" component="h3" data-testid="batch-name">
+          {batch.name}
+        </Typography>
+        <Tooltip title={t('actions.rename')}>
+          <IconButton size="small" aria-label={t('actions.rename')} onClick={() => setRenaming(batch.name)}>
+            <EditOutlined fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <BatchStateChip state={batch.state} pauseReason={batch.pauseReason} />
+        <Box sx={{ flex: 1 }} />
+        <RunActionButtons batch={batch} onChanged={(b) => void act(async () => setBatch(b))} onError={setError} />
+      </Stack>
+
+      <Typography variant="body2" color="text.secondary" data-testid="batch-counts">
+        {batch.systemUserTitle || batch.systemUserId} ·{' '}
+        {t('countsDetail', { done: c.done, failed: c.failed, pending: c.pending + c.in_flight, skipped: c.skipped })}
+        {progress?.state === 'running' && progress.throughputPerMinute > 0
+          ? ` · ${t('throughput', { rate: Math.round(progress.throughputPerMinute) })}`
+          : ''}
+        {progress?.state === 'running' && progress.etaSeconds
+          ? ` · ${t('eta', { time: formatDuration(progress.etaSeconds, i18n.language) })}`
+          : ''}
+      </Typography>
+      {environment && batch.environment !== environment && (
+        <Alert severity="info">{t('environmentMismatch', { env: batch.environment })}</Alert>
+      )}
+      {error !== null && <ErrorDetails error={error} onRetry={() => setError(null)} />}
+
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Button
+          size="small"
+          startIcon={<ContentCopyOutlined />}
+          onClick={() => void act(async () => onOpen((await call('batches.duplicate', { id })).id))}
+        >
+          {t('actions.duplicate')}
+        </Button>
+        <Button
+          size="small"
+          startIcon={<DownloadOutlined />}
+          onClick={() =>
+            void act(async () => {
+              const file = await call('batches.exportFile', { id });
+              saveTextFile(file.filename, file.content, 'application/json');
+            })
+          }
+        >
+          {t('actions.exportFile')}
+        </Button>
+        <Button
+          size="small"
+          startIcon={<TableViewOutlined />}
+          data-testid="batch-report"
+          onClick={() =>
+            void act(async () => {
+              const report = await call('batches.reportCsv', { id });
+              saveTextFile(report.filename, report.csv, 'text/csv;charset=utf-8');
+            })
+          }
+        >
+          {t('actions.report')}
+        </Button>
+        {isDraft && (
+          <Button size="small" color="error" startIcon={<DeleteOutlined />} onClick={() => setConfirmDelete(true)}>
+            {t('actions.delete')}
+          </Button>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <TextField
+          select
+          size="small"
+          label={t('items.filter')}
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value as ItemState | 'all');
+            setLimit(PAGE);
+          }}
+          sx={{ minWidth: 160 }}
+        >
+          {(['all', ...ITEM_STATES] as const).map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`itemState.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+
+      <ItemTable items={items} total={total} onMore={() => setLimit((l) => l + PAGE)} />
+
+      <Dialog open={renaming !== null} onClose={() => setRenaming(null)} aria-labelledby="rename-title">
+        <DialogTitle id="rename-title">{t('actions.rename')}</DialogTitle>
+        <DialogContent>
+          <TextField
+            autoFocus
+            fullWidth
+            margin="dense"
+            label={t('renameLabel')}
+            value={renaming ?? ''}
+            onChange={(e) => setRenaming(e.target.value)}
+            slotProps={{ htmlInput: { maxLength: 200 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRenaming(null)}>{t('common:actions.cancel')}</Button>
+          <Button
+            disabled={!renaming?.trim()}
+            onClick={() => {
+              const name = renaming!.trim();
+              setRenaming(null);
+              void act(() => call('batches.rename', { id, name }));
+            }}
+          >
+            {t('common:actions.save')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-text">
+        <DialogContent>
+          <DialogContentText id="delete-text">{t('confirmDelete', { name: batch.name })}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmDelete(false)} autoFocus>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            color="error"
+            onClick={() => {
+              setConfirmDelete(false);
+              void call('batches.delete', { id }).then(onBack, setError);
+            }}
+          >
+            {t('actions.delete')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

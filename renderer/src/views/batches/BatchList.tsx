@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  LinearProgress,
+  Link,
+  List,
+  ListItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { useTranslation } from 'react-i18next';
+import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
+import { call } from '../../api/client';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { dateTimeFormat } from '../../i18n';
+import { BatchStateChip } from './BatchStateChip';
+import { pickTextFile } from './file-transfer';
+import { percentDone } from './format';
+import { useBatchProgress } from './progress-store';
+
+export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation('batches');
+  const revision = useBatchProgress((s) => s.revision);
+  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [importErrors, setImportErrors] = useState<ParseError[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setBatches(await call('batches.list', {}));
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+  useEffect(() => void load(), [load, revision]);
+
+  const importFile = async (): Promise<void> => {
+    setImportErrors(null);
+    setNotice(null);
+    const file = await pickTextFile('.json,application/json');
+    if (!file) return;
+    try {
+      const result = await call('batches.importFile', { content: file.text });
+      if (result.batch) {
+        setNotice(t('import.done', { name: result.batch.name }));
+        await load();
+      } else setImportErrors(result.errors);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography color="text.secondary" sx={{ flex: 1 }}>
+          {t('intro')}
+        </Typography>
+        <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => void importFile()} data-testid="batch-import">
+          {t('actions.importFile')}
+        </Button>
+      </Stack>
+      {error !== null && <ErrorDetails error={error} onRetry={() => void load().then(() => setError(null))} />}
+      {notice && (
+        <Alert severity="success" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
+      {importErrors && (
+        <Alert severity="error" onClose={() => setImportErrors(null)} data-testid="import-errors">
+          <AlertTitle>{t('import.title')}</AlertTitle>
+          {t('import.body')}
+          <List dense disablePadding>
+            {importErrors.map((e, i) => (
+              <ListItem key={i} disableGutters sx={{ display: 'block' }}>
+                <strong>{t('import.line', { line: e.line })}</strong>: {e.message}
+              </ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {batches && batches.length === 0 && <Typography color="text.secondary">{t('empty')}</Typography>}
+      {batches && batches.length > 0 && (
+        <TableContainer>
+          <Table size="small" aria-label={t('list.label')} data-testid="batch-list">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('list.name')}</TableCell>
+                <TableCell>{t('list.state')}</TableCell>
+                <TableCell>{t('list.systemUser')}</TableCell>
+                <TableCell sx={{ width: 220 }}>{t('list.progress')}</TableCell>
+                <TableCell>{t('list.created')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {batches.map((b) => (
+                <TableRow key={b.id} hover data-testid="batch-row">
+                  <TableCell>
+                    <Link
+                      component="button"
+                      onClick={() => onOpen(b.id)}
+                      aria-label={t('actions.open', { name: b.name })}
+                      sx={{ textAlign: 'left' }}
+                    >
+                      {b.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <BatchStateChip state={b.state} pauseReason={b.pauseReason} />
+                  </TableCell>
+                  <TableCell>{b.systemUserTitle || b.systemUserId}</TableCell>
+                  <TableCell>
+                    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                      <LinearProgress variant="determinate" value={percentDone(b.counts)} sx={{ flex: 1 }} aria-hidden />
+                      <Typography variant="caption" noWrap>
+                        {t('counts', { done: b.counts.done, total: b.counts.total })}
+                        {b.counts.failed > 0 ? ` · ${t('itemState.failed')} ${b.counts.failed}` : ''}
+                      </Typography>
+                    </Box>
+                  </TableCell>
+                  <TableCell>
+                    {dateTimeFormat(i18n.language).format(new Date(b.createdAt))} · {b.createdBy}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+// The latest progress of every batch in the works, fed by `batches.progress` events. One subscription for
+// the whole app (the global indicator starts it), so every view reads the same numbers.
+import { create } from 'zustand';
+import type { BatchProgress } from '../../../../shared/contract/batches';
+import { call, subscribe } from '../../api/client';
+
+interface ProgressState {
+  byId: Record<string, BatchProgress>;
+  /** Bumped on every event: views that show a batch refetch their rows when it changes. */
+  revision: number;
+  /** Which batch the batches view should open (set by the global indicator). */
+  focusBatchId: string | null;
+  put(progress: BatchProgress): void;
+  replaceAll(list: BatchProgress[]): void;
+  focus(batchId: string | null): void;
+}
+
+export const useBatchProgress = create<ProgressState>((set) => ({
+  byId: {},
+  revision: 0,
+  focusBatchId: null,
+  put: (p) => set((s) => ({ byId: { ...s.byId, [p.batchId]: p }, revision: s.revision + 1 })),
+  replaceAll: (list) => set((s) => ({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])), revision: s.revision + 1 })),
+  focus: (focusBatchId) => set({ focusBatchId }),
+}));
+
+let listening = 0;
+let stop: (() => void) | null = null;
+
+/** Starts listening (counted, so several components may ask); returns the matching stop. */
+export function listenForProgress(): () => void {
+  if (listening++ === 0) {
+    stop = subscribe('batches.progress', (p) => useBatchProgress.getState().put(p));
+    void call('batches.activeProgress', {})
+      .then((list) => useBatchProgress.getState().replaceAll(list))
+      .catch(() => undefined);
+  }
+  return () => {
+    if (--listening === 0) {
+      stop?.();
+      stop = null;
+    }
+  };
+}
+
+export const isInProgress = (p: BatchProgress): boolean => p.state === 'queued' || p.state === 'running' || p.state === 'paused';

@@ -1,0 +1,57 @@
+// An EndUserAltinn against a running demo world, for tests that run outside the app (the kill worker, the
+// fault and offline tests). The login is the ID-porten stand-in's form POST with PKCE and the Altinn
+// exchange, done over raw HTTP; the client-delegation calls go through the app's own Altinn client on the
+// real HTTP layer, so retries, back-off and Retry-After happen below the port exactly as in the app.
+import type { EndUserAltinn } from '../../electron/core/app/ports';
+import { ClientDelegationApi } from '../../electron/core/altinn/client-delegation';
+import { createHttpClient, type HttpClientOptions } from '../../electron/core/http/http-client';
+import { orgPartyUuid } from '../../shared/domain/orgnr';
+import { exchangeToken, idportenToken } from './demo-grants';
+
+export const MORTEN_PID = '14857110014';
+export const FIRM_ORG_NUMBER = '310000027';
+const APP_CLIENT_ID = '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d';
+const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write';
+
+export interface WorldUrls {
+  idporten: string;
+  altinn: string;
+}
+
+/** Signs in as a demo person (Morten by default) and returns an Altinn token for the end-user APIs. */
+export async function signInToWorld(urls: WorldUrls, pid = MORTEN_PID): Promise<string> {
+  const idToken = await idportenToken({ idporten: urls.idporten, clientId: APP_CLIENT_ID, pid, scope: APP_SCOPES });
+  return exchangeToken(urls.altinn, 'id-porten', idToken);
+}
+
+export function worldAltinn(urls: WorldUrls, token: string, http: HttpClientOptions = {}): EndUserAltinn {
+  const api = new ClientDelegationApi(createHttpClient(http), urls.altinn, () => token);
+  return {
+    firm: { orgNumber: FIRM_ORG_NUMBER, partyUuid: orgPartyUuid(FIRM_ORG_NUMBER), name: 'REGNSKAPSFIRMA AS' },
+    listAgentSystemUsers: async () =>
+      (await api.listAgentSystemUsers(FIRM_ORG_NUMBER)).map((su) => ({
+        id: su.id,
+        title: su.integrationTitle,
+        systemId: su.systemId,
+        externalRef: su.externalRef ?? FIRM_ORG_NUMBER,
+        packages: su.packages,
+        created: su.created ?? '',
+      })),
+    listFirmClients: async () => [],
+    listDelegatedClients: (systemUserId) => api.delegatedClients(systemUserId),
+    addClient: async (systemUserId, client) => {
+      await api.addClient(systemUserId, client);
+      return { correlationId: null };
+    },
+    removeClient: async (systemUserId, client) => {
+      await api.removeClient(systemUserId, client);
+      return { correlationId: null };
+    },
+  };
+}
+
+/** Clients offered to the system user (any-of, includes ones already delegated). */
+export async function availableClients(urls: WorldUrls, token: string, systemUserId: string): Promise<string[]> {
+  const api = new ClientDelegationApi(createHttpClient(), urls.altinn, () => token);
+  return (await api.availableClients(systemUserId)).map((c) => c.orgNumber);
+}

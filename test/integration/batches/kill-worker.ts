@@ -1,0 +1,52 @@
+// The process the kill test SIGKILLs: it opens the batch database, signs in to the demo world, creates
+// and submits the batch if this is the first life, and runs it. It prints `ready` once the runner works
+// and `finished` when the batch is done; every other life after a kill starts from whatever it finds.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBatchService } from '../../../electron/core/batches/batch-service';
+import { DB_FILE_NAME, openDatabase } from '../../../electron/core/store/database';
+import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
+
+export interface KillWorkerConfig {
+  dataDir: string;
+  urls: WorldUrls;
+  systemUserId: string;
+  concurrency: number;
+  plan: { orgNumber: string; operation: 'add' | 'remove' }[];
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as KillWorkerConfig;
+  const { db } = openDatabase({ file: join(config.dataDir, DB_FILE_NAME) });
+  const token = await signInToWorld(config.urls);
+  const altinn = worldAltinn(config.urls, token);
+  const service = createBatchService({
+    db,
+    now: () => new Date(),
+    actor: () => 'Morten Lie',
+    environment: () => 'demo',
+    language: () => 'en',
+    concurrency: () => config.concurrency,
+    altinn: () => altinn,
+    isOnline: () => true,
+    isSignedIn: () => true,
+    runner: { pollMs: 20, backoff: { baseMs: 50, maxMs: 500 } },
+  });
+
+  const batch =
+    service.list()[0] ?? service.create({ name: 'Kill test', systemUserId: config.systemUserId, items: config.plan, submit: false });
+  if (service.store.stateOf(batch.id) === 'draft') service.submit(batch.id);
+  service.runner.start();
+  process.stdout.write('ready\n');
+
+  const finished = (): boolean => ['completed', 'completed_with_failures'].includes(service.store.stateOf(batch.id));
+  while (!finished()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await service.runner.stop();
+  db.close();
+  process.stdout.write('finished\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`kill-worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../electron/core/audit/log';
+import { auditFeature } from '../../../electron/core/audit/feature';
+import { exportAuditCsv, queryAudit } from '../../../electron/core/audit/query';
+import { batchesFeature } from '../../../electron/core/batches/feature';
+import type { FeatureContext } from '../../../electron/core/app/feature';
+import { createEventBus } from '../../../electron/core/app/event-bus';
+import { createDispatcher } from '../../../electron/core/ipc/dispatch';
+import { createSettingsStore } from '../../../electron/core/settings/settings-store';
+import { openDatabase } from '../../../electron/core/store/database';
+import { channelNames } from '../../../shared/contract';
+import { FakeAltinn } from '../batches/fake-altinn';
+import { orgNumbers, SU_A } from '../batches/harness';
+
+function seeded() {
+  const { db } = openDatabase({ file: ':memory:' });
+  const base = { actor: 'Morten Lie', environment: 'demo' };
+  appendAudit(
+    db,
+    { ...base, action: 'client.add', outcome: 'done', clientOrgNumber: '313367002', systemUserId: SU_A, correlationId: 'corr-a' },
+    new Date('2026-11-20T09:00:00Z'),
+  );
+  appendAudit(
+    db,
+    {
+      ...base,
+      action: 'client.add',
+      outcome: 'failed',
+      clientOrgNumber: '311851381',
+      code: 'AUTH-00080',
+      detail: 'missing skattegrunnlag',
+    },
+    new Date('2026-11-22T12:00:00Z'),
+  );
+  appendAudit(db, { ...base, action: 'client.remove', outcome: 'done', clientOrgNumber: '314961900' }, new Date('2026-11-24T23:30:00Z'));
+  appendAudit(
+    db,
+    { ...base, actor: 'Kari Nordby', action: 'batch.state', outcome: 'paused', detail: 'running → paused (offline)' },
+    new Date('2026-11-25T08:00:00Z'),
+  );
+  appendAudit(
+    db,
+    { ...base, action: 'sign_in', outcome: 'client_admin', detail: '=HYPERLINK("http://evil")' },
+    new Date('2026-11-25T09:00:00Z'),
+  );
+  return db;
+}
+
+describe('audit queries', () => {
+  it('filter by text, action prefix, outcome and whole days, newest first', () => {
+    const db = seeded();
+    expect(queryAudit(db, {}, 0, 10).total).toBe(5);
+    expect(queryAudit(db, {}, 0, 10).rows[0]!.action).toBe('sign_in');
+    expect(queryAudit(db, { search: '311 851 381' }, 0, 10).rows.map((r) => r.code)).toEqual(['AUTH-00080']);
+    expect(queryAudit(db, { search: 'kari' }, 0, 10).rows.map((r) => r.actor)).toEqual(['Kari Nordby']);
+    expect(queryAudit(db, { search: '100%_' }, 0, 10).total).toBe(0);
+    expect(queryAudit(db, { action: 'client' }, 0, 10).total).toBe(3);
+    expect(queryAudit(db, { action: 'client.remove' }, 0, 10).total).toBe(1);
+    expect(queryAudit(db, { outcome: 'failed' }, 0, 10).rows[0]!.clientOrgNumber).toBe('311851381');
+    // `to` is inclusive of the whole day, late evening included.
+    expect(queryAudit(db, { from: '2026-11-22', to: '2026-11-24' }, 0, 10).rows.map((r) => r.clientOrgNumber)).toEqual([
+      '314961900',
+      '311851381',
+    ]);
+  });
+
+  it('pages', () => {
+    const db = seeded();
+    const first = queryAudit(db, {}, 0, 2);
+    const second = queryAudit(db, {}, 2, 2);
+    expect(first.total).toBe(5);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual([5, 4, 3, 2]);
+  });
+
+  it('exports the filtered rows as semicolon CSV with a BOM, defusing formulas', () => {
+    const db = seeded();
+    const { filename, csv } = exportAuditCsv(db, { action: 'sign_in' }, 'en', new Date('2026-11-25T10:00:00Z'));
+    expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
+    expect(csv.startsWith('\uFEFFTime;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail\r\n')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('Tidspunkt;Hvem;Miljø');
+  });
+});
+
+describe('the audit log is append-only', () => {
+  it('the database refuses updates and deletes', () => {
+    const db = seeded();
+    expect(() => db.prepare("UPDATE audit_log SET outcome = 'done' WHERE id = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(queryAudit(db, {}, 0, 10).total).toBe(5);
+  });
+
+  it('no code outside the log writer touches the audit table', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name) && !path.endsWith(join('audit', 'log.ts')) && !path.includes(join('store', 'migrations'))) {
+          const text = readFileSync(path, 'utf8');
+          if (/(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|INSERT(\s+OR\s+\w+)?\s+INTO|DROP\s+(TABLE|TRIGGER)[\s\w]*)\s+audit_log/i.test(text))
+            offenders.push(path);
+        }
+      }
+    };
+    walk('electron');
+    walk('shared');
+    expect(offenders).toEqual([]);
+  });
+
+  it('offers no channel that could change it', () => {
+    expect(channelNames.filter((c) => c.startsWith('audit.')).sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query']);
+  });
+
+  it('keeps every existing row unchanged through every batch and audit channel', async () => {
+    const { db } = openDatabase({ file: ':memory:' });
+    const altinn = new FakeAltinn(SU_A);
+    const unavailable = (): never => {
+      throw new Error('not used by these features');
+    };
+    const ctx: FeatureContext = {
+      db,
+      settings: createSettingsStore(db),
+      bus: createEventBus(),
+      services: {
+        session: { current: () => null, demoPersons: () => [], signIn: unavailable, signOut: () => undefined },
+        altinn: () => altinn,
+        krav: unavailable,
+        isOnline: () => true,
+      },
+      environment: () => 'demo',
+      now: () => new Date(),
+      audit: (record) => appendAudit(db, { ...record, actor: 'test', environment: 'demo' }),
+      keyVault: unavailable,
+      demoWorld: () => null,
+      environmentServices: unavailable,
+      onDemoKeysChanged: unavailable,
+      subscribeExchanges: () => () => undefined,
+    };
+    const features = [batchesFeature(ctx), auditFeature(ctx)];
+    const dispatch = createDispatcher(Object.assign({}, ...features.map((f) => f.handlers)));
+    const invoke = async (channel: string, input: unknown) => {
+      const before = db.prepare('SELECT * FROM audit_log ORDER BY id').all();
+      const result = await dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
+      const after = db.prepare('SELECT * FROM audit_log ORDER BY id').all();
+      expect(after.slice(0, before.length), `${channel} changed existing audit rows`).toEqual(before);
+      return result;
+    };
+
+    const orgs = orgNumbers(3);
+    const created = await invoke('batches.create', {
+      name: 'A',
+      systemUserId: SU_A,
+      items: orgs.map((orgNumber) => ({ orgNumber, operation: 'add' })),
+      submit: false,
+    });
+    expect(created.ok).toBe(true);
+    const id = (created as { value: { id: string } }).value.id;
+    const exportedFile = await invoke('batches.exportFile', { id });
+    const calls: [string, unknown][] = [
+      ['batches.list', {}],
+      ['batches.get', { id }],
+      ['batches.rename', { id, name: 'B' }],
+      ['batches.editItems', { id, removeOrgNumbers: [orgs[0]] }],
+      ['batches.duplicate', { id }],
+      ['batches.importFile', { content: (exportedFile as { value: { content: string } }).value.content }],
+      ['batches.submit', { id }],
+      ['batches.pause', { id }],
+      ['batches.resume', { id }],
+      ['batches.cancel', { id }],
+      ['batches.retryFailed', { id }],
+      ['batches.reportCsv', { id }],
+      ['batches.activeProgress', {}],
+      ['batches.delete', { id }],
+      ['audit.query', { filter: {}, offset: 0, limit: 100 }],
+      ['audit.exportCsv', { filter: {} }],
+      ['audit.facets', {}],
+    ];
+    for (const [channel, input] of calls) await invoke(channel, input);
+    // Channels that are someone else's or unknown cannot reach the table either.
+    await invoke('audit.delete', { id: 1 });
+    await invoke('audit.update', { id: 1, outcome: 'done' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: expect.any(Number) });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBeGreaterThan(5);
+    for (const f of features) await f.stop?.();
+  });
+});

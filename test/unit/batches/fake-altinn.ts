@@ -1,0 +1,89 @@
+// An EndUserAltinn that keeps the delegated set in memory and lets a test script failures per client.
+// It watches what the runner must never do: exceed the concurrency, or send one client twice at once.
+import { ServiceError } from '../../../electron/core/errors';
+import type { DelegatedClient, EndUserAltinn } from '../../../electron/core/app/ports';
+import { orgPartyUuid } from '../../../shared/domain/orgnr';
+
+export type Scripted = Error | ((call: number) => Error | null);
+
+export class FakeAltinn implements EndUserAltinn {
+  firm = { orgNumber: '310000027', partyUuid: orgPartyUuid('310000027'), name: 'REGNSKAPSFIRMA AS' };
+  readonly delegated = new Map<string, Set<string>>();
+  readonly calls: { op: 'add' | 'remove'; client: string; at: number }[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  readonly sameClientOverlaps: string[] = [];
+  latencyMs = 5;
+  /** Next error for a client (consumed once unless a function). */
+  readonly script = new Map<string, Scripted>();
+  /** Error for every call while set (e.g. offline). */
+  everyCall: (() => Error) | null = null;
+  packages = ['regnskapsforer-med-signeringsrettighet'];
+  private readonly busy = new Set<string>();
+
+  constructor(readonly systemUserId: string) {}
+
+  async listAgentSystemUsers() {
+    return [{ id: this.systemUserId, title: 'SU-A', systemId: 'x', externalRef: '310000027', packages: this.packages, created: '' }];
+  }
+  async listFirmClients() {
+    return [];
+  }
+  async listDelegatedClients(systemUserId: string): Promise<DelegatedClient[]> {
+    if (this.everyCall) throw this.everyCall();
+    return [...(this.delegated.get(systemUserId) ?? [])].map((partyUuid) => ({ partyUuid, orgNumber: partyUuid.slice(-9), name: '' }));
+  }
+  addClient(systemUserId: string, client: string) {
+    return this.call('add', systemUserId, client);
+  }
+  removeClient(systemUserId: string, client: string) {
+    return this.call('remove', systemUserId, client);
+  }
+
+  callsFor(client: string): number {
+    return this.calls.filter((c) => c.client === client).length;
+  }
+
+  private async call(op: 'add' | 'remove', systemUserId: string, client: string) {
+    this.calls.push({ op, client, at: Date.now() });
+    if (this.busy.has(client)) this.sameClientOverlaps.push(client);
+    this.busy.add(client);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await new Promise((r) => setTimeout(r, this.latencyMs));
+      if (this.everyCall) throw this.everyCall();
+      const scripted = this.script.get(client);
+      if (scripted) {
+        const error = typeof scripted === 'function' ? scripted(this.callsFor(client)) : scripted;
+        if (typeof scripted !== 'function') this.script.delete(client);
+        if (error) throw error;
+      }
+      const set = this.delegated.get(systemUserId) ?? new Set<string>();
+      this.delegated.set(systemUserId, set);
+      if (op === 'add') set.add(client);
+      else set.delete(client);
+      return { correlationId: `corr-${this.calls.length}` };
+    } finally {
+      this.inFlight--;
+      this.busy.delete(client);
+    }
+  }
+}
+
+/** A ServiceError like the port throws; `extra` lands in details (e.g. retryAfterSeconds). */
+export function altinnError(code: string, status: number, extra: Record<string, unknown> = {}): ServiceError {
+  const error = new ServiceError({
+    service: 'altinn',
+    code,
+    status,
+    message: `Altinn said ${code}`,
+    correlationId: `corr-${code}`,
+    retryable: status >= 500 || status === 429,
+  });
+  Object.assign(error.details!, extra);
+  return error;
+}
+
+export const networkError = (): ServiceError =>
+  new ServiceError({ service: 'altinn', code: 'NETWORK', message: 'Could not reach Altinn (ECONNREFUSED).', retryable: true });

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { classifyError } from '../../../electron/core/batches/classify-error';
+import { batchReportCsv } from '../../../electron/core/batches/report-csv';
+import { describeOutcome, knownOutcomeCodes } from '../../../shared/domain/outcomes';
+import { AppError } from '../../../shared/errors';
+import { altinnError, networkError } from './fake-altinn';
+import { harness, orgNumbers, SU_A } from './harness';
+
+describe('outcome texts', () => {
+  it('name the missing package for AUTH-00080 when it is known', () => {
+    expect(describeOutcome('AUTH-00080', 'en', { missingPackages: ['urn:altinn:accesspackage:skattegrunnlag'] })).toBe(
+      'The client has not given the firm the package «Tax basis», which this system access requires.',
+    );
+    expect(describeOutcome('AUTH-00080', 'nb', { missingPackages: ['skattegrunnlag', 'regnskapsforer-lonn'] })).toContain(
+      '«Skattegrunnlag» og «Regnskapsfører lønn»',
+    );
+    expect(describeOutcome('AUTH-00080', 'en')).toContain('every access package');
+  });
+
+  it('say it plainly for the common codes, in both languages', () => {
+    expect(describeOutcome('AUTH-00079', 'en')).toBe('Not one of the firm’s clients.');
+    expect(describeOutcome('AUTH-00079', 'nb')).toBe('Ikke en av firmaets klienter.');
+    expect(describeOutcome('NO_CLIENT_ADMIN', 'en')).toContain('Client administrator');
+    expect(describeOutcome('HTTP_503', 'en')).toContain('unavailable');
+    expect(describeOutcome('NETWORK', 'nb')).toContain('nettverksfeil');
+    for (const code of knownOutcomeCodes()) {
+      expect(describeOutcome(code, 'nb')).not.toBe(describeOutcome(code, 'en'));
+    }
+  });
+
+  it('keep the code visible for anything unknown', () => {
+    expect(describeOutcome('AUTH-99999', 'en')).toBe('Altinn refused the call (code AUTH-99999).');
+  });
+});
+
+describe('error classification', () => {
+  it('tells verdicts from passing trouble', () => {
+    expect(classifyError(altinnError('AUTH-00080', 400))).toMatchObject({
+      kind: 'failed',
+      code: 'AUTH-00080',
+      correlationId: 'corr-AUTH-00080',
+    });
+    expect(classifyError(altinnError('HTTP_503', 503))).toMatchObject({ kind: 'busy', retryAfterMs: null });
+    expect(classifyError(altinnError('HTTP_429', 429, { retryAfterSeconds: 7 }))).toMatchObject({ kind: 'busy', retryAfterMs: 7000 });
+    expect(classifyError(networkError())).toMatchObject({ kind: 'offline' });
+    expect(classifyError(altinnError('ALTINN_UNAUTHENTICATED', 401))).toMatchObject({ kind: 'signed_out' });
+    expect(classifyError(new AppError('NOT_LOGGED_IN', 'Sign in first.'))).toMatchObject({ kind: 'signed_out' });
+    expect(classifyError(altinnError('NO_CLIENT_ADMIN', 403))).toMatchObject({ kind: 'forbidden' });
+    expect(classifyError(new TypeError('fetch failed'))).toMatchObject({ kind: 'offline' });
+  });
+});
+
+describe('the batch report', () => {
+  it('is semicolon CSV with a BOM, with codes, plain words and correlation ids', async () => {
+    const h = harness();
+    const [a, b] = orgNumbers(2);
+    const batch = h.service.create({
+      name: 'Report',
+      systemUserId: SU_A,
+      items: [
+        { orgNumber: a!, operation: 'add' },
+        { orgNumber: b!, operation: 'add' },
+      ],
+      submit: true,
+    });
+    h.service.store.move(batch.id, 'running');
+    const first = h.service.store.claimNext(batch.id)!;
+    h.service.store.finish(first.item.id, first.sendId, { kind: 'done', correlationId: 'c-1' });
+    const second = h.service.store.claimNext(batch.id)!;
+    h.service.store.finish(second.item.id, second.sendId, {
+      kind: 'failed',
+      code: 'AUTH-00079',
+      message: 'Client not found.',
+      correlationId: 'c-2',
+    });
+
+    const { filename, csv } = batchReportCsv(
+      h.service.store.summary(batch.id),
+      h.service.store.allItems(batch.id),
+      'nb',
+      new Date('2026-11-24T10:00:00Z'),
+    );
+    expect(filename).toBe('klientdesk-batch-Report-2026-11-24.csv');
+    expect(csv.startsWith('\uFEFFOrg.nr;Navn;Operasjon;Status;Kode;Forklaring;Korrelasjons-ID;Forsøk;Oppdatert\r\n')).toBe(true);
+    const rows = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((r) => r.split(';'));
+    expect(rows[0]!.slice(0, 7)).toEqual([a, '', 'Legg til', 'Utført', '', 'Utført.', 'c-1']);
+    expect(rows[1]!.slice(0, 7)).toEqual([b, '', 'Legg til', 'Feilet', 'AUTH-00079', 'Ikke en av firmaets klienter.', 'c-2']);
+  });
+});
