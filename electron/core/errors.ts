@@ -22,6 +22,8 @@ export interface ServiceErrorInit {
   remoteMessage?: string;
   /** Sub-errors, e.g. the validationErrors inside an Altinn STD-00000 problem. */
   subErrors?: readonly { code: string; title?: string; paths?: readonly string[] }[];
+  /** When the service said how long to wait (Retry-After) and the HTTP layer's own retries ran out. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -48,6 +50,7 @@ export class ServiceError extends AppError {
         korrelasjonsid: init.korrelasjonsid,
         remoteMessage: init.remoteMessage,
         subErrors: init.subErrors && init.subErrors.length > 0 ? init.subErrors : undefined,
+        retryAfterSeconds: init.retryAfterSeconds,
       }),
     );
     this.name = 'ServiceError';

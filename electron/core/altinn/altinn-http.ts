@@ -1,6 +1,7 @@
 // Shared plumbing for Altinn JSON calls: bearer token, JSON parsing, error mapping, and paging that
 // follows `links.next` until it is absent or null.
 import { LocalCodes, ServiceError } from '../errors';
+import { parseRetryAfterMs } from '../http/backoff';
 import type { HttpClient, HttpMethod, HttpResponse } from '../http/http-client';
 import { arr, field, parseJsonOrUndefined, str } from '../http/lenient-json';
 import { altinnError, type AltinnCallKind } from './errors';
@@ -17,6 +18,24 @@ export interface AltinnCall {
   operation: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+/** A 429 or 503 that outlived the HTTP layer's retries still tells a batch runner how long to hold off. */
+function withRetryAfter(error: ServiceError, res: HttpResponse): ServiceError {
+  const waitMs = parseRetryAfterMs(res.headers.get('retry-after'), Date.now());
+  if (waitMs === undefined) return error;
+  return new ServiceError({
+    service: error.service,
+    code: error.code,
+    message: error.message,
+    status: error.status,
+    retryable: error.retryable,
+    correlationId: error.correlationId,
+    traceId: error.traceId,
+    remoteMessage: error.remoteMessage,
+    subErrors: error.subErrors,
+    retryAfterSeconds: Math.ceil(waitMs / 1000),
+  });
 }
 
 export class AltinnHttp {
@@ -45,7 +64,7 @@ export class AltinnHttp {
       idempotent: call.idempotent,
       signal: call.signal,
     });
-    if (!res.ok) throw altinnError(res, this.kind);
+    if (!res.ok) throw withRetryAfter(altinnError(res, this.kind), res);
     return res;
   }
 

@@ -1,8 +1,8 @@
 // The client-delegation API for agent system users (altinn.md §9), called with the client administrator's
 // exchanged Altinn token. An empty 403 from any of these means the user lacks Klientadministrator.
 import { packageCode } from '../../../shared/domain/packages';
-import type { HttpClient } from '../http/http-client';
-import { arr, bool, str } from '../http/lenient-json';
+import type { HttpClient, HttpResponse } from '../http/http-client';
+import { arr, bool, parseJsonOrUndefined, str } from '../http/lenient-json';
 import { AltinnHttp, type TokenProvider } from './altinn-http';
 
 const BASE = 'authentication/api/v1/enduser/systemuser';
@@ -31,6 +31,8 @@ export interface DelegationClient {
 export interface DelegationEcho {
   agent: string;
   client: string;
+  /** Our X-Correlation-ID of the call, for the audit trail. */
+  correlationId: string;
 }
 
 export class ClientDelegationApi {

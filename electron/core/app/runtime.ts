@@ -222,7 +222,6 @@ export class EnvironmentRuntime {
       throw new AppError(LocalCodes.NotLoggedIn, 'Sign in as the firm’s client administrator first.');
     }
     const firm = { orgNumber: session.firm.orgNumber, name: session.firm.name, partyUuid: orgPartyUuid(session.firm.orgNumber) };
-    const receipt = (): { correlationId: string | null } => ({ correlationId: null });
     return {
       firm,
       listAgentSystemUsers: async () =>
@@ -247,14 +246,12 @@ export class EnvironmentRuntime {
             packages: c.packages,
           })),
       listDelegatedClients: async (systemUserId) => services.clientDelegation.delegatedClients(systemUserId),
-      addClient: async (systemUserId, clientPartyUuid) => {
-        await services.clientDelegation.addClient(systemUserId, clientPartyUuid);
-        return receipt();
-      },
-      removeClient: async (systemUserId, clientPartyUuid) => {
-        await services.clientDelegation.removeClient(systemUserId, clientPartyUuid);
-        return receipt();
-      },
+      addClient: async (systemUserId, clientPartyUuid) => ({
+        correlationId: (await services.clientDelegation.addClient(systemUserId, clientPartyUuid)).correlationId,
+      }),
+      removeClient: async (systemUserId, clientPartyUuid) => ({
+        correlationId: (await services.clientDelegation.removeClient(systemUserId, clientPartyUuid)).correlationId,
+      }),
     };
   }
 
