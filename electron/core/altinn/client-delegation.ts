@@ -79,7 +79,7 @@ export class ClientDelegationApi {
 
   /** Adding a client that is already delegated succeeds, so the POST is safe to repeat. */
   async addClient(agentId: string, clientPartyUuid: string, signal?: AbortSignal): Promise<DelegationEcho> {
-    const body = await this.altinn.json({
+    const res = await this.altinn.send({
       method: 'POST',
       path: `${BASE}/clients`,
       query: { agent: agentId, client: clientPartyUuid },
@@ -87,19 +87,24 @@ export class ClientDelegationApi {
       operation: 'add client',
       signal,
     });
-    return { agent: str(body, 'agent') ?? agentId, client: str(body, 'client') ?? clientPartyUuid };
+    return echo(res, agentId, clientPartyUuid);
   }
 
   async removeClient(agentId: string, clientPartyUuid: string, signal?: AbortSignal): Promise<DelegationEcho> {
-    const body = await this.altinn.json({
+    const res = await this.altinn.send({
       method: 'DELETE',
       path: `${BASE}/clients`,
       query: { agent: agentId, client: clientPartyUuid },
       operation: 'remove client',
       signal,
     });
-    return { agent: str(body, 'agent') ?? agentId, client: str(body, 'client') ?? clientPartyUuid };
+    return echo(res, agentId, clientPartyUuid);
   }
+}
+
+function echo(res: HttpResponse, agentId: string, clientPartyUuid: string): DelegationEcho {
+  const body = parseJsonOrUndefined(res.bodyText);
+  return { agent: str(body, 'agent') ?? agentId, client: str(body, 'client') ?? clientPartyUuid, correlationId: res.correlationId };
 }
 
 function parseSystemUser(u: unknown): AgentSystemUser {

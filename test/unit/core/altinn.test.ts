@@ -176,7 +176,7 @@ describe('client delegation API', () => {
     const clock = new FakeClock();
     const fetch = scriptedFetch((_r, i) => (i === 0 ? text(503, '') : json(200, { agent: 'a1', client: 'c1' })));
     const api = new ClientDelegationApi(createHttpClient({ fetch, clock }), 'https://platform.test', () => 't');
-    expect(await api.addClient('a1', 'c1')).toEqual({ agent: 'a1', client: 'c1' });
+    expect(await api.addClient('a1', 'c1')).toEqual({ agent: 'a1', client: 'c1', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(fetch.seen.map((r) => [r.method, r.body])).toEqual([
       ['POST', ''],
       ['POST', ''],
