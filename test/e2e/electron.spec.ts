@@ -22,7 +22,10 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test('the desktop app opens one hardened window on the demo world', async () => {
-  test.skip(!binary, 'The Electron binary is not installed here (it cannot be downloaded on this machine); the renderer is tested in Chromium instead.');
+  test.skip(
+    !binary,
+    'The Electron binary is not installed here (it cannot be downloaded on this machine); the renderer is tested in Chromium instead.',
+  );
   test.skip(!existsSync('out/main/index.js'), 'Run `npm run build` first: out/main/index.js is missing.');
   const app = await electron.launch({
     executablePath: binary!,

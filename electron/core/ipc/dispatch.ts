@@ -48,7 +48,10 @@ export function toErrorShape(error: unknown): AppErrorShape {
 export function createDispatcher(handlers: Partial<Handlers>, options: DispatcherOptions = {}): Dispatch {
   return async (channel, rawInput, sender, ctx) => {
     if (!sender.trusted) {
-      return { ok: false, error: { code: BoundaryCodes.ForbiddenSender, message: `The caller is not allowed: ${sender.reason ?? 'unknown sender'}.` } };
+      return {
+        ok: false,
+        error: { code: BoundaryCodes.ForbiddenSender, message: `The caller is not allowed: ${sender.reason ?? 'unknown sender'}.` },
+      };
     }
     if (!isChannelName(channel)) {
       const shown = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
@@ -67,7 +70,10 @@ export function createDispatcher(handlers: Partial<Handlers>, options: Dispatche
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         options.onInternalError?.(channel, checked.error);
-        return { ok: false, error: { code: BoundaryCodes.BadOutput, message: `Klientdesk produced an answer it could not vouch for on "${channel}".` } };
+        return {
+          ok: false,
+          error: { code: BoundaryCodes.BadOutput, message: `Klientdesk produced an answer it could not vouch for on "${channel}".` },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {

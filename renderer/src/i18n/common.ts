@@ -1,10 +1,23 @@
 export const common = {
   nb: {
     appName: 'Klientdesk',
-    nav: { clients: 'Klienter', batches: 'Bunker', claims: 'Krav', actorflow: 'Aktørflyt', settings: 'Innstillinger', audit: 'Revisjonslogg' },
+    nav: {
+      clients: 'Klienter',
+      batches: 'Bunker',
+      claims: 'Krav',
+      actorflow: 'Aktørflyt',
+      settings: 'Innstillinger',
+      audit: 'Revisjonslogg',
+    },
     navLabel: 'Hovedmeny',
     environment: { demo: 'Demo', test: 'Test (TT02)', production: 'Produksjon' },
-    status: { online: 'Tilkoblet', offline: 'Frakoblet – arbeider fra lokal kopi', environment: 'Miljø', lastSync: 'Sist synkronisert {{time}}', neverSynced: 'Aldri synkronisert' },
+    status: {
+      online: 'Tilkoblet',
+      offline: 'Frakoblet – arbeider fra lokal kopi',
+      environment: 'Miljø',
+      lastSync: 'Sist synkronisert {{time}}',
+      neverSynced: 'Aldri synkronisert',
+    },
     session: { signedInAs: '{{name}} for {{firm}}', notSignedIn: 'Ikke innlogget', signIn: 'Logg inn', signOut: 'Logg ut' },
     error: {
       title: 'Noe gikk galt',
@@ -15,7 +28,15 @@ export const common = {
       details: 'Detaljer',
       copy: 'Kopier',
     },
-    actions: { cancel: 'Avbryt', close: 'Lukk', save: 'Lagre', export: 'Eksporter CSV', back: 'Tilbake', next: 'Neste', refresh: 'Oppdater' },
+    actions: {
+      cancel: 'Avbryt',
+      close: 'Lukk',
+      save: 'Lagre',
+      export: 'Eksporter CSV',
+      back: 'Tilbake',
+      next: 'Neste',
+      refresh: 'Oppdater',
+    },
     placeholder: 'Denne visningen kommer snart.',
   },
   en: {
@@ -23,7 +44,13 @@ export const common = {
     nav: { clients: 'Clients', batches: 'Batches', claims: 'Claims', actorflow: 'Actor flow', settings: 'Settings', audit: 'Audit log' },
     navLabel: 'Main menu',
     environment: { demo: 'Demo', test: 'Test (TT02)', production: 'Production' },
-    status: { online: 'Online', offline: 'Offline – working from the local copy', environment: 'Environment', lastSync: 'Last synced {{time}}', neverSynced: 'Never synced' },
+    status: {
+      online: 'Online',
+      offline: 'Offline – working from the local copy',
+      environment: 'Environment',
+      lastSync: 'Last synced {{time}}',
+      neverSynced: 'Never synced',
+    },
     session: { signedInAs: '{{name}} for {{firm}}', notSignedIn: 'Not signed in', signIn: 'Sign in', signOut: 'Sign out' },
     error: {
       title: 'Something went wrong',

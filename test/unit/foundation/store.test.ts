@@ -75,7 +75,13 @@ describe('the local store', () => {
 
   it('keeps the audit log append-only at the database level', () => {
     const { db } = openDatabase({ file: ':memory:' });
-    const id = appendAudit(db, { actor: 'Morten Lie', environment: 'demo', action: 'delegate', outcome: 'done', clientOrgNumber: '313367002' });
+    const id = appendAudit(db, {
+      actor: 'Morten Lie',
+      environment: 'demo',
+      action: 'delegate',
+      outcome: 'done',
+      clientOrgNumber: '313367002',
+    });
     expect(() => db.prepare("UPDATE audit_log SET outcome = 'failed' WHERE id = ?").run(id)).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE id = ?').run(id)).toThrow(/append-only/);
     expect(db.prepare('SELECT outcome FROM audit_log WHERE id = ?').pluck().get(id)).toBe('done');
