@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FAILURE_IDS, type FailureId } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { saveTextFile } from '../claims/save-text-file';
+import { saveTextFile } from '../../components/files';
 import { useActorFlowStore, type Notice } from './actorflow-store';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StepDetails } from './StepDetails';

@@ -9,7 +9,7 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { dateTimeFormat } from '../../i18n';
-import { saveTextFile } from '../batches/file-transfer';
+import { saveTextFile } from '../../components/files';
 import { useAuditRows } from './use-audit-rows';
 
 const ROW_HEIGHT = 36;

@@ -28,7 +28,7 @@ import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
 import { BatchStateChip } from './BatchStateChip';
-import { saveTextFile } from './file-transfer';
+import { saveTextFile } from '../../components/files';
 import { formatDuration } from './format';
 import { ItemTable } from './ItemTable';
 import { useBatchProgress } from './progress-store';

@@ -24,7 +24,7 @@ import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { dateTimeFormat } from '../../i18n';
 import { BatchStateChip } from './BatchStateChip';
-import { pickTextFile } from './file-transfer';
+import { pickTextFile } from '../../components/files';
 import { percentDone } from './format';
 import { useBatchProgress } from './progress-store';
 

@@ -9,7 +9,7 @@ import { ClaimsSummary } from './ClaimsSummary';
 import { ClaimsTable } from './ClaimsTable';
 import { DueChart } from './DueChart';
 import { formatDate } from './format';
-import { saveTextFile } from './save-text-file';
+import { saveTextFile } from '../../components/files';
 import { useOpenClaims } from './use-open-claims';
 
 export function ClaimsView() {

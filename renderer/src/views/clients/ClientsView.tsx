@@ -9,7 +9,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
 import { ClientGrid } from './ClientGrid';
 import { ClientsToolbar } from './ClientsToolbar';
-import { downloadText } from './download';
+import { saveTextFile } from '../../components/files';
 import { EmptyState, emptyReason } from './EmptyState';
 import { FilterBar, type ClientFilters } from './FilterBar';
 import { SyncCallout } from './SyncCallout';
@@ -68,7 +68,7 @@ export function ClientsView() {
     setExporting(true);
     try {
       const { filename, csv } = await call('clients.exportCsv', { query });
-      downloadText(filename, csv);
+      saveTextFile(filename, csv, 'text/csv;charset=utf-8');
     } catch (e) {
       setError(e);
     } finally {

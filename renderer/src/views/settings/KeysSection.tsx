@@ -32,7 +32,7 @@ import type { KeyInfo } from '../../../../shared/contract/keys';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatDate } from '../claims/format';
-import { saveTextFile } from '../claims/save-text-file';
+import { saveTextFile } from '../../components/files';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { expiryWarnings, jwksToUpload } from './key-expiry';
 import { Section } from './Section';

@@ -1,5 +1,5 @@
-// Saving what main produced (CSV, batch files) and reading a file the person picked. Both stay in the
-// renderer: main never opens dialogs for these, so the browser host and Electron behave the same.
+// Saving what main produced (CSV, batch files, public keys, HAR) and reading a file the person picked. Both stay
+// in the renderer: main never opens dialogs for these, so the browser host and Electron behave the same.
 export function saveTextFile(filename: string, content: string, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
