@@ -26,9 +26,12 @@ if (browser === null) {
 }
 
 let status = 0;
+// Built first: some integration tests start the browser host bundle, and every end-to-end test needs it.
+const built =
+  run(['vite', 'build', 'renderer', '--logLevel', 'warn']) === 0 && run(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) === 0;
 if (run(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']) !== 0) status = 1;
 
-if (run(['vite', 'build', 'renderer', '--logLevel', 'warn']) !== 0 || run(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) !== 0) {
+if (!built) {
   console.error('The renderer or the browser host did not build; the end-to-end tests cannot run.');
   status = 1;
 } else {
