@@ -52,3 +52,20 @@ test('a typo in an org number is caught before anything is sent', async ({ page 
   await expect(page.getByText('Ikke gyldig: 313367003')).toBeVisible();
   await expect(page.getByTestId('claims-fetch')).toBeDisabled();
 });
+
+test('from the client list: every client delegated to a system user, with names from the local copy', async ({ page }) => {
+  await openApp(page);
+  await signIn(page, 'Morten Lie');
+  await page.getByTestId('clients-sync').click();
+  await expect(page.getByTestId('clients-last-sync')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('nav-claims').click();
+  await page.getByTestId('claims-source-system-user').click();
+  await page.getByTestId('claims-fetch').click();
+  const c1 = page.getByTestId(`claims-client-${C1}`);
+  await expect(c1).toBeVisible({ timeout: 30_000 });
+  await expect(c1).toContainText('FJELLBEKK RØRLEGGERSERVICE');
+  // Only delegated clients were asked for: the not-delegated c6 is not in the answer.
+  await expect(page.getByTestId(`claims-client-${C6}`)).toHaveCount(0);
+  await page.getByTestId('session-button').click();
+  await page.getByTestId('sign-out').click();
+});

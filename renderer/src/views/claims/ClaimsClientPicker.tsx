@@ -1,19 +1,42 @@
-import { useState } from 'react';
-import { Box, Button, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Box, Button, FormControl, FormControlLabel, FormLabel, MenuItem, Radio, RadioGroup, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { SystemUserRow } from '../../../../shared/contract/clients';
+import { call } from '../../api/client';
 import { useAppStore } from '../../state/app-store';
 import { parseOrgNumbers } from './parse-org-numbers';
 
-type Source = 'selection' | 'typed';
+type Source = 'selection' | 'typed' | 'systemUser';
 
-/** Which clients to ask for: the client list's selection, or org numbers typed or pasted here. */
-export function ClaimsClientPicker({ busy, onFetch }: { busy: boolean; onFetch(orgNumbers: string[]): void }) {
+/**
+ * Which clients to ask for: the client list's selection, every client delegated to one agent system user
+ * (from the local copy, so it works right after a sync), or org numbers typed or pasted here.
+ */
+export function ClaimsClientPicker({ busy, onFetch }: { busy: boolean; onFetch(orgNumbers: string[], systemUserId?: string): void }) {
   const { t } = useTranslation('claims');
   const selection = useAppStore((s) => s.selection);
+  const [systemUsers, setSystemUsers] = useState<SystemUserRow[]>([]);
+  const [systemUserId, setSystemUserId] = useState('');
+  const [delegated, setDelegated] = useState<string[]>([]);
   const [source, setSource] = useState<Source>(selection.length > 0 ? 'selection' : 'typed');
   const [text, setText] = useState('');
   const typed = parseOrgNumbers(text);
-  const orgNumbers = source === 'selection' ? selection : typed.valid;
+
+  useEffect(() => {
+    call('systemUsers.list', {}).then(
+      (list) => {
+        setSystemUsers(list);
+        if (list[0]) setSystemUserId((current) => current || list[0]!.id);
+      },
+      () => setSystemUsers([]),
+    );
+  }, []);
+  useEffect(() => {
+    if (!systemUserId) return setDelegated([]);
+    call('clients.matchingOrgNumbers', { query: { systemUserId, delegated: 'yes' } }).then(setDelegated, () => setDelegated([]));
+  }, [systemUserId]);
+
+  const orgNumbers = source === 'selection' ? selection : source === 'systemUser' ? delegated : typed.valid;
   const invalid = source === 'typed' && typed.invalid.length > 0;
 
   return (
@@ -21,18 +44,43 @@ export function ClaimsClientPicker({ busy, onFetch }: { busy: boolean; onFetch(o
       component="form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (orgNumbers.length > 0 && !invalid) onFetch(orgNumbers);
+        if (orgNumbers.length > 0 && !invalid) onFetch(orgNumbers, source === 'systemUser' ? systemUserId : undefined);
       }}
       sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 2 }}
     >
-      {selection.length > 0 && (
+      {(selection.length > 0 || systemUsers.length > 0) && (
         <FormControl>
           <FormLabel id="claims-source">{t('source.label')}</FormLabel>
           <RadioGroup aria-labelledby="claims-source" value={source} onChange={(e) => setSource(e.target.value as Source)}>
-            <FormControlLabel value="selection" control={<Radio />} label={t('source.selection', { count: selection.length })} />
+            {selection.length > 0 && (
+              <FormControlLabel value="selection" control={<Radio />} label={t('source.selection', { count: selection.length })} />
+            )}
+            {systemUsers.length > 0 && (
+              <FormControlLabel
+                value="systemUser"
+                control={<Radio />}
+                label={t('source.systemUser', { count: delegated.length })}
+                data-testid="claims-source-system-user"
+              />
+            )}
             <FormControlLabel value="typed" control={<Radio />} label={t('source.typed')} />
           </RadioGroup>
         </FormControl>
+      )}
+      {source === 'systemUser' && (
+        <TextField
+          select
+          label={t('source.systemUserLabel')}
+          value={systemUserId}
+          onChange={(e) => setSystemUserId(e.target.value)}
+          sx={{ minWidth: 280 }}
+        >
+          {systemUsers.map((su) => (
+            <MenuItem key={su.id} value={su.id}>
+              {su.title}
+            </MenuItem>
+          ))}
+        </TextField>
       )}
       {source === 'typed' && (
         <TextField

@@ -36,7 +36,7 @@ export function ClaimsView() {
         </Typography>
         <Typography color="text.secondary">{t('intro')}</Typography>
       </Box>
-      <ClaimsClientPicker busy={state.kind === 'running'} onFetch={(orgs) => void fetch(orgs)} />
+      <ClaimsClientPicker busy={state.kind === 'running'} onFetch={(orgs, systemUserId) => void fetch(orgs, systemUserId)} />
       {state.kind === 'running' && (
         <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
           <LinearProgress

@@ -7,6 +7,8 @@ export const claimsTexts = {
       label: 'Klienter',
       selection: 'De {{count}} klientene som er valgt i klientlisten',
       typed: 'Organisasjonsnumre jeg skriver inn',
+      systemUser: 'Alle {{count}} klientene som er delegert til en systembruker',
+      systemUserLabel: 'Systembruker',
     },
     orgNumbers: {
       label: 'Organisasjonsnumre',
@@ -83,7 +85,13 @@ export const claimsTexts = {
     title: 'Claims',
     intro:
       'Open claims from the Tax Administration (Krav og betalinger), fetched as the firm’s agent system user. Proves the delegation works end to end.',
-    source: { label: 'Clients', selection: 'The {{count}} clients selected in the client list', typed: 'Organisation numbers I type' },
+    source: {
+      label: 'Clients',
+      selection: 'The {{count}} clients selected in the client list',
+      typed: 'Organisation numbers I type',
+      systemUser: 'All {{count}} clients delegated to a system user',
+      systemUserLabel: 'System user',
+    },
     orgNumbers: {
       label: 'Organisation numbers',
       helper: 'One or more, separated by spaces, commas or new lines.',

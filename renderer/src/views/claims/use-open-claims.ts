@@ -12,7 +12,11 @@ export type OpenClaimsState =
   | { kind: 'finished'; result: OpenClaimsResult; stoppedAfter: number | null; total: number }
   | { kind: 'failed'; error: unknown; result: OpenClaimsResult | null };
 
-export function useOpenClaims(): { state: OpenClaimsState; fetch(orgNumbers: string[]): Promise<void>; stop(): void } {
+export function useOpenClaims(): {
+  state: OpenClaimsState;
+  fetch(orgNumbers: string[], systemUserId?: string): Promise<void>;
+  stop(): void;
+} {
   const [state, setState] = useState<OpenClaimsState>({ kind: 'idle' });
   // Each run has a number; a run that is no longer the current one stops at the next chunk.
   const currentRun = useRef(0);
@@ -20,7 +24,7 @@ export function useOpenClaims(): { state: OpenClaimsState; fetch(orgNumbers: str
 
   useEffect(() => () => void currentRun.current++, []);
 
-  const fetch = useCallback(async (orgNumbers: string[]) => {
+  const fetch = useCallback(async (orgNumbers: string[], systemUserId?: string) => {
     const run = ++currentRun.current;
     const total = orgNumbers.length;
     let result: OpenClaimsResult | null = null;
@@ -29,7 +33,10 @@ export function useOpenClaims(): { state: OpenClaimsState; fetch(orgNumbers: str
     for (let start = 0; start < total; start += CHUNK_SIZE) {
       let chunk: OpenClaimsResult;
       try {
-        chunk = await call('claims.fetchOpen', { orgNumbers: orgNumbers.slice(start, start + CHUNK_SIZE) });
+        chunk = await call('claims.fetchOpen', {
+          orgNumbers: orgNumbers.slice(start, start + CHUNK_SIZE),
+          ...(systemUserId ? { systemUserId } : {}),
+        });
       } catch (error) {
         if (run === currentRun.current) setState({ kind: 'failed', error, result });
         return;

@@ -4,6 +4,7 @@ import SyncIcon from '@mui/icons-material/Sync';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
 import { dateTimeFormat } from '../../i18n';
 import type { SyncProgress } from './use-client-sync';
@@ -19,6 +20,9 @@ export function ClientsToolbar(props: {
   onExport(): void;
   onDelegate(): void;
   onRemove(): void;
+  /** Open claims for the selection: the quickest proof that a delegation works. */
+  selectionCount: number;
+  onShowClaims(): void;
 }) {
   const { t, i18n } = useTranslation('clients');
   const p = props.progress;
@@ -53,6 +57,15 @@ export function ClientsToolbar(props: {
       </Button>
       <Button variant="outlined" startIcon={<PersonRemoveOutlined />} onClick={props.onRemove} data-testid="clients-remove">
         {t('toolbar.remove')}
+      </Button>
+      <Button
+        variant="outlined"
+        startIcon={<ReceiptLongOutlined />}
+        onClick={props.onShowClaims}
+        disabled={props.selectionCount === 0}
+        data-testid="clients-show-claims"
+      >
+        {t('toolbar.showClaims')}
       </Button>
       <Box sx={{ flex: 1 }} />
       {props.syncing ? (

@@ -28,6 +28,7 @@ export function ClientsView() {
   const online = useAppStore((s) => s.status?.online ?? true);
   const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
+  const setView = useAppStore((s) => s.setView);
 
   const [tab, setTab] = useState<'clients' | 'systemUsers'>('clients');
   const [searchInput, setSearchInput] = useState('');
@@ -126,6 +127,8 @@ export function ClientsView() {
         onExport={() => void exportCsv()}
         onDelegate={() => openWizard('add')}
         onRemove={() => openWizard('remove')}
+        selectionCount={selection.length}
+        onShowClaims={() => setView('claims')}
       />
       {sync.error !== null && (
         <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
