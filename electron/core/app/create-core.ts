@@ -91,6 +91,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const config = runtime.services().config;
       const live = current.environments[config.id];
       live.urls = urlsOf(config.endpoints);
+      // The demo world's loopback admin API (faults, reset, traffic), for people demoing failure on purpose.
+      const world = runtime.world;
+      if (config.id === 'demo' && world) live.urls.demoAdmin = world.urls.admin;
       if (config.id === 'demo') {
         Object.assign(live, {
           firmOrgNumber: config.settings.firmOrgNumber,
