@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './renderer/csp-plugin.ts';
 
 export default defineConfig({
   main: {
@@ -20,7 +21,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
-    build: { minify: true, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    plugins: [react(), contentSecurityPolicy()],
+    // One bundle loaded from disk: splitting it would only add requests to a local file.
+    build: { minify: true, chunkSizeWarningLimit: 2500, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
   },
 });

@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.ts', 'renderer/csp-plugin.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir] }],

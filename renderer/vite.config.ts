@@ -2,11 +2,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './csp-plugin.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname),
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     outDir: resolve(import.meta.dirname, '../out/web'),
     emptyOutDir: true,

@@ -9,8 +9,16 @@ export function hardenSessions(): void {
   const allowed = new Set(['clipboard-sanitized-write']);
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed.has(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => allowed.has(permission));
+  // `npm run dev` serves the renderer from Vite, whose Fast Refresh preamble is an inline script; only then is
+  // that allowed. Built apps load the file with the strict policy in its <meta> and in this header.
+  const policy = process.env.ELECTRON_RENDERER_URL
+    ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+        "connect-src 'self'",
+        "connect-src 'self' ws:",
+      )
+    : CONTENT_SECURITY_POLICY;
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }
 
