@@ -105,6 +105,39 @@ test.describe('batches', () => {
     await expect(state).toHaveAttribute('data-state', 'cancelled');
   });
 
+  test('a draft takes clients from a CSV file after the wizard’s review, and gives them up again', async ({ page, request }) => {
+    await openApp(page);
+    await signIn(page, 'Morten Lie');
+    // The review reads the local copy, so it needs one.
+    await invoke(request, 'clients.sync');
+    const name = `Fra fil til utkast ${Date.now()}`;
+    await invoke(request, 'batches.create', { name, systemUserId: SU_A, items: [{ orgNumber: C2, operation: 'add' }], submit: false });
+    await openBatches(page);
+    await page.getByRole('button', { name: `Åpne ${name}` }).click();
+    const main = page.getByRole('main');
+
+    await main.getByTestId('draft-add').click();
+    const dialog = page.getByRole('dialog', { name: `Legg til klienter i «${name}»` });
+    await dialog.getByRole('radio', { name: 'Fra fil (CSV eller tekst)' }).check();
+    const csv = `orgnr;navn\n310 478 717;KYSTLINJE FOTO\n${C1};FJELLBEKK\n${NOT_A_CLIENT};Ukjent\n12345678;Feil\n`;
+    await dialog.getByTestId('draft-file').setInputFiles({ name: 'klienter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(dialog.getByText('3 organisasjonsnumre funnet, 1 linjer med feil')).toBeVisible();
+    await expect(dialog.getByRole('list', { name: 'Linjer med feil' })).toContainText('Linje 5: 12345678');
+    await dialog.getByTestId('draft-check').click();
+    await expect(dialog.getByTestId('verdict-ready')).toHaveText('Klar: 1');
+    await expect(dialog.getByTestId('verdict-already_done')).toHaveText('Allerede delegert: 1');
+    await expect(dialog.getByTestId('verdict-unknown_client')).toHaveText('Ikke klient av firmaet: 1');
+    await expect(dialog.getByTestId('verdict-invalid_number')).toHaveText('Ugyldig nummer: 1');
+    await dialog.getByTestId('draft-add-ready').click();
+    await expect(main.getByTestId('batch-item')).toHaveCount(2);
+    await expect(main.getByTestId('batch-items')).toContainText('310 478 717');
+
+    await main.getByRole('checkbox', { name: 'Velg alle viste klienter' }).check();
+    await main.getByTestId('draft-remove').click();
+    await expect(main.getByText('Fjernet 2 klienter fra utkastet.')).toBeVisible();
+    await expect(main.getByText('Ingen klienter med denne statusen.')).toBeVisible();
+  });
+
   test('a broken batch file is refused line by line and nothing is imported', async ({ page, request }) => {
     await openApp(page);
     await openBatches(page);

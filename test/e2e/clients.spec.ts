@@ -127,7 +127,10 @@ test.describe('the client list', () => {
 
     await wizard.getByTestId('wizard-next').click();
     await wizard.getByTestId('wizard-save-draft').click();
-    await expect(wizard.getByTestId('wizard-created')).toContainText('med 1 klienter');
+    // The wizard hands the new draft to the Batches view, opens it there and says so.
+    await expect(wizard).toHaveCount(0);
+    await expect(page.getByRole('main').getByTestId('batch-name')).toHaveText(`Deleger 1 til ${SU_B_TITLE}`);
+    await expect(page.getByRole('status').filter({ hasText: 'er lagret med 1 klienter.' })).toBeVisible();
   });
 
   test('removes a delegation through the wizard, and the next sync shows it gone', async ({ page }) => {
@@ -144,8 +147,9 @@ test.describe('the client list', () => {
     await expect(wizard.getByTestId('verdict-ready')).toHaveText('Klar: 1');
     await wizard.getByTestId('wizard-next').click();
     await wizard.getByTestId('wizard-submit').click();
-    await expect(wizard.getByTestId('wizard-created')).toBeVisible();
-    await wizard.getByRole('button', { name: 'Lukk' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'med 1 klienter er sendt.' })).toBeVisible();
+    await page.getByTestId('nav-clients').click();
+    await search(page, 'granli');
 
     await expect(async () => {
       await page.getByTestId('clients-sync').click();

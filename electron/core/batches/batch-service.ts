@@ -10,7 +10,7 @@ import type { EndUserAltinn } from '../app/ports';
 import { appendAudit } from '../audit/log';
 import { readBatchFile, writeBatchFile } from './batch-file';
 import { BatchCodes } from './batch-errors';
-import { createBatchStore, type NewItem } from './batch-store';
+import { createBatchStore, type NewItem, type OnConfirmed } from './batch-store';
 import { createPartyResolver } from './party-resolver';
 import { batchReportCsv } from './report-csv';
 import { createBatchRunner, type RunnerOptions } from './runner';
@@ -27,6 +27,8 @@ export interface BatchServiceOptions {
   isOnline(): boolean;
   isSignedIn(): boolean;
   onProgress?(progress: BatchProgress): void;
+  /** Told of every delegation Altinn confirmed, in the item's own transaction (the client list's local copy). */
+  onConfirmed?: OnConfirmed;
   /** Overrides for tests and the benchmark (poll interval, back-off, attempts). */
   runner?: Pick<RunnerOptions, 'pollMs' | 'backoff' | 'maxAttemptsPerItem' | 'progressIntervalMs' | 'now'>;
 }
@@ -36,7 +38,12 @@ const ACTIVE_STATES = ['queued', 'running', 'paused'] as const;
 
 export function createBatchService(options: BatchServiceOptions) {
   const { db } = options;
-  const store = createBatchStore(db, options.now, (record) => appendAudit(db, { ...record, actor: options.actor() }, options.now()));
+  const store = createBatchStore(
+    db,
+    options.now,
+    (record) => appendAudit(db, { ...record, actor: options.actor() }, options.now()),
+    options.onConfirmed,
+  );
   const parties = createPartyResolver(db, options.environment);
   const runner = createBatchRunner({
     store,

@@ -27,6 +27,22 @@ export interface NewBatch {
   items: readonly NewItem[];
 }
 
+/** A change Altinn has confirmed, for whoever keeps its own copy of the delegations (the client list). */
+export interface ConfirmedChange {
+  environment: string;
+  systemUserId: string;
+  orgNumber: string;
+  partyUuid: string;
+  name: string | null;
+  operation: Operation;
+}
+
+/**
+ * Called inside the transaction that marks an item done, so a copy kept in the same database changes together
+ * with the item: if the hook throws, the item stays in flight and is reconciled, never done without the copy.
+ */
+export type OnConfirmed = (change: ConfirmedChange) => void;
+
 /** An item the runner has claimed: marked in flight, with its send recorded, before any call leaves. */
 export interface ClaimedItem {
   item: BatchItem;
@@ -94,7 +110,7 @@ function toItem(row: ItemRow): BatchItem {
 
 const itemAction = (operation: Operation): string => (operation === 'add' ? 'client.add' : 'client.remove');
 
-export function createBatchStore(db: Database, now: () => Date, audit: AuditWriter) {
+export function createBatchStore(db: Database, now: () => Date, audit: AuditWriter, onConfirmed: OnConfirmed = () => {}) {
   const stamp = (): string => now().toISOString();
   // A plain function type, so the store's type can be named in declarations (better-sqlite3's Transaction cannot).
   const tx = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => db.transaction(fn);
@@ -211,6 +227,27 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
 
   function insertItems(batchId: string, items: readonly NewItem[], at: string): void {
     for (const it of items) q.insertItem.run(batchId, it.orgNumber, it.partyUuid, it.name, it.operation, at);
+  }
+
+  function markDone(
+    r: BatchRow,
+    item: ItemRow,
+    at: string,
+    sendId: number | null,
+    correlationId: string | null,
+    detail: string | null,
+  ): void {
+    moveItem(item, 'done');
+    q.markDone.run(correlationId, sendId, at, item.id);
+    auditItem(r, item, 'done', { correlationId, detail });
+    onConfirmed({
+      environment: r.environment,
+      systemUserId: r.system_user_id,
+      orgNumber: item.org_number,
+      partyUuid: item.party_uuid,
+      name: item.name,
+      operation: item.operation,
+    });
   }
 
   function moveItem(item: ItemRow, to: ItemState): void {
@@ -370,9 +407,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         sendId,
       );
       if (result.kind === 'done') {
-        moveItem(item, 'done');
-        q.markDone.run(result.correlationId, sendId, at, itemId);
-        auditItem(r, item, 'done', { correlationId: result.correlationId, detail: result.detail ?? null });
+        markDone(r, item, at, sendId, result.correlationId, result.detail ?? null);
       } else if (result.kind === 'failed') {
         moveItem(item, 'failed');
         const missing = result.missingPackages && result.missingPackages.length > 0 ? JSON.stringify(result.missingPackages) : null;
@@ -400,9 +435,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         const sendId = q.lastSend.get(item.id)?.id ?? null;
         if (sendId !== null) q.finishSend.run(reached ? 'reconciled:done' : 'reconciled:pending', sendId);
         if (reached) {
-          moveItem(item, 'done');
-          q.markDone.run(null, sendId, at, item.id);
-          auditItem(r, item, 'done', { detail: 'confirmed from Altinn’s list after an interrupted run' });
+          markDone(r, item, at, sendId, null, 'confirmed from Altinn’s list after an interrupted run');
           done++;
         } else {
           moveItem(item, 'pending');

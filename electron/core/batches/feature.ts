@@ -1,5 +1,7 @@
 // The batch channels, and the runner that works through submitted batches in the background.
 import type { Feature, FeatureContext } from '../app/feature';
+// The one piece of the client list the batches use: its local copy follows what the runner got done.
+import { recordDelegationChange } from '../clients/delegation-change';
 import { createBatchService } from './batch-service';
 
 export function batchesFeature(ctx: FeatureContext): Feature {
@@ -14,6 +16,7 @@ export function batchesFeature(ctx: FeatureContext): Feature {
     isOnline: () => ctx.services.isOnline(),
     isSignedIn: () => ctx.services.session.current() !== null,
     onProgress: (progress) => ctx.bus.emit('batches.progress', progress),
+    onConfirmed: (change) => recordDelegationChange(ctx.db, change),
   });
   let unsubscribe: (() => void) | null = null;
 

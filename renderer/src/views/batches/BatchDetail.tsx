@@ -29,6 +29,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
 import { BatchStateChip } from './BatchStateChip';
 import { saveTextFile } from '../../components/files';
+import { DraftEditButtons } from './DraftEditButtons';
 import { formatDuration } from './format';
 import { ItemTable } from './ItemTable';
 import { useBatchProgress } from './progress-store';
@@ -49,6 +50,9 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
   const [error, setError] = useState<unknown>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** Rows chosen for removal from a draft; forgotten when the rows shown change. */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [note, setNote] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -111,6 +115,11 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
         <Alert severity="info">{t('environmentMismatch', { env: batch.environment })}</Alert>
       )}
       {error !== null && <ErrorDetails error={error} onRetry={() => setError(null)} />}
+      {note && (
+        <Alert severity="success" role="status" onClose={() => setNote(null)} data-testid="batch-note">
+          {note}
+        </Alert>
+      )}
 
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button
@@ -146,6 +155,19 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
           {t('actions.report')}
         </Button>
         {isDraft && (
+          <DraftEditButtons
+            batch={batch}
+            selected={selected}
+            onChanged={(updated, message) => {
+              setBatch(updated);
+              setSelected(new Set());
+              setNote(message);
+              void load();
+            }}
+            onError={setError}
+          />
+        )}
+        {isDraft && (
           <Button size="small" color="error" startIcon={<DeleteOutlined />} onClick={() => setConfirmDelete(true)}>
             {t('actions.delete')}
           </Button>
@@ -159,6 +181,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
           onChange={(e) => {
             setFilter(e.target.value as ItemState | 'all');
             setLimit(PAGE);
+            setSelected(new Set());
           }}
           sx={{ minWidth: 160 }}
         >
@@ -170,7 +193,12 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
         </TextField>
       </Stack>
 
-      <ItemTable items={items} total={total} onMore={() => setLimit((l) => l + PAGE)} />
+      <ItemTable
+        items={items}
+        total={total}
+        onMore={() => setLimit((l) => l + PAGE)}
+        selection={isDraft ? { selected, onChange: setSelected } : undefined}
+      />
 
       <Dialog open={renaming !== null} onClose={() => setRenaming(null)} aria-labelledby="rename-title">
         <DialogTitle id="rename-title">{t('actions.rename')}</DialogTitle>

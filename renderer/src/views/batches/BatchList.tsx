@@ -17,12 +17,15 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import PostAddOutlined from '@mui/icons-material/PostAddOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { dateTimeFormat } from '../../i18n';
+import { useAppStore } from '../../state/app-store';
+import { useWizardLaunch } from '../clients/wizard/launch';
 import { BatchStateChip } from './BatchStateChip';
 import { pickTextFile } from '../../components/files';
 import { percentDone } from './format';
@@ -35,6 +38,13 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const [error, setError] = useState<unknown>(null);
   const [importErrors, setImportErrors] = useState<ParseError[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const setView = useAppStore((s) => s.setView);
+
+  // A new draft is made by the delegation wizard, which lives with the client list it picks clients from.
+  const newDraft = (): void => {
+    useWizardLaunch.getState().request('add');
+    setView('clients');
+  };
 
   const load = useCallback(async () => {
     try {
@@ -67,6 +77,9 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
         <Typography color="text.secondary" sx={{ flex: 1 }}>
           {t('intro')}
         </Typography>
+        <Button variant="contained" startIcon={<PostAddOutlined />} onClick={newDraft} data-testid="batch-new-draft">
+          {t('actions.newDraft')}
+        </Button>
         <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => void importFile()} data-testid="batch-import">
           {t('actions.importFile')}
         </Button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Box, Typography } from '@mui/material';
+import { Box, Snackbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { BatchDetail } from './BatchDetail';
 import { BatchList } from './BatchList';
@@ -8,17 +8,20 @@ import { listenForProgress, useBatchProgress } from './progress-store';
 export function BatchesView() {
   const { t } = useTranslation('batches');
   const focusBatchId = useBatchProgress((s) => s.focusBatchId);
+  const focusNote = useBatchProgress((s) => s.focusNote);
   const focus = useBatchProgress((s) => s.focus);
   const [openId, setOpenId] = useState<string | null>(focusBatchId);
+  const [note, setNote] = useState<string | null>(focusNote);
   useEffect(() => listenForProgress(), []);
 
-  // The global indicator asks for a batch: open it, then forget the request.
+  // The global indicator or the wizard asks for a batch: open it, say why if there is a note, forget the request.
   useEffect(() => {
     if (focusBatchId) {
       setOpenId(focusBatchId);
+      if (focusNote) setNote(focusNote);
       focus(null);
     }
-  }, [focusBatchId, focus]);
+  }, [focusBatchId, focusNote, focus]);
 
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -30,6 +33,17 @@ export function BatchesView() {
       ) : (
         <BatchList onOpen={setOpenId} />
       )}
+      <Snackbar
+        open={note !== null}
+        message={note}
+        autoHideDuration={8_000}
+        onClose={(_, reason) => {
+          // A click elsewhere should not hide the only sign that the wizard did its work.
+          if (reason !== 'clickaway') setNote(null);
+        }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        slotProps={{ content: { role: 'status', 'aria-live': 'polite' } }}
+      />
     </Box>
   );
 }

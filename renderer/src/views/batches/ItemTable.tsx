@@ -1,8 +1,10 @@
 // The clients of one batch, filterable by state, with each failure's code and correlation id one click away.
+// In a draft, rows can be selected (to remove them from the draft).
 import { Fragment, useState } from 'react';
 import {
   Box,
   Button,
+  Checkbox,
   Collapse,
   IconButton,
   Table,
@@ -28,6 +30,13 @@ function outcomeText(item: BatchItem, lang: Language): string {
   return '';
 }
 
+function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
 const hasDetails = (item: BatchItem): boolean => item.errorCode !== null || item.correlationId !== null;
 
 function DetailLine({ label, value }: { label: string; value: string }) {
@@ -49,17 +58,42 @@ function DetailLine({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function ItemTable({ items, total, onMore }: { items: BatchItem[]; total: number; onMore: () => void }) {
+/** The org numbers chosen in the table, when its rows can be chosen. */
+export interface ItemSelection {
+  selected: ReadonlySet<string>;
+  onChange(next: ReadonlySet<string>): void;
+}
+
+function SelectAllShown({ items, selection }: { items: readonly BatchItem[]; selection: ItemSelection }) {
+  const { t } = useTranslation('batches');
+  const chosen = items.filter((i) => selection.selected.has(i.orgNumber)).length;
+  return (
+    <Checkbox
+      size="small"
+      checked={items.length > 0 && chosen === items.length}
+      indeterminate={chosen > 0 && chosen < items.length}
+      onChange={(e) => selection.onChange(new Set(e.target.checked ? items.map((i) => i.orgNumber) : []))}
+      slotProps={{ input: { 'aria-label': t('items.selectAllShown') } }}
+      data-testid="items-select-all"
+    />
+  );
+}
+
+export function ItemTable({
+  items,
+  total,
+  onMore,
+  selection,
+}: {
+  items: BatchItem[];
+  total: number;
+  onMore: () => void;
+  selection?: ItemSelection;
+}) {
   const { t, i18n } = useTranslation('batches');
   const lang: Language = i18n.language === 'en' ? 'en' : 'nb';
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (id: number): void =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: number): void => setOpen((prev) => toggled(prev, id));
 
   if (items.length === 0) return <Typography color="text.secondary">{t('items.none')}</Typography>;
   return (
@@ -68,6 +102,11 @@ export function ItemTable({ items, total, onMore }: { items: BatchItem[]; total:
         <Table size="small" aria-label={t('items.label')} data-testid="batch-items">
           <TableHead>
             <TableRow>
+              {selection && (
+                <TableCell padding="checkbox">
+                  <SelectAllShown items={items} selection={selection} />
+                </TableCell>
+              )}
               <TableCell sx={{ width: 48 }} />
               <TableCell>{t('items.orgNumber')}</TableCell>
               <TableCell>{t('items.name')}</TableCell>
@@ -80,7 +119,17 @@ export function ItemTable({ items, total, onMore }: { items: BatchItem[]; total:
           <TableBody>
             {items.map((item) => (
               <Fragment key={item.id}>
-                <TableRow data-testid="batch-item" data-state={item.state}>
+                <TableRow data-testid="batch-item" data-state={item.state} selected={selection?.selected.has(item.orgNumber) ?? false}>
+                  {selection && (
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        size="small"
+                        checked={selection.selected.has(item.orgNumber)}
+                        onChange={() => selection.onChange(toggled(selection.selected, item.orgNumber))}
+                        slotProps={{ input: { 'aria-label': t('items.select', { org: formatOrgNumber(item.orgNumber) }) } }}
+                      />
+                    </TableCell>
+                  )}
                   <TableCell>
                     {hasDetails(item) && (
                       <IconButton
@@ -112,7 +161,7 @@ export function ItemTable({ items, total, onMore }: { items: BatchItem[]; total:
                 </TableRow>
                 {hasDetails(item) && (
                   <TableRow>
-                    <TableCell colSpan={7} sx={{ py: 0, borderBottom: open.has(item.id) ? undefined : 'none' }}>
+                    <TableCell colSpan={selection ? 8 : 7} sx={{ py: 0, borderBottom: open.has(item.id) ? undefined : 'none' }}>
                       <Collapse in={open.has(item.id)} unmountOnExit>
                         <Box id={`item-details-${item.id}`} sx={{ py: 1 }}>
                           {item.errorCode && <DetailLine label={t('items.code')} value={item.errorCode} />}

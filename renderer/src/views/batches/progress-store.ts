@@ -8,20 +8,23 @@ interface ProgressState {
   byId: Record<string, BatchProgress>;
   /** Bumped on every event: views that show a batch refetch their rows when it changes. */
   revision: number;
-  /** Which batch the batches view should open (set by the global indicator). */
+  /** Which batch the batches view should open (set by the global indicator and the delegation wizard). */
   focusBatchId: string | null;
+  /** What to tell the person as the batch opens, e.g. that the wizard just saved it. */
+  focusNote: string | null;
   put(progress: BatchProgress): void;
   replaceAll(list: BatchProgress[]): void;
-  focus(batchId: string | null): void;
+  focus(batchId: string | null, note?: string): void;
 }
 
 export const useBatchProgress = create<ProgressState>((set) => ({
   byId: {},
   revision: 0,
   focusBatchId: null,
+  focusNote: null,
   put: (p) => set((s) => ({ byId: { ...s.byId, [p.batchId]: p }, revision: s.revision + 1 })),
   replaceAll: (list) => set((s) => ({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])), revision: s.revision + 1 })),
-  focus: (focusBatchId) => set({ focusBatchId }),
+  focus: (focusBatchId, note) => set({ focusBatchId, focusNote: note ?? null }),
 }));
 
 let listening = 0;

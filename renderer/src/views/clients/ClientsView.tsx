@@ -18,7 +18,8 @@ import { useClientPages } from './use-client-pages';
 import { useClientSync } from './use-client-sync';
 import { useDebounced } from './use-debounced';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
-import { mostCommon } from './wizard/review-rows';
+import { useWizardLaunch } from './wizard/launch';
+import { mostCommon } from './wizard/suggest';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -80,6 +81,14 @@ export function ClientsView() {
   function openWizard(operation: WizardRequest['operation'], overrides: Partial<WizardRequest> = {}): void {
     setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : 'filtered', ...overrides });
   }
+
+  // Another view (the batch list's "New draft") asked for the wizard: open it here, once.
+  const launch = useWizardLaunch((s) => s.pending);
+  useEffect(() => {
+    if (!launch) return;
+    useWizardLaunch.getState().clear();
+    setWizard({ operation: launch.operation, systemUserId: null, query: {}, source: selection.length > 0 ? 'selection' : 'paste' });
+  }, [launch, selection.length]);
 
   /** A hint for step 1: the system user the chosen clients point to. */
   function suggestedFor(operation: WizardRequest['operation']): string | null {

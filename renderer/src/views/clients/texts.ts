@@ -173,9 +173,8 @@ const nb = {
     saveDraft: 'Lagre som utkast',
     submit: 'Send nå',
     submitOffline: 'Frakoblet: lagre som utkast og send senere',
-    created: 'Bunken «{{name}}» er lagret med {{count}} klienter.',
-    openBatches: 'Gå til bunker',
-    close: 'Lukk',
+    savedDraft: 'Utkastet «{{name}}» er lagret med {{count}} klienter.',
+    submitted: 'Bunken «{{name}}» med {{count}} klienter er sendt.',
   },
 };
 
@@ -354,9 +353,8 @@ const en: Texts = {
     saveDraft: 'Save as draft',
     submit: 'Submit now',
     submitOffline: 'Offline: save as a draft and send later',
-    created: 'The batch “{{name}}” is saved with {{count}} clients.',
-    openBatches: 'Go to batches',
-    close: 'Close',
+    savedDraft: 'The draft “{{name}}” is saved with {{count}} clients.',
+    submitted: 'The batch “{{name}}” with {{count}} clients is submitted.',
   },
 };
 

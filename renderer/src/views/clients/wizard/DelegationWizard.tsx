@@ -1,32 +1,21 @@
 // The delegation wizard: system user → clients → review → save as a draft batch or submit. The same wizard
 // removes delegations. It never calls Altinn itself: the review is predicted from the local copy, and the
-// batch it creates is run by the batches feature (so it also works offline, as a draft).
+// batch it creates is run by the batches feature (so it also works offline, as a draft). Once the batch exists
+// the wizard's work is done: it closes and the batch opens in the Batches view, where it is followed.
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Step,
-  StepLabel,
-  Stepper,
-} from '@mui/material';
+import { Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Step, StepLabel, Stepper } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
 import type { ClientQuery, SystemUserRow } from '../../../../../shared/contract/clients';
 import type { Operation } from '../../../../../shared/domain/batch';
 import { parseOrgNumberList } from '../../../../../shared/domain/org-number-list';
 import { call } from '../../../api/client';
 import { ErrorDetails } from '../../../components/ErrorDetails';
+import { countVerdicts, reviewRows, sourceFromList, type ReviewRow, type ReviewSource } from '../../../components/org-numbers/review-rows';
+import { ReviewTable } from '../../../components/org-numbers/ReviewTable';
 import { useAppStore } from '../../../state/app-store';
-import { reviewRows, countVerdicts, type ReviewRow, type ReviewSource } from './review-rows';
+import { useBatchProgress } from '../../batches/progress-store';
 import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
-import { StepReview } from './StepReview';
 import { StepSystemUser } from './StepSystemUser';
 
 export interface WizardRequest {
@@ -46,11 +35,9 @@ async function gatherSource(choice: ClientChoice, selection: readonly string[], 
     case 'filtered':
       return { inputs: (await call('clients.matchingOrgNumbers', { query })).map((input) => ({ input, line: null })), lineErrors: [] };
     case 'paste':
-    case 'file': {
-      const list = choice.source === 'paste' ? parseOrgNumberList(choice.pasted) : choice.file?.list;
-      if (!list || list.refusal) return { inputs: [], lineErrors: [] };
-      return { inputs: list.entries.map((e) => ({ input: e.orgNumber, line: e.line })), lineErrors: list.errors };
-    }
+      return sourceFromList(parseOrgNumberList(choice.pasted));
+    case 'file':
+      return sourceFromList(choice.file?.list);
   }
 }
 
@@ -75,7 +62,6 @@ export function DelegationWizard(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<ChannelOutput<'batches.create'> | null>(null);
   const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? null;
   const readyCount = rows ? countVerdicts(rows).ready : 0;
 
@@ -117,10 +103,14 @@ export function DelegationWizard(props: {
     setError(null);
     try {
       const items = rows.filter((r) => r.verdict === 'ready').map((r) => ({ orgNumber: r.orgNumber, operation: request.operation }));
-      setCreated(await call('batches.create', { name: name.trim(), systemUserId, systemUserTitle: systemUser?.title, items, submit }));
+      const batch = await call('batches.create', { name: name.trim(), systemUserId, systemUserTitle: systemUser?.title, items, submit });
+      // The Batches view opens the batch and shows the note; the wizard and the client list go away with the switch.
+      const note = t(submit ? 'wizard.submitted' : 'wizard.savedDraft', { name: batch.name, count: batch.counts.total });
+      useBatchProgress.getState().focus(batch.id, note);
+      props.onClose();
+      setView('batches');
     } catch (e) {
       setError(e);
-    } finally {
       setBusy(false);
     }
   }
@@ -153,35 +143,25 @@ export function DelegationWizard(props: {
             </Step>
           ))}
         </Stepper>
-        {created ? (
-          <Alert severity="success" role="status" data-testid="wizard-created">
-            {t('wizard.created', { name: created.name, count: created.counts.total })}
-          </Alert>
-        ) : (
-          <>
-            {step === 0 && (
-              <StepSystemUser
-                systemUsers={systemUsers}
-                value={systemUserId}
-                suggested={props.suggestedSystemUserId}
-                onChange={setSystemUserId}
-              />
-            )}
-            {step === 1 && (
-              <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />
-            )}
-            {step === 2 && rows && <StepReview rows={rows} operation={request.operation} />}
-            {step === 3 && (
-              <StepFinish
-                name={name}
-                onName={setName}
-                readyCount={readyCount}
-                online={online}
-                busy={busy}
-                onSave={(submit) => void save(submit)}
-              />
-            )}
-          </>
+        {step === 0 && (
+          <StepSystemUser
+            systemUsers={systemUsers}
+            value={systemUserId}
+            suggested={props.suggestedSystemUserId}
+            onChange={setSystemUserId}
+          />
+        )}
+        {step === 1 && <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />}
+        {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
+        {step === 3 && (
+          <StepFinish
+            name={name}
+            onName={setName}
+            readyCount={readyCount}
+            online={online}
+            busy={busy}
+            onSave={(submit) => void save(submit)}
+          />
         )}
         {busy && step === 1 && (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
@@ -196,32 +176,14 @@ export function DelegationWizard(props: {
         )}
       </DialogContent>
       <DialogActions>
-        {created ? (
-          <>
-            <Button
-              onClick={() => {
-                props.onClose();
-                setView('batches');
-              }}
-            >
-              {t('wizard.openBatches')}
-            </Button>
-            <Button variant="contained" onClick={props.onClose}>
-              {t('wizard.close')}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button onClick={props.onClose}>{t('common:actions.cancel')}</Button>
-            <Button disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
-              {t('common:actions.back')}
-            </Button>
-            {step < 3 && (
-              <Button variant="contained" disabled={!canContinue || busy} onClick={next} data-testid="wizard-next">
-                {t('common:actions.next')}
-              </Button>
-            )}
-          </>
+        <Button onClick={props.onClose}>{t('common:actions.cancel')}</Button>
+        <Button disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
+          {t('common:actions.back')}
+        </Button>
+        {step < 3 && (
+          <Button variant="contained" disabled={!canContinue || busy} onClick={next} data-testid="wizard-next">
+            {t('common:actions.next')}
+          </Button>
         )}
       </DialogActions>
     </Dialog>

@@ -1,7 +1,8 @@
-// One list for the review step: the verdicts from batches.review for the numbers that were read, and the lines
-// that could not be read at all, in line order, so every line of a pasted or imported list is shown.
-import type { ReviewItem } from '../../../../../shared/contract/batches';
-import type { OrgNumberListError, OrgNumberListProblem } from '../../../../../shared/domain/org-number-list';
+// One list for a review: the verdicts from batches.review for the numbers that were read, and the lines that
+// could not be read at all, in line order, so every line of a pasted or imported list is shown.
+// Shared by the delegation wizard and the batch detail's "add clients to a draft".
+import type { ReviewItem } from '../../../../shared/contract/batches';
+import type { OrgNumberList, OrgNumberListError, OrgNumberListProblem } from '../../../../shared/domain/org-number-list';
 
 export type Verdict = ReviewItem['verdict'];
 
@@ -21,6 +22,12 @@ export interface ReviewSource {
   /** What was sent to batches.review, in order; `line` is null for numbers that did not come from text. */
   inputs: { input: string; line: number | null }[];
   lineErrors: OrgNumberListError[];
+}
+
+/** What a pasted or picked list sends to review; a refused list (too many numbers) sends nothing. */
+export function sourceFromList(list: OrgNumberList | null | undefined): ReviewSource {
+  if (!list || list.refusal) return { inputs: [], lineErrors: [] };
+  return { inputs: list.entries.map((e) => ({ input: e.orgNumber, line: e.line })), lineErrors: list.errors };
 }
 
 export function reviewRows(source: ReviewSource, items: readonly ReviewItem[]): ReviewRow[] {
@@ -60,13 +67,4 @@ export function countVerdicts(rows: readonly ReviewRow[]): Record<Verdict, numbe
   };
   for (const r of rows) counts[r.verdict] += 1;
   return counts;
-}
-
-/** The system user most of the chosen clients point to: suggested ones when adding, delegated ones when removing. */
-export function mostCommon(ids: readonly (string | null | undefined)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [id, n] of counts) if (best === null || n > counts.get(best)!) best = id;
-  return best;
 }

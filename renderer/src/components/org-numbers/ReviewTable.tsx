@@ -1,11 +1,13 @@
-// The review: every client with what would happen to it, counted by verdict, AND-rule failures with the
-// missing package named. Long lists are virtualised like the client grid.
+// A review of org numbers before anything is sent: every client with what would happen to it, counted by
+// verdict, AND-rule failures with the missing package named. Long lists are virtualised like the client grid.
+// Used by the delegation wizard and by the batch detail when clients are added to a draft. Its texts are the
+// wizard's, in the `clients` namespace, so both places say the same thing in the same words.
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Box, Chip, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { Operation } from '../../../../../shared/domain/batch';
-import { formatOrgNumber } from '../../../../../shared/domain/orgnr';
+import type { Operation } from '../../../../shared/domain/batch';
+import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { countVerdicts, type ReviewRow, type Verdict } from './review-rows';
 
 const ROW_HEIGHT = 36;
@@ -25,7 +27,16 @@ export function useVerdictLabel(operation: Operation): (v: Verdict) => string {
   return (v) => (v === 'already_done' ? t(`wizard.verdicts.already_done_${operation}`) : t(`wizard.verdicts.${v}`));
 }
 
-export function StepReview({ rows, operation }: { rows: readonly ReviewRow[]; operation: Operation }) {
+export function ReviewTable({
+  rows,
+  operation,
+  explain,
+}: {
+  rows: readonly ReviewRow[];
+  operation: Operation;
+  /** The caller's own reason for a row, when it knows better (e.g. "already in this draft"). */
+  explain?: (row: ReviewRow) => string | null;
+}) {
   const { t } = useTranslation('clients');
   const label = useVerdictLabel(operation);
   const [only, setOnly] = useState<Verdict | null>(null);
@@ -41,6 +52,8 @@ export function StepReview({ rows, operation }: { rows: readonly ReviewRow[]; op
   const packageNames = (codes: string[]) => codes.map((p) => t(`packages.${p}`, { defaultValue: p })).join(', ');
 
   const detail = (r: ReviewRow): string => {
+    const own = explain?.(r);
+    if (own) return own;
     if (r.problem) return t(`wizard.problems.${r.problem}`);
     if (r.verdict === 'fails_and_rule') return t('wizard.missing', { packages: packageNames(r.missingPackages) });
     return '';
