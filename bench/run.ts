@@ -7,6 +7,23 @@ import type { RowResult } from './row';
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
+const PRETTIER = 'prettier';
+
+/**
+ * The results are checked by `npm run lint` (prettier --check bench), so they are written the way Prettier would
+ * write them. Prettier is loaded at run time, not bundled; without it the text is written as it is.
+ */
+async function pretty(text: string, parser: 'markdown' | 'json'): Promise<string> {
+  try {
+    const prettier = (await import(/* @vite-ignore */ PRETTIER)) as {
+      format(t: string, o: object): Promise<string>;
+      resolveConfig(f: string): Promise<object | null>;
+    };
+    return await prettier.format(text, { ...(await prettier.resolveConfig('bench/results/latest.md')), parser });
+  } catch {
+    return text;
+  }
+}
 
 function markdown(results: RowResult[], machine: string, date: string): string {
   const lines = [
@@ -47,10 +64,11 @@ async function main(): Promise<void> {
     })),
   );
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', JSON.stringify({ date, machine, results }, null, 2) + '\n');
-  const md = markdown(results, machine, date);
+  writeFileSync('bench/results/latest.json', await pretty(JSON.stringify({ date, machine, results }, null, 2) + '\n', 'json'));
+  const md = (await pretty(markdown(results, machine, date), 'markdown')).trimEnd();
   writeFileSync('bench/results/latest.md', md + '\n');
-  if (only.length === 0) {
+  // A partial run (some rows chosen, or a row failed) keeps the README's last complete table.
+  if (only.length === 0 && process.exitCode !== 1) {
     const readme = readFileSync('README.md', 'utf8');
     const a = readme.indexOf(START);
     const b = readme.indexOf(END);

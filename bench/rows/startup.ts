@@ -1,0 +1,107 @@
+// Row 7: start-up as the user meets it, from launching the browser host process to the first client rows in the
+// page (50,000 clients already synced), against launching a tiny node:http server the same way and the first
+// paint of its static page: the floor of "start Node, serve a page, paint it" on this machine.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, PAGE_PROBE, type PageProbe } from '../support/browser';
+import { launchNode, type Launched } from '../support/processes';
+import { launchHost, syncedDataDir, UI_CLIENTS } from '../support/synced-host';
+import { percentile, round, type BenchRow } from '../row';
+
+const RUNS = 3;
+
+const STATIC_SERVER = `
+import { createServer } from 'node:http';
+const page = '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Klientdesk</title></head>' +
+  '<body><h1>Klientdesk</h1><p>A static page.</p></body></html>';
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end(page);
+});
+server.listen(0, '127.0.0.1', () => console.log('Open: http://127.0.0.1:' + server.address().port + '/'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** ms from spawning the process until `ready` holds in a freshly opened page; also when it printed its address. */
+async function timeLaunch(
+  browser: Browser,
+  launch: () => Promise<Launched>,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<{ totalMs: number; listeningMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(PAGE_PROBE);
+  const page = await context.newPage();
+  const t0 = performance.now();
+  const proc = await launch();
+  const listeningMs = performance.now() - t0;
+  try {
+    await page.goto(proc.url);
+    await ready(page);
+    return { totalMs: performance.now() - t0, listeningMs };
+  } finally {
+    await context.close();
+    await proc.stop();
+  }
+}
+
+const firstRows = (page: Page) =>
+  page.waitForFunction(() => ((globalThis as unknown as { __kdProbe: PageProbe }).__kdProbe.firstRowAt ?? -1) > 0, null, {
+    timeout: 120_000,
+  });
+const firstContentfulPaint = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30_000 });
+
+export const startup: BenchRow = {
+  id: 'startup',
+  title: 'Start-up to first rows (50,000 clients)',
+  async run() {
+    const dataDir = await syncedDataDir();
+    const scratch = mkdtempSync(join(tmpdir(), 'kd-bench-static-'));
+    const serverScript = join(scratch, 'static-server.mjs');
+    writeFileSync(serverScript, STATIC_SERVER);
+    // The browser is already running in both cases: the row times the app, not Chromium's own start.
+    const browser = await launchChromium();
+    try {
+      const app: { totalMs: number; listeningMs: number }[] = [];
+      const floor: { totalMs: number; listeningMs: number }[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        app.push(await timeLaunch(browser, () => launchHost(dataDir), firstRows));
+        floor.push(await timeLaunch(browser, () => launchNode(serverScript, []), firstContentfulPaint));
+      }
+      const appMs = percentile(
+        app.map((r) => r.totalMs),
+        50,
+      );
+      const floorMs = percentile(
+        floor.map((r) => r.totalMs),
+        50,
+      );
+      return {
+        id: this.id,
+        title: this.title,
+        subject: { label: 'host launch → first rows', value: round(appMs, 0), unit: 'ms' },
+        baseline: { label: 'static server launch → first paint', value: round(floorMs, 0), unit: 'ms' },
+        ratio: round(appMs / floorMs),
+        note: `median of ${RUNS}; the host opens the store, starts the embedded demo world of ${UI_CLIENTS} clients and the key vault before it listens`,
+        extra: [
+          {
+            label: 'host listening',
+            value: round(
+              percentile(
+                app.map((r) => r.listeningMs),
+                50,
+              ),
+              0,
+            ),
+            unit: 'ms',
+          },
+        ],
+      };
+    } finally {
+      await browser.close();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};

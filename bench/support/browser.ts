@@ -1,0 +1,62 @@
+// Chromium through Playwright's library API (not the test runner), with the same flags as the end-to-end tests.
+// playwright-core is loaded at run time, not bundled into out/node/bench.js: it ships its own binaries and
+// lazy requires that a bundler must not rewrite.
+import type { Browser, BrowserType } from '@playwright/test';
+
+const PLAYWRIGHT = 'playwright-core';
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType };
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Installed before any page script runs (Playwright injects it past the CSP): notes, on the page's own clock,
+ * the first animation frame after a client row is in the DOM, and keeps a record of keystroke → repaint times.
+ */
+export const PAGE_PROBE = `(() => {
+  const probe = { firstRowAt: null, pending: null, samples: [] };
+  window.__kdProbe = probe;
+  const ROWS = '[data-testid="client-grid"] [role="row"][data-testid^="client-row-"]';
+  // What the grid shows: how many rows match and the rendered ones, or the "no match" state. A narrower term
+  // often keeps the same first screenful, so the count is part of it. Skeleton rows carry no test id.
+  const shown = () => {
+    const rows = Array.from(document.querySelectorAll(ROWS), (e) => e.getAttribute('data-testid')).join(',');
+    if (rows) return (document.querySelector('[data-testid="client-grid"]')?.getAttribute('aria-rowcount') ?? '') + '|' + rows;
+    return document.querySelector('[data-testid^="clients-empty"]') ? 'empty' : '';
+  };
+  document.addEventListener('keydown', (e) => {
+    if (e.target instanceof HTMLInputElement) probe.pending = { t0: e.timeStamp, before: shown() };
+  }, true);
+  new MutationObserver(() => {
+    if (probe.firstRowAt === null && document.querySelector(ROWS)) {
+      probe.firstRowAt = -1;
+      requestAnimationFrame(() => (probe.firstRowAt = performance.now()));
+    }
+    const p = probe.pending;
+    if (!p) return;
+    const now = shown();
+    if (now !== '' && now !== p.before) {
+      probe.pending = null;
+      requestAnimationFrame(() => probe.samples.push(performance.now() - p.t0));
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-testid', 'aria-rowcount'] });
+})();`;
+
+export interface PageProbe {
+  firstRowAt: number | null;
+  pending: unknown;
+  samples: number[];
+}

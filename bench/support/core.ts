@@ -1,0 +1,51 @@
+// A whole Klientdesk core in a temp folder (store, embedded demo world, features), called through the same
+// dispatcher the IPC and the browser host use, so a benchmark measures what the app runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../electron/core/app/create-core';
+import { createDispatcher } from '../../electron/core/ipc/dispatch';
+import { passphraseProtector } from '../../electron/core/keys/protector';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+
+export interface BenchCore {
+  core: Core;
+  dataDir: string;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  close(): Promise<void>;
+}
+
+export const MORTEN_PID = '14857110014';
+
+export async function startBenchCore(options: { demoClients?: number } = {}): Promise<BenchCore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-'));
+  const core = await createCore({
+    dataDir,
+    mode: 'browser',
+    version: 'bench',
+    // Cheap scrypt: the key vault's sealing cost is not what any row measures.
+    protector: passphraseProtector('bench-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
+    demoClients: options.demoClients,
+  });
+  const dispatch = createDispatcher(core.handlers);
+  return {
+    core,
+    dataDir,
+    async call(channel, input) {
+      const r = await dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+      return r.value as never;
+    },
+    async close() {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Milliseconds `fn` takes, once. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
