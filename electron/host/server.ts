@@ -97,7 +97,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const streams = new Set<ServerResponse>();
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const decoded = decodeURIComponent(pathname);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendJson(res, 400, { error: 'The address is not valid.' });
+    }
     const candidate = normalize(join(webRoot, decoded));
     const inside = candidate === webRoot || candidate.startsWith(webRoot + sep);
     let file = inside ? candidate : join(webRoot, 'index.html');
@@ -151,7 +156,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
       const match = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (mediaType !== 'application/json') {
         return sendJson(res, 415, { error: 'Send JSON.' });
       }
       let body: string;

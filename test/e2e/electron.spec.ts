@@ -31,17 +31,17 @@ test('the desktop app opens one hardened window on the demo world', async () => 
     executablePath: binary!,
     args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'klientdesk-electron-'))],
   });
-  const window = await app.firstWindow();
-  await expect(window.getByRole('navigation')).toBeVisible();
+  const page = await app.firstWindow();
+  await expect(page.getByRole('navigation')).toBeVisible();
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   // Context isolation and the sandbox leave the page with the bridge and nothing of Node.
-  expect(await window.evaluate(() => typeof (window as unknown as { klientdesk?: unknown }).klientdesk)).toBe('object');
-  expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { klientdesk?: unknown }).klientdesk)).toBe('object');
+  expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   // The guards of electron/main/security.ts: no new window, no navigation away from the app.
-  expect(await window.evaluate(() => window.open('https://example.invalid/') === null)).toBe(true);
-  await window.evaluate(() => (window.location.href = 'https://example.invalid/'));
-  await expect(window.getByRole('navigation')).toBeVisible();
+  expect(await page.evaluate(() => window.open('https://example.invalid/') === null)).toBe(true);
+  await page.evaluate(() => (window.location.href = 'https://example.invalid/'));
+  await expect(page.getByRole('navigation')).toBeVisible();
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   await app.close();
 });

@@ -139,8 +139,8 @@ describe('no secret at rest or in sight after a full session', () => {
     // The scan below would find these if they were written anywhere: prove that on a copy of what is scanned.
     expect(scanText('probe', `${exported.har} ${knownSecrets[0]}`, knownSecrets).length).toBeGreaterThan(0);
     expect(exported.har).toContain('"entries"');
-    expect(exported.audit.split('\n').length).toBeGreaterThan(5);
-    expect(exported.clients.split('\n').length).toBeGreaterThan(100);
+    expect(exported.audit!.split('\n').length).toBeGreaterThan(5);
+    expect(exported.clients!.split('\n').length).toBeGreaterThan(100);
     expect(exported.batchFile).toContain('313367002');
     // Skatteetaten's 500, the damaged key and the actor flow's failure cases all produced messages.
     expect(seen.errors.some((e) => e.startsWith('keys.import'))).toBe(true);
