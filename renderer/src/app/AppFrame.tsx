@@ -1,4 +1,5 @@
-import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
+import { Suspense } from 'react';
+import { AppBar, Box, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, VIEWS } from '../state/app-store';
 import { GlobalProgress } from '../views/batches/GlobalProgress';
@@ -56,7 +57,7 @@ export function AppFrame() {
       </Box>
       <Box component="main" sx={{ overflow: 'auto', minHeight: 0, position: 'relative' }} id="main-content">
         <ErrorBoundary title={t('error.title')} resetKey={view}>
-          {viewRegistry[view].render()}
+          <Suspense fallback={<LinearProgress aria-label={t('loading')} />}>{viewRegistry[view].render()}</Suspense>
         </ErrorBoundary>
       </Box>
       <Box sx={{ gridColumn: '1 / 3' }}>

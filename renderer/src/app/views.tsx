@@ -1,5 +1,6 @@
-// The views the frame navigates between. Each view lives in its own folder and owns its texts.
-import type { ReactNode } from 'react';
+// The views the frame navigates between. Each view lives in its own folder, owns its texts, and is loaded on
+// first visit, so the first paint only waits for the frame and the client list.
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
@@ -7,12 +8,16 @@ import PlaylistAddCheckOutlined from '@mui/icons-material/PlaylistAddCheckOutlin
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { ViewId } from '../state/app-store';
-import { ActorFlowView } from '../views/actorflow/ActorFlowView';
-import { AuditView } from '../views/audit/AuditView';
-import { BatchesView } from '../views/batches/BatchesView';
-import { ClaimsView } from '../views/claims/ClaimsView';
 import { ClientsView } from '../views/clients/ClientsView';
-import { SettingsView } from '../views/settings/SettingsView';
+
+const later = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType =>
+  lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+
+const BatchesView = later(() => import('../views/batches/BatchesView'), 'BatchesView');
+const ClaimsView = later(() => import('../views/claims/ClaimsView'), 'ClaimsView');
+const ActorFlowView = later(() => import('../views/actorflow/ActorFlowView'), 'ActorFlowView');
+const SettingsView = later(() => import('../views/settings/SettingsView'), 'SettingsView');
+const AuditView = later(() => import('../views/audit/AuditView'), 'AuditView');
 
 export const viewRegistry: Record<ViewId, { icon: ReactNode; render: () => ReactNode }> = {
   clients: { icon: <PeopleAltOutlined />, render: () => <ClientsView /> },

@@ -38,6 +38,7 @@ export const common = {
       refresh: 'Oppdater',
     },
     placeholder: 'Denne visningen kommer snart.',
+    loading: 'Laster visningen…',
   },
   en: {
     appName: 'Klientdesk',
@@ -63,5 +64,6 @@ export const common = {
     },
     actions: { cancel: 'Cancel', close: 'Close', save: 'Save', export: 'Export CSV', back: 'Back', next: 'Next', refresh: 'Refresh' },
     placeholder: 'This view is coming soon.',
+    loading: 'Loading the view…',
   },
 };
