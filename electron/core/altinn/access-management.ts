@@ -71,6 +71,26 @@ export class AccessManagementApi {
     this.altinn = new AltinnHttp(http, platformUrl, token, 'client-delegation');
   }
 
+  /**
+   * The party UUID of an organisation the signed-in person may act for, from `authorizedparties` (altinn.md §1).
+   * Undefined when Altinn does not list it. Parsed leniently: the answer is a list, possibly nested by sub-units.
+   */
+  async partyUuidOf(orgNumber: string, signal?: AbortSignal): Promise<string | undefined> {
+    const body = await this.altinn.json({
+      method: 'GET',
+      path: 'accessmanagement/api/v1/enduser/authorizedparties',
+      operation: 'authorized parties',
+      signal,
+    });
+    const queue: unknown[] = Array.isArray(body) ? [...body] : arr(body, 'data');
+    while (queue.length > 0) {
+      const party = queue.shift();
+      if (str(party, 'organizationNumber', 'organizationIdentifier', 'orgNumber') === orgNumber) return str(party, 'partyUuid', 'id');
+      queue.push(...arr(party, 'subunits'));
+    }
+    return undefined;
+  }
+
   /** The firm's clients; `roles`/`packages` filter server-side (codes or URNs). */
   async listClients(
     firmPartyUuid: string,

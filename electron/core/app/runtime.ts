@@ -43,6 +43,7 @@ export class EnvironmentRuntime {
   #activating: Promise<void> | null = null;
   #environment: EnvironmentId;
   #pendingLogin: AbortController | null = null;
+  readonly #firmPartyUuids = new Map<string, string>();
 
   constructor(private readonly options: RuntimeOptions) {
     this.#environment = options.settings.get().environment;
@@ -234,7 +235,7 @@ export class EnvironmentRuntime {
           created: su.created ?? '',
         })),
       listFirmClients: async () =>
-        (await services.accessManagement.listClients(firm.partyUuid))
+        (await services.accessManagement.listClients(await this.firmPartyUuid(services, firm.orgNumber)))
           .filter((c) => c.orgNumber)
           .map((c) => ({
             partyUuid: c.partyUuid,
@@ -255,6 +256,27 @@ export class EnvironmentRuntime {
     };
   }
 
+  /**
+   * Access Management addresses the firm by party UUID. The demo world follows Altinn's test-data convention;
+   * elsewhere the agent system users' `partyUuId` carries it (when Altinn fills it in), then the parties the
+   * signed-in person may act for.
+   */
+  private async firmPartyUuid(services: EnvironmentServices, orgNumber: string): Promise<string> {
+    if (this.#environment === 'demo') return orgPartyUuid(orgNumber);
+    const cached = this.#firmPartyUuids.get(orgNumber);
+    if (cached) return cached;
+    const fromAgents = (await services.clientDelegation.listAgentSystemUsers(orgNumber)).find((su) => su.partyUuid)?.partyUuid;
+    const found = fromAgents ?? (await services.accessManagement.partyUuidOf(orgNumber));
+    if (!found) {
+      throw new AppError(
+        'FIRM_PARTY_UNKNOWN',
+        `Altinn did not tell which party ${formatOrgNumber(orgNumber)} is, so its client list cannot be read.`,
+      );
+    }
+    this.#firmPartyUuids.set(orgNumber, found);
+    return found;
+  }
+
   krav(): KravPort {
     const services = this.services();
     return {
@@ -271,6 +293,7 @@ export class EnvironmentRuntime {
     if (this.#probe) clearInterval(this.#probe);
     this.#probe = null;
     this.#signedIn = null;
+    this.#firmPartyUuids.clear();
     this.#services?.dispose();
     this.#services = null;
     const world = this.#world;

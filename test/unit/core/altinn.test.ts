@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFirmClient } from '../../../electron/core/altinn/access-management';
+import { AccessManagementApi, parseFirmClient } from '../../../electron/core/altinn/access-management';
 import { ClientDelegationApi } from '../../../electron/core/altinn/client-delegation';
 import { altinnError } from '../../../electron/core/altinn/errors';
 import { codeFromAuthorizationResponse } from '../../../electron/core/altinn/idporten-login';
@@ -170,6 +170,24 @@ describe('client delegation API', () => {
     expect(clients.map((c) => c.orgNumber)).toEqual(['313367002', '311851381']);
     expect(fetch.seen[0]!.url).toBe('https://platform.test/authentication/api/v1/enduser/systemuser/clients/available?agent=a1');
     expect(fetch.seen[0]!.headers['authorization']).toBe('Bearer altinn-token');
+  });
+
+  it('finds the firm’s party UUID among the parties the person may act for, sub-units included', async () => {
+    const fetch = scriptedFetch(() =>
+      json(200, [
+        { name: 'MORTEN LIE', partyUuid: 'p-person', type: 'Person' },
+        {
+          name: 'HOLDING AS',
+          organizationNumber: '310000000',
+          partyUuid: 'p-holding',
+          subunits: [{ organizationNumber: '310000027', partyUuid: 'p-firm' }],
+        },
+      ]),
+    );
+    const api = new AccessManagementApi(createHttpClient({ fetch, clock: new FakeClock() }), 'https://platform.test', () => 't');
+    expect(await api.partyUuidOf('310000027')).toBe('p-firm');
+    expect(await api.partyUuidOf('974761076')).toBeUndefined();
+    expect(fetch.seen[0]!.url).toBe('https://platform.test/accessmanagement/api/v1/enduser/authorizedparties');
   });
 
   it('adds a client with an empty-body POST that is retried on 503, and maps an empty 403 to NO_CLIENT_ADMIN', async () => {
