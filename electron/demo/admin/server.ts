@@ -2,10 +2,10 @@
 // checks), since it can reset the world and register keys.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { json } from '../http/reply';
 import type { Router } from '../http/router';
 import { makeContext, readBody, type ServiceServer } from '../http/server';
+import { listenOnLoopback } from '../http/loopback';
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
@@ -38,14 +38,7 @@ export function createAdminServer(router: Router, log: (line: string) => void): 
     })();
   });
   return {
-    listen: (port) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
-          server.off('error', reject);
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-        });
-      }),
+    listen: (port) => listenOnLoopback(server, port),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

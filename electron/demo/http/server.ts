@@ -2,7 +2,6 @@
 // writes the reply and records the exchange in the traffic log.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { WorldClock } from '../clock';
 import type { FaultInjector } from '../faults';
 import { decodeJwt } from '../jwt';
@@ -11,6 +10,7 @@ import type { DecodedJwt, ServiceName, TrafficEntry } from '../types';
 import { CALLER_HEADER, CORRELATION_HEADER } from './hop';
 import { empty, type Reply } from './reply';
 import type { RequestContext, Router } from './router';
+import { listenOnLoopback } from './loopback';
 
 const MAX_BODY = 5 * 1024 * 1024;
 const SERVICES: readonly string[] = ['maskinporten', 'idporten', 'altinn', 'skatteetaten'];
@@ -197,14 +197,7 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
   server.keepAliveTimeout = 5_000;
 
   return {
-    listen: (port) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
-          server.off('error', reject);
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-        });
-      }),
+    listen: (port) => listenOnLoopback(server, port),
     close: () =>
       new Promise((resolve) => {
         for (const res of hanging) res.destroy();
