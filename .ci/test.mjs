@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.mjs';
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const run = (args, env = {}) => spawnSync(npx, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+// Windows runs npx as a .cmd script, which Node only starts through a shell.
+const onWindows = process.platform === 'win32';
+const run = (args, env = {}) =>
+  spawnSync(onWindows ? 'npx.cmd' : 'npx', args, { stdio: 'inherit', shell: onWindows, env: { ...process.env, ...env } }).status ?? 1;
 
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
@@ -28,7 +30,8 @@ if (browser === null) {
 let status = 0;
 // Built first: some integration tests start the browser host bundle, and every end-to-end test needs it.
 const built =
-  run(['vite', 'build', 'renderer', '--logLevel', 'warn']) === 0 && run(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) === 0;
+  run(['vite', 'build', 'renderer', '--logLevel', 'warn']) === 0 &&
+  run(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) === 0;
 if (run(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']) !== 0) status = 1;
 
 if (!built) {

@@ -14,7 +14,12 @@ afterEach(() => {
 });
 
 function start(args: string[]): ChildProcess {
-  return spawn(NPM, ['run', '-s', 'demo-world', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawn(NPM, ['run', '-s', 'demo-world', '--', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    shell: process.platform === 'win32',
+  });
 }
 
 function firstLine(p: ChildProcess): Promise<string> {

@@ -19,7 +19,11 @@ interface FlowReport {
 
 describe('npm run -s flow -- --json', () => {
   it('prints one JSON object whose grant verifies with the printed JWK', async () => {
-    const run = spawnSync(NPM, ['run', '-s', 'flow', '--', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(NPM, ['run', '-s', 'flow', '--', '--json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      shell: process.platform === 'win32',
+    });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as FlowReport;
     expect(report.ok).toBe(true);
