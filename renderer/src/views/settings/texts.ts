@@ -25,6 +25,7 @@ export const settingsTexts = {
         altinn: 'Altinn-plattformen',
         altinnPortal: 'Altinn-portalen',
         kravOgBetalinger: 'Krav og betalinger',
+        demoAdmin: 'Demoverdenens admin-API',
       },
     },
     config: {
@@ -120,6 +121,7 @@ export const settingsTexts = {
         altinn: 'Altinn platform',
         altinnPortal: 'Altinn portal',
         kravOgBetalinger: 'Krav og betalinger',
+        demoAdmin: 'Demo world admin API',
       },
     },
     config: {
