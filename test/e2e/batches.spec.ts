@@ -173,6 +173,8 @@ test.describe('the audit log', () => {
     await page.getByRole('combobox', { name: 'Handling' }).click();
     await page.getByRole('option', { name: 'Legg til klient' }).click();
     await expect(page.getByTestId('audit-row').first()).toContainText('AUTH-00079', { timeout: 15_000 });
+    // The stored outcome code is shown in the reader's language.
+    await expect(page.getByTestId('audit-row').first()).toContainText('Feilet');
     const rows = page.getByTestId('audit-row');
     for (const text of await rows.allTextContents()) expect(text).toContain('310 000 086');
 

@@ -79,6 +79,8 @@ export function AuditView() {
 
   const actionOptions = [...new Set(['client', 'batch', ...facets.actions])];
   const actionLabel = (a: string): string => t(`actions.${a}`, { defaultValue: a });
+  // Outcomes are stored as codes (the CSV keeps them so); the table shows them in the reader's language.
+  const outcomeLabel = (o: string): string => t(`outcomes.${o}`, { defaultValue: o });
   const exportCsv = async (): Promise<void> => {
     setExportError(null);
     try {
@@ -132,7 +134,7 @@ export function AuditView() {
           <MenuItem value="">{t('filters.any')}</MenuItem>
           {facets.outcomes.map((o) => (
             <MenuItem key={o} value={o}>
-              {o}
+              {outcomeLabel(o)}
             </MenuItem>
           ))}
         </TextField>
@@ -230,7 +232,13 @@ export function AuditView() {
                         sx={{ pr: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
                         title={entry ? c.value(entry, i18n.language) : undefined}
                       >
-                        {entry ? (c.key === 'action' ? actionLabel(entry.action) : c.value(entry, i18n.language)) : '…'}
+                        {entry
+                          ? c.key === 'action'
+                            ? actionLabel(entry.action)
+                            : c.key === 'outcome'
+                              ? outcomeLabel(entry.outcome)
+                              : c.value(entry, i18n.language)
+                          : '…'}
                       </Box>
                     ))}
                   </Box>
