@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { launchChromium, PAGE_PROBE, type PageProbe } from '../support/browser';
 import { launchHost, signIn, syncedDataDir, UI_CLIENTS } from '../support/synced-host';
 import { percentile, round, type BenchRow } from '../row';
+import { SEARCH_DEBOUNCE_MS } from '../../shared/ui-timing';
 
 const LOADS = 3;
 /**
@@ -13,7 +14,6 @@ const LOADS = 3;
  */
 const TERMS = ['fjellbekk', '313 367', 'bergtind', 'havbris', 'nord', '32 1', 'solberg', 'vik', 'regnskap', '310 0', 'holding', 'vest'];
 const KEY_TIMEOUT_MS = 1200;
-const SEARCH_DEBOUNCE_MS = 200;
 
 async function probeOf(page: Page): Promise<PageProbe> {
   return page.evaluate(() => (globalThis as unknown as { __kdProbe: PageProbe }).__kdProbe);

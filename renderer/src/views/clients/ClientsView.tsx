@@ -20,8 +20,7 @@ import { useDebounced } from './use-debounced';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
 import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
-
-const SEARCH_DEBOUNCE_MS = 200;
+import { SEARCH_DEBOUNCE_MS } from '../../../../shared/ui-timing';
 
 export function ClientsView() {
   const { t } = useTranslation('clients');
