@@ -2,7 +2,7 @@
 import { ZodError } from 'zod';
 import { AppError, BoundaryCodes, type AppErrorShape } from '../../../shared/errors';
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput, type Result } from '../../../shared/contract';
-import { redactText } from './redact-text';
+import { redactText } from '../http/redact';
 
 export interface CallContext {
   transport: 'ipc' | 'http';
