@@ -23,18 +23,28 @@ function internal(w: WorldContext, r: SystemUserRequest, mayEscalate: boolean): 
   };
 }
 
+/** The portal's look-up: an agent route refuses a standard request, with the codes Altinn uses for each. */
+function findRequest(w: WorldContext, id: string, kind: 'agent' | 'standard'): SystemUserRequest | Reply {
+  const r = w.store.requests.get(id);
+  if (!r || r.isDeleted)
+    return kind === 'agent'
+      ? altinnProblem(404, 'AUTH-00030', 'Agent request not found')
+      : altinnProblem(404, 'AUTH-00010', 'Request not found');
+  if (kind === 'agent' && r.kind !== 'agent') return altinnProblem(400, 'AUTH-00025', 'The request is not an agent request');
+  return r;
+}
+
+// A request has a status too, but a textual one; a reply's is the HTTP number.
+const isReply = (v: SystemUserRequest | Reply): v is Reply => typeof (v as Reply).status === 'number';
+
 export function portalRequestRoutes(w: WorldContext, router: Router): void {
   const read =
     (kind: 'agent' | 'standard') =>
     async (ctx: RequestContext): Promise<Reply> => {
       const auth = await portalAuth(w, ctx);
       if (!auth.ok) return auth.reply;
-      const r = w.store.requests.get(ctx.params.requestId!);
-      if (!r || r.isDeleted)
-        return kind === 'agent'
-          ? altinnProblem(404, 'AUTH-00030', 'Agent request not found')
-          : altinnProblem(404, 'AUTH-00010', 'Request not found');
-      if (kind === 'agent' && r.kind !== 'agent') return altinnProblem(400, 'AUTH-00025', 'The request is not an agent request');
+      const r = findRequest(w, ctx.params.requestId!, kind);
+      if (isReply(r)) return r;
       return json(200, internal(w, r, mayEscalateButNotApprove(auth.person, r.partyOrgNo)));
     };
 
@@ -43,12 +53,8 @@ export function portalRequestRoutes(w: WorldContext, router: Router): void {
     async (ctx: RequestContext): Promise<Reply> => {
       const auth = await portalAuth(w, ctx);
       if (!auth.ok) return auth.reply;
-      const r = w.store.requests.get(ctx.params.requestId!);
-      if (!r || r.isDeleted)
-        return kind === 'agent'
-          ? altinnProblem(404, 'AUTH-00030', 'Agent request not found')
-          : altinnProblem(404, 'AUTH-00010', 'Request not found');
-      if (kind === 'agent' && r.kind !== 'agent') return altinnProblem(400, 'AUTH-00025', 'The request is not an agent request');
+      const r = findRequest(w, ctx.params.requestId!, kind);
+      if (isReply(r)) return r;
       const party = w.directory.orgByOrgNo.get(r.partyOrgNo);
       if (String(party?.partyId) !== ctx.params.party) return altinnProblem(403, 'AUTH-00041', 'The party does not match the request');
       const result = decide(w, r, auth.person, decision);
