@@ -14,7 +14,7 @@ export interface ServiceErrorInit {
   retryable?: boolean;
   /** Our X-Correlation-ID for the call. */
   correlationId?: string;
-  /** Altinn's W3C trace id or Maskinporten's trace id, when the body has one. */
+  /** Altinn's W3C trace id, or Maskinporten's correlation (or trace) id, when the body has one. */
   traceId?: string;
   /** Skatteetaten's korrelasjonsid from the error body. */
   korrelasjonsid?: string;
@@ -76,6 +76,8 @@ export const LocalCodes = {
   HttpStatus: 'HTTP_STATUS',
   BadResponse: 'BAD_RESPONSE',
   NoClientAdmin: 'NO_CLIENT_ADMIN',
+  /** The login lacks a scope (or the consent behind it) that a call needs; not a missing role. */
+  MissingScope: 'MISSING_SCOPE',
   AltinnUnauthenticated: 'ALTINN_UNAUTHENTICATED',
   NotLoggedIn: 'NOT_LOGGED_IN',
   LoginCancelled: 'LOGIN_CANCELLED',

@@ -8,6 +8,9 @@ import { resolveDataDir } from '../core/app/data-dir';
 import { fallbackProtector } from '../core/app/fallback-protector';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { startHost } from './server';
+import { startDemoWorld } from '../demo';
+import { worldConnectionFromArgs } from '../core/world/connection';
+import { embeddedWorld } from '../core/world/embedded';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,12 +26,18 @@ async function main(): Promise<void> {
     restoreBackup(join(dataDir, DB_FILE_NAME), resolve(restore));
     console.log(`Restored ${restore}; the damaged file was kept beside it.`);
   }
+  // `--world URL` points Demo at a standalone `npm run demo-world`; otherwise the host starts one in-process.
+  const standalone = worldConnectionFromArgs(process.argv, process.env);
+  const clients = option('clients') ? Number(option('clients')) : undefined;
   const core = await createCore({
     dataDir,
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.0.0',
     protector: fallbackProtector(dataDir),
-    demoClients: option('clients') ? Number(option('clients')) : undefined,
+    demoWorld: {
+      standalone,
+      embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients, stateFile: join(dataDir, 'demo-world.json'), quiet: true })),
+    },
   });
   const dispatch = createDispatcher(core.handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
   });
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
+  if (standalone) console.log(`Demo world: ${standalone.adminUrl}`);
   const stop = async (): Promise<void> => {
     await host.close();
     await core.close();

@@ -9,6 +9,9 @@ import { resolveDataDir } from '../core/app/data-dir';
 import { fallbackProtector } from '../core/app/fallback-protector';
 import { osProtector, type NamedProtector } from '../core/keys/protector';
 import { createDispatcher, type Sender } from '../core/ipc/dispatch';
+import { startDemoWorld } from '../demo';
+import { worldConnectionFromArgs } from '../core/world/connection';
+import { embeddedWorld } from '../core/world/embedded';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSessions } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -80,6 +83,11 @@ async function start(): Promise<void> {
     protector: keyProtector(dataDir),
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+    // `npm start -- --world URL` points Demo at a standalone world; otherwise one starts in-process on demand.
+    demoWorld: {
+      standalone: worldConnectionFromArgs(process.argv, process.env),
+      embedded: embeddedWorld(() => startDemoWorld({ port: 0, stateFile: join(dataDir, 'demo-world.json'), quiet: true })),
     },
   });
   const dispatch = createDispatcher(core.handlers, {

@@ -35,12 +35,20 @@ export const environmentConfigSchema = z.object({
 });
 export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
 
+/** A demo world that runs on its own (`npm run demo-world`): its admin address; empty = the embedded world. */
+export const demoWorldSettingSchema = z.object({
+  address: z.string().max(300),
+  /** Whether the admin secret is stored; the secret itself never leaves the main process. */
+  secretSet: z.boolean(),
+});
+
 export const settingsSchema = z.object({
   language,
   theme: themeMode,
   environment: environmentId,
   environments: z.object({ demo: environmentConfigSchema, test: environmentConfigSchema, production: environmentConfigSchema }),
   runner: z.object({ concurrency: z.number().int().min(1).max(20) }),
+  demoWorld: demoWorldSettingSchema.default({ address: '', secretSet: false }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -50,6 +58,8 @@ export const settingsPatchSchema = z.strictObject({
   environment: environmentId.optional(),
   environmentConfig: environmentConfigSchema.omit({ urls: true, id: true }).partial().strict().extend({ id: environmentId }).optional(),
   runner: z.strictObject({ concurrency: z.number().int().min(1).max(20) }).optional(),
+  /** An empty address goes back to the embedded world; the secret is kept when left out. */
+  demoWorld: z.strictObject({ address: z.string().max(300), secret: z.string().max(500).optional() }).optional(),
 });
 
 export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.string() });

@@ -17,7 +17,8 @@ import {
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import { AltinnSession } from '../altinn/altinn-session';
-import { buildEnvironment, type EnvironmentConfig } from '../environments/environments';
+import type { EnvironmentConfig } from '../environments/environments';
+import { environmentFromWorld } from '../world/world-environment';
 import { isServiceError } from '../errors';
 import { systemClock } from '../http/clock';
 import { actorOfService } from './actors';
@@ -26,7 +27,7 @@ import { FlowKeys, type KeyVaultLike } from './flow-key';
 import { createFlowServices } from './flow-services';
 import { toHar } from './har';
 import { insightsFrom } from './insights';
-import { ExchangeRecorder, worldTrafficMark } from './recorder';
+import { ExchangeRecorder, worldTrafficMark, worldTrafficSince } from './recorder';
 import { safeText } from './redaction';
 import { STEPS } from './steps';
 import { collectFacts, type FlowState, type FlowTarget, type StepContext, type StepRunner } from './step-context';
@@ -80,8 +81,7 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
     if (environment === 'demo') {
       const world = deps.world();
       if (!world) return 'noWorld';
-      const config = buildEnvironment('demo', {}, { demoUrls: world.urls, demoMaskinportenIssuer: world.info.maskinporten.issuer });
-      return { environment, config, world };
+      return { environment, config: environmentFromWorld(environment, world.info), world };
     }
     const config = deps.environmentConfig?.('test') ?? null;
     return config ? { environment, config, world: null } : 'notConfigured';
@@ -117,7 +117,7 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
   ): Promise<StepResult> {
     const t = requireTarget();
     const key = await keys.forEnvironment(t.environment);
-    const recorder = new ExchangeRecorder(firstActor, worldTrafficMark(t.world), () => ++exchangeId);
+    const recorder = new ExchangeRecorder(firstActor, await worldTrafficMark(t.world), () => ++exchangeId);
     const flowState = stateFor(t);
     const services = createFlowServices({ config: t.config, key, recorder, session: flowState.session, fetch: deps.fetch });
     const { facts, fact } = collectFacts();
@@ -147,7 +147,7 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
         throw e;
       }
     }
-    const exchanges = recorder.finish(t.world);
+    const exchanges = recorder.finish(t.world, await worldTrafficSince(t.world, recorder.mark));
     history = [...history, ...exchanges].slice(-MAX_RECORDED_EXCHANGES);
     const asExpected = expected ? stoppedAt === expected.stopsAt && error?.code === expected.code : null;
     return { id, ok: error === null, stoppedAt, error, asExpected, facts: [...facts, ...insightsFrom(exchanges)], exchanges };

@@ -1,6 +1,5 @@
 // Ways the chain breaks, each played for real so the view can show which actor says no, and why.
 import type { ActorId, FailureId } from '../../../shared/contract/actorflow';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
 import { ClientDelegationApi } from '../altinn/client-delegation';
 import { systemClock } from '../http/clock';
@@ -89,7 +88,10 @@ export const FAILURE_CASES: Record<FailureId, FailureCase> = {
       ctx.fact('systemUserId', twoPackages.id);
       ctx.fact('systemUserPackages', twoPackages.packages.join(', '));
       ctx.fact('clientOrgNumber', CLIENTS.lacksSkattegrunnlag);
-      await api.addClient(twoPackages.id, orgPartyUuid(CLIENTS.lacksSkattegrunnlag));
+      // Offered (it gives one of SU-B's packages), so Altinn names its party UUID; the AND rule then refuses it.
+      const offered = (await api.availableClients(twoPackages.id)).find((c) => c.orgNumber === CLIENTS.lacksSkattegrunnlag);
+      if (!offered) throw new AppError('CLIENT_NOT_AVAILABLE', `Altinn does not offer ${CLIENTS.lacksSkattegrunnlag} to SU-B.`);
+      await api.addClient(twoPackages.id, offered.partyUuid);
     },
   },
 };
@@ -99,7 +101,7 @@ const nowSeconds = (): number => Math.floor(systemClock.now() / 1000);
 /** SmartRegnskap's usual grant, but signed by hand so the case controls its time and how often it is sent. */
 async function signGrant(ctx: StepContext, issuedAtSeconds: number): Promise<string> {
   const { config } = ctx.target;
-  ensureKeyInWorld(ctx);
+  await ensureKeyInWorld(ctx);
   const spec: GrantSpec = {
     clientId: config.settings.maskinportenClientId,
     audience: config.endpoints.maskinporten.issuer,

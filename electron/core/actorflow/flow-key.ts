@@ -42,16 +42,16 @@ export class FlowKeys {
   }
 
   /** Uploads the public key to the world's Maskinporten (its admin API stands in for Samarbeidsportalen). */
-  register(world: DemoWorldLike, clientId: string, key: FlowKey): void {
-    world.admin.registerJwk(clientId, { ...key.publicJwk });
+  async register(world: DemoWorldLike, clientId: string, key: FlowKey): Promise<void> {
+    await world.admin.registerJwk(clientId, { ...key.publicJwk });
     const kids = this.registered.get(world) ?? new Set<string>();
     kids.add(key.publicJwk.kid);
     this.registered.set(world, kids);
   }
 
   /** Registers the key unless this world already has it, so steps can be run out of order. */
-  ensureRegistered(world: DemoWorldLike, clientId: string, key: FlowKey): void {
-    if (!this.registered.get(world)?.has(key.publicJwk.kid)) this.register(world, clientId, key);
+  async ensureRegistered(world: DemoWorldLike, clientId: string, key: FlowKey): Promise<void> {
+    if (!this.registered.get(world)?.has(key.publicJwk.kid)) await this.register(world, clientId, key);
   }
 
   private async fromVault(environment: EnvironmentId): Promise<FlowKey | null> {

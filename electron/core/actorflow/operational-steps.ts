@@ -38,7 +38,7 @@ export async function fetchOpenClaims(ctx: StepContext): Promise<void> {
 /** A new grant and token for the firm's agent system user (the client appears in neither). */
 export async function systemUserToken(ctx: StepContext, options: { externalRef?: string } = {}): Promise<MaskinportenToken> {
   const { settings } = ctx.target.config;
-  ensureKeyInWorld(ctx);
+  await ensureKeyInWorld(ctx);
   ctx.recorder.actingAs = 'vendor';
   const token = await ctx.services.token([settings.scopes.kravOgBetalinger], {
     orgNumber: settings.firmOrgNumber,

@@ -1,6 +1,5 @@
 // Phases 0–2 of the example: Skatteetaten's resource, SmartCloud registering SmartRegnskap and asking the
 // firm for an agent system user, and Morten approving it and delegating a client.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
 import { isServiceError } from '../errors';
 import { field, parseJsonOrUndefined, str } from '../http/lenient-json';
@@ -39,7 +38,7 @@ export async function registerKey(ctx: StepContext): Promise<void> {
   const world = ctx.target.world;
   if (!world) throw new AppError('DEMO_ONLY', 'In a real environment the key is uploaded in Samarbeidsportalen; see Keys.');
   const clientId = ctx.target.config.settings.maskinportenClientId;
-  ctx.keys.register(world, clientId, ctx.key);
+  await ctx.keys.register(world, clientId, ctx.key);
   ctx.fact('maskinportenClient', clientId);
   ctx.fact('kid', ctx.key.publicJwk.kid);
   ctx.fact('keySource', ctx.key.source);
@@ -50,7 +49,7 @@ export async function registerKey(ctx: StepContext): Promise<void> {
 
 export async function registerSystem(ctx: StepContext): Promise<void> {
   const { settings } = ctx.target.config;
-  ensureKeyInWorld(ctx);
+  await ensureKeyInWorld(ctx);
   ctx.recorder.actingAs = 'vendor';
   try {
     const internalId = await ctx.services.vendor.registerSystem({
@@ -76,7 +75,7 @@ export async function registerSystem(ctx: StepContext): Promise<void> {
 
 export async function requestSystemUser(ctx: StepContext): Promise<void> {
   const { settings } = ctx.target.config;
-  ensureKeyInWorld(ctx);
+  await ensureKeyInWorld(ctx);
   ctx.recorder.actingAs = 'vendor';
   try {
     const { request, created } = await ctx.services.vendor.createAgentRequest({
@@ -145,17 +144,24 @@ export async function delegateClient(ctx: StepContext): Promise<void> {
     throw new RunFirstError('enduser.approve', 'The firm has no agent system user for SmartRegnskap yet: approve the request first.');
   ctx.state.systemUserId = agent.id;
   const available = await api.availableClients(agent.id);
-  const chosen = available.find((c) => c.orgNumber === ctx.clientOrgNumber);
-  const echo = await api.addClient(agent.id, chosen?.partyUuid || orgPartyUuid(ctx.clientOrgNumber));
+  // Altinn addresses the client by the party UUID it listed; an organisation it does not offer has none to send.
+  const chosen = available.find((c) => c.orgNumber === ctx.clientOrgNumber && c.partyUuid !== '');
+  if (!chosen) {
+    throw new AppError(
+      'CLIENT_NOT_AVAILABLE',
+      `Altinn does not offer ${ctx.clientOrgNumber} as a client for this system user, so there is nothing to delegate.`,
+    );
+  }
+  const echo = await api.addClient(agent.id, chosen.partyUuid);
   ctx.fact('systemUserId', agent.id);
   ctx.fact('systemUserPackages', agent.packages.join(', '));
   ctx.fact('availableClients', available.length);
   ctx.fact('clientOrgNumber', ctx.clientOrgNumber);
-  if (chosen) ctx.fact('clientName', chosen.name);
+  ctx.fact('clientName', chosen.name);
   ctx.fact('delegated', `${echo.agent} ← ${echo.client}`);
 }
 
 /** Steps can be clicked in any order; a world that has never seen the key would refuse every grant. */
-export function ensureKeyInWorld(ctx: StepContext): void {
-  if (ctx.target.world) ctx.keys.ensureRegistered(ctx.target.world, ctx.target.config.settings.maskinportenClientId, ctx.key);
+export async function ensureKeyInWorld(ctx: StepContext): Promise<void> {
+  if (ctx.target.world) await ctx.keys.ensureRegistered(ctx.target.world, ctx.target.config.settings.maskinportenClientId, ctx.key);
 }

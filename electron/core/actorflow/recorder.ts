@@ -16,10 +16,15 @@ interface AppCall {
 }
 
 /** The newest entry of the world's log, so a step reads only what happened after it started. */
-export function worldTrafficMark(world: DemoWorldLike | null): number {
+export async function worldTrafficMark(world: DemoWorldLike | null): Promise<number> {
   if (!world) return 0;
-  const all = world.traffic.list();
+  const all = await world.traffic.list();
   return all.length > 0 ? all[all.length - 1]!.id : 0;
+}
+
+/** The world's log since `mark` (read over the admin API for a world in another process). */
+export async function worldTrafficSince(world: DemoWorldLike | null, mark: number): Promise<TrafficEntry[]> {
+  return world ? world.traffic.list(mark) : [];
 }
 
 export class ExchangeRecorder {
@@ -54,9 +59,13 @@ export class ExchangeRecorder {
     if (last && decoded) last.decoded.push(decoded);
   }
 
-  /** Every exchange of the step, oldest first, ready for the view. */
-  finish(world: DemoWorldLike | null): Exchange[] {
-    const traffic = world ? world.traffic.list(this.worldMark) : [];
+  /** The mark this recorder reads the world's log from. */
+  get mark(): number {
+    return this.worldMark;
+  }
+
+  /** Every exchange of the step, oldest first, ready for the view; `traffic` is the world's log since the mark. */
+  finish(world: DemoWorldLike | null, traffic: readonly TrafficEntry[] = []): Exchange[] {
     const seenByService = groupAppSideEntries(traffic);
     const ours = new Set(this.calls.map((c) => c.raw.correlationId));
 
@@ -115,7 +124,7 @@ export class ExchangeRecorder {
 }
 
 /** The world's own record of the app's calls, by service and correlation id, in arrival order (retries share an id). */
-function groupAppSideEntries(traffic: TrafficEntry[]): Map<string, TrafficEntry[]> {
+function groupAppSideEntries(traffic: readonly TrafficEntry[]): Map<string, TrafficEntry[]> {
   const map = new Map<string, TrafficEntry[]>();
   for (const e of traffic) {
     if (e.caller !== undefined) continue;

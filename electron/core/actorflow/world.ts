@@ -1,17 +1,4 @@
-// The slice of the demo world the actor flow uses. Kept narrow so the flow can be driven by a fake in unit
-// tests and so it is obvious which admin powers the view relies on.
-import type { DemoWorld, DemoWorldInfo, TrafficEntry } from '../../demo/types';
-
-export type WorldInfoLike = Pick<
-  DemoWorldInfo,
-  'preset' | 'maskinporten' | 'skatteetaten' | 'vendor' | 'firm' | 'requests' | 'systemUsers' | 'persons' | 'clients'
->;
-
-export interface DemoWorldLike {
-  urls: DemoWorld['urls'];
-  info: WorldInfoLike;
-  admin: Pick<DemoWorld['admin'], 'reset' | 'registerJwk'>;
-  traffic: { list(sinceId?: number): TrafficEntry[] };
-}
-
-export type { TrafficEntry };
+// The slice of a demo world the actor flow uses: its description, reset, key upload and traffic log. Defined
+// with the world's admin client in core/world, so the flow never depends on the world's own code.
+export type { DemoWorldLike, TrafficEntry } from '../world/connected-world';
+export type { WorldInfo as WorldInfoLike } from '../world/world-info';

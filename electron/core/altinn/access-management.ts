@@ -1,6 +1,7 @@
 // Access Management's client list (altinn.md §10): each client of the firm with the roles it holds towards
 // the firm and the packages it gives. The app predicts AND-rule failures from it. Parsed leniently: the role
 // key `"legacyurn "` has a trailing space, `partyid` is lower case, and some versions add `keyValues`.
+import { z } from 'zod';
 import { packageCode, RELATIONSHIP_BY_ROLE_CODE, type Relationship } from '../../../shared/domain/packages';
 import type { HttpClient } from '../http/http-client';
 import { arr, field, str } from '../http/lenient-json';
@@ -64,29 +65,62 @@ export function parseFirmClient(dto: unknown): FirmClient {
   };
 }
 
+/** One entry of `enduser/authorizedparties` (AuthorizedParty): only what the app reads, the rest passes through. */
+export interface AuthorizedParty {
+  partyUuid: string;
+  name: string;
+  organizationNumber: string | null;
+  isDeleted: boolean;
+  subunits: AuthorizedParty[];
+}
+
+const authorizedPartySchema: z.ZodType<AuthorizedParty, unknown> = z.lazy(() =>
+  z.object({
+    partyUuid: z.string().catch(''),
+    name: z.string().catch(''),
+    organizationNumber: z.string().nullish().catch(null).transform((v) => v ?? null),
+    isDeleted: z.boolean().catch(false),
+    subunits: z.array(authorizedPartySchema).nullish().catch([]).transform((v) => v ?? []),
+  }),
+);
+
+/** The real answer is a bare list; a `data` wrapper is accepted too, and entries that are not parties are skipped. */
+export function parseAuthorizedParties(body: unknown): AuthorizedParty[] {
+  const list = Array.isArray(body) ? body : arr(body, 'data');
+  return list.flatMap((entry) => {
+    const parsed = authorizedPartySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export class AccessManagementApi {
   private readonly altinn: AltinnHttp;
+  private readonly parties: AltinnHttp;
 
   constructor(http: HttpClient, platformUrl: string, token: TokenProvider) {
     this.altinn = new AltinnHttp(http, platformUrl, token, 'client-delegation');
+    // Its empty 403 means the login lacks the authorizedparties scope, not that a role is missing.
+    this.parties = new AltinnHttp(http, platformUrl, token, 'authorized-parties');
   }
 
-  /**
-   * The party UUID of an organisation the signed-in person may act for, from `authorizedparties` (altinn.md §1).
-   * Undefined when Altinn does not list it. Parsed leniently: the answer is a list, possibly nested by sub-units.
-   */
-  async partyUuidOf(orgNumber: string, signal?: AbortSignal): Promise<string | undefined> {
-    const body = await this.altinn.json({
+  /** The parties the signed-in person may act for (altinn.md §3), sub-units nested under their main unit. */
+  async authorizedParties(signal?: AbortSignal): Promise<AuthorizedParty[]> {
+    const body = await this.parties.json({
       method: 'GET',
       path: 'accessmanagement/api/v1/enduser/authorizedparties',
       operation: 'authorized parties',
       signal,
     });
-    const queue: unknown[] = Array.isArray(body) ? [...body] : arr(body, 'data');
+    return parseAuthorizedParties(body);
+  }
+
+  /** The party UUID of an organisation the signed-in person may act for; undefined when Altinn does not list it. */
+  async partyUuidOf(orgNumber: string, signal?: AbortSignal): Promise<string | undefined> {
+    const queue = [...(await this.authorizedParties(signal))];
     while (queue.length > 0) {
-      const party = queue.shift();
-      if (str(party, 'organizationNumber', 'organizationIdentifier', 'orgNumber') === orgNumber) return str(party, 'partyUuid', 'id');
-      queue.push(...arr(party, 'subunits'));
+      const party = queue.shift()!;
+      if (party.organizationNumber === orgNumber && party.partyUuid !== '' && !party.isDeleted) return party.partyUuid;
+      queue.push(...party.subunits);
     }
     return undefined;
   }

@@ -9,6 +9,8 @@ export interface AltinnUser {
   userId?: string;
   partyUuid?: string;
   expiresAt?: number;
+  /** The scopes the Altinn token carries; undefined when it does not say. */
+  scopes?: string[];
 }
 
 export class AltinnSession {
@@ -22,8 +24,8 @@ export class AltinnSession {
 
   get user(): AltinnUser | undefined {
     if (!this.isLoggedIn) return undefined;
-    const { pid, userId, partyUuid, expiresAt } = this.current!;
-    return { pid, userId, partyUuid, expiresAt };
+    const { pid, userId, partyUuid, expiresAt, scopes } = this.current!;
+    return { pid, userId, partyUuid, expiresAt, scopes };
   }
 
   get isLoggedIn(): boolean {

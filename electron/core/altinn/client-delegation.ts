@@ -51,7 +51,7 @@ export class ClientDelegationApi {
       signal,
     });
     const list = Array.isArray(body) ? body : arr(body, 'data');
-    return list.map(parseSystemUser).filter((su) => su.id !== '');
+    return list.map(parseSystemUser).filter((su) => su.id !== '' && !su.isDeleted);
   }
 
   /** Any-of: includes clients that will fail the AND rule, and clients already delegated. */
@@ -117,7 +117,8 @@ function parseSystemUser(u: unknown): AgentSystemUser {
     partyId: str(u, 'partyId'),
     partyUuid: str(u, 'partyUuId', 'partyUuid') || undefined,
     created: str(u, 'created'),
-    isDeleted: bool(u, 'isDeleted') ?? false,
+    // Altinn's own name is softDeleted; older answers and the docs say isDeleted.
+    isDeleted: bool(u, 'softDeleted') ?? bool(u, 'isDeleted') ?? false,
     packages: arr(u, 'accessPackages')
       .map((p) => str(p, 'urn') ?? (typeof p === 'string' ? p : ''))
       .filter(Boolean)

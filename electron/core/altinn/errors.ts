@@ -5,9 +5,13 @@ import type { HttpResponse } from '../http/http-client';
 import { isRetryableStatus } from '../http/http-client';
 import { arr, asObject, num, parseJsonOrUndefined, str } from '../http/lenient-json';
 import { redactText } from '../http/redact';
+import { missingScopeError } from './scopes';
+
+/** The scope `enduser/authorizedparties` checks (altinn.md §3); its empty 403 means the login lacks it. */
+const AUTHORIZED_PARTIES_SCOPE = 'altinn:accessmanagement/authorizedparties';
 
 /** What an empty 403 means depends on the endpoint: for client delegation it is the missing admin right. */
-export type AltinnCallKind = 'client-delegation' | 'token-exchange' | 'vendor' | 'pdp';
+export type AltinnCallKind = 'client-delegation' | 'authorized-parties' | 'token-exchange' | 'vendor' | 'pdp';
 
 const PLAIN_WORDS: Record<string, string> = {
   'AUTH-00002': 'Altinn could not complete the delegation. Try again later.',
@@ -39,9 +43,10 @@ export function altinnError(res: HttpResponse, kind: AltinnCallKind): ServiceErr
   if (body) {
     const title = str(body, 'title');
     const detail = str(body, 'detail');
+    const statusDescription = str(body, 'statusDescription');
     const traceId = str(body, 'traceId');
     const remoteMessage =
-      [title, detail]
+      [title, detail, statusDescription]
         .filter(Boolean)
         .map((t) => redactText(t!))
         .join(' — ') || undefined;
@@ -89,6 +94,8 @@ function emptyAuthError(
         message:
           'You do not have the Client administrator right for this firm, so Altinn refuses to show or change its client delegations. Ask the general manager or a main administrator to give you the Klientadministrator access package.',
       });
+    case 'authorized-parties':
+      return missingScopeError([AUTHORIZED_PARTIES_SCOPE], base);
     case 'token-exchange':
       return new ServiceError({ ...base, code: 'ALTINN_SCOPE_MISSING', message: 'The ID-porten login carries no Altinn scopes.' });
     default:

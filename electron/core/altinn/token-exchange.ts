@@ -13,6 +13,8 @@ export interface AltinnToken {
   userId?: string;
   partyUuid?: string;
   authLevel?: string;
+  /** The scopes the login was granted, copied from the ID-porten token (space-separated in the claim). */
+  scopes?: string[];
 }
 
 /** `id-porten` for the client administrator's login; `maskinporten` for a service owner's PDP token. */
@@ -54,5 +56,13 @@ export async function exchangeToAltinnToken(
     userId: str(claims, 'urn:altinn:userid'),
     partyUuid: str(claims, 'urn:altinn:party:uuid'),
     authLevel: str(claims, 'urn:altinn:authlevel'),
+    scopes: scopesOf(claims.scope),
   };
+}
+
+/** `scope` is a space-separated string in OAuth; some issuers send a list. */
+function scopesOf(claim: unknown): string[] | undefined {
+  if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
+  if (Array.isArray(claim)) return claim.filter((s): s is string => typeof s === 'string');
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // Called with plain Maskinporten vendor tokens (no authorization_details).
 import { packageUrn } from '../../../shared/domain/packages';
 import type { HttpClient } from '../http/http-client';
-import { arr, bool, parseJsonOrUndefined, str } from '../http/lenient-json';
+import { arr, bool, field, parseJsonOrUndefined, str } from '../http/lenient-json';
 import { AltinnHttp, type TokenProvider } from './altinn-http';
 
 export interface SystemRegistration {
@@ -75,8 +75,10 @@ export class VendorApi {
     return typeof body === 'string' ? body : res.bodyText.trim();
   }
 
-  async getSystem(systemId: string): Promise<unknown> {
-    return this.altinn.json({ method: 'GET', path: `${SYSTEMREGISTER}/${encodeURIComponent(systemId)}`, operation: 'read system' });
+  async getSystem(systemId: string): Promise<RegisteredSystem> {
+    return parseRegisteredSystem(
+      await this.altinn.json({ method: 'GET', path: `${SYSTEMREGISTER}/${encodeURIComponent(systemId)}`, operation: 'read system' }),
+    );
   }
 
   /** 201 for a new request, 200 with the existing one for the same (system, firm, externalRef). */
@@ -109,6 +111,33 @@ export class VendorApi {
     const path = `${REQUESTS}/byexternalref/${[systemId, orgNo, externalRef].map(encodeURIComponent).join('/')}`;
     return parseAgentRequest(await this.altinn.json({ method: 'GET', path, operation: 'read agent request' }));
   }
+}
+
+/** The system register's answer (altinn.md §5): the vendor as `{authority, ID: "0192:<orgno>"}`, and `softDeleted`. */
+export interface RegisteredSystem {
+  id: string;
+  vendorOrgNumber: string;
+  vendorAuthority?: string;
+  clientIds: string[];
+  packages: string[];
+  softDeleted: boolean;
+  isVisible: boolean;
+}
+
+export function parseRegisteredSystem(body: unknown): RegisteredSystem {
+  const vendor = field(body, 'vendor');
+  const vendorId = str(vendor, 'ID', 'id') ?? '';
+  return {
+    id: str(body, 'id', 'systemId') ?? '',
+    vendorOrgNumber: vendorId.includes(':') ? vendorId.slice(vendorId.lastIndexOf(':') + 1) : vendorId,
+    vendorAuthority: str(vendor, 'authority'),
+    clientIds: arr(body, 'clientId', 'clientIds').filter((c): c is string => typeof c === 'string'),
+    packages: arr(body, 'accessPackages')
+      .map((p) => str(p, 'urn') ?? '')
+      .filter(Boolean),
+    softDeleted: bool(body, 'softDeleted') ?? bool(body, 'isDeleted') ?? false,
+    isVisible: bool(body, 'isVisible') ?? false,
+  };
 }
 
 const STATUSES: readonly RequestStatus[] = ['New', 'Accepted', 'Rejected', 'Denied', 'Timedout'];

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppStatus, Settings } from '../../../shared/contract/app';
+import type { EnvironmentId } from '../../../shared/contract/define';
 import { realEndpoints, type EnvironmentEndpoints } from '../environments/environments';
 import { AppError } from '../../../shared/errors';
 import { actorflowFeature } from '../actorflow/feature';
@@ -21,6 +22,8 @@ import { createEventBus, type EventBus } from './event-bus';
 import type { Feature, FeatureContext } from './feature';
 import type { Services } from './ports';
 import { EnvironmentRuntime } from './runtime';
+import { parseWorldAddress, standaloneWorld, type WorldConnection, type WorldProvider } from '../world/connection';
+import { ConnectedWorld } from '../world/connected-world';
 
 /** The features of the app, in the order they start. */
 const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature];
@@ -34,8 +37,11 @@ export interface CoreOptions {
   platform?: string;
   /** Opens an https URL in the system browser (Electron's shell.openExternal); absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
-  /** Size of the embedded demo world's client list. */
-  demoClients?: number;
+  /**
+   * Where the Demo environment's world comes from. `standalone` (the shell's `--world URL`) wins over the
+   * address saved in Settings, which wins over `embedded` (a world the shell starts in-process on demand).
+   */
+  demoWorld?: { standalone?: WorldConnection; embedded?: WorldProvider };
 }
 
 export interface Core {
@@ -93,8 +99,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       live.urls = urlsOf(config.endpoints);
       // The demo world's loopback admin API (faults, reset, traffic), for people demoing failure on purpose.
       const world = runtime.world;
-      if (config.id === 'demo' && world) live.urls.demoAdmin = world.urls.admin;
-      if (config.id === 'demo') {
+      if (world) {
+        live.urls.demoAdmin = world.adminUrl;
+        // A world describes the firm and the vendor's ids itself; show what is in force.
         Object.assign(live, {
           firmOrgNumber: config.settings.firmOrgNumber,
           maskinportenClientId: config.settings.maskinportenClientId,
@@ -109,12 +116,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return current;
   };
 
+  /** Asked each time Demo becomes active, so a changed "Demo world address" applies on the next switch. */
+  const demoWorld: WorldProvider = {
+    acquire: () => {
+      const saved = settings.get().demoWorld;
+      const chosen =
+        (options.demoWorld?.standalone && standaloneWorld(options.demoWorld.standalone)) ??
+        (saved.address ? standaloneWorld({ adminUrl: saved.address, adminSecret: settings.demoWorldSecret() }) : undefined) ??
+        options.demoWorld?.embedded;
+      if (!chosen) {
+        throw new AppError(
+          'NO_DEMO_WORLD',
+          'No demo world to connect to: start one with `npm run demo-world` and give its admin address under Settings → Demo world address.',
+        );
+      }
+      return chosen.acquire();
+    },
+  };
+
+  const worlds: Partial<Record<EnvironmentId, WorldProvider>> = { demo: demoWorld };
   const runtime = new EnvironmentRuntime({
     dataDir: options.dataDir,
     settings,
     protector: options.protector,
     openExternal: options.openExternal,
-    demoClients: options.demoClients,
+    worlds,
     onChange: publishStatus,
     onExchange: (e) => exchangeListeners.forEach((l) => l(e)),
   });
@@ -164,10 +190,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.get': () => effectiveSettings(),
     'settings.update': async (patch) => {
       const before = settings.get().environment;
+      if (patch.demoWorld?.address) {
+        // Refuse an address that does not answer as a demo world before anything is saved.
+        const secret = patch.demoWorld.secret ?? settings.demoWorldSecret();
+        await ConnectedWorld.connect({ adminUrl: parseWorldAddress(patch.demoWorld.address), adminSecret: secret });
+      }
       const next = settings.update(patch);
-      if (next.environment !== before) await runtime.activate(next.environment);
+      const worldChanged = patch.demoWorld !== undefined && !options.demoWorld?.standalone;
+      if (next.environment !== before || (worldChanged && worlds[next.environment])) await runtime.activate(next.environment);
       publishStatus();
-      return next;
+      return effectiveSettings();
     },
     'session.demoPersons': () => runtime.demoPersons(),
     'session.current': () => runtime.session,

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import type { DemoWorld } from '../../demo';
 import type { AuditRecord } from '../audit/log';
 import type { EnvironmentServices } from '../environments/environment-services';
 import type { Exchange } from '../http/http-client';
 import type { Handlers } from '../ipc/dispatch';
 import type { KeyVault } from '../keys/key-vault';
 import type { SettingsStore } from '../settings/settings-store';
+import type { DemoWorldLike } from '../world/connected-world';
 import type { EventBus } from './event-bus';
 import type { Services } from './ports';
 
@@ -22,8 +22,8 @@ export interface FeatureContext {
   audit(record: Omit<AuditRecord, 'actor' | 'environment'>): void;
   /** The key vault (opened on first use); private keys never leave it. */
   keyVault(): Promise<KeyVault>;
-  /** The embedded demo world while the Demo environment is active. */
-  demoWorld(): DemoWorld | null;
+  /** The demo world behind the current environment (through its admin API), or null. */
+  demoWorld(): DemoWorldLike | null;
   /** The current environment's service clients; throws NOT_CONNECTED while switching. */
   environmentServices(): EnvironmentServices;
   /** Call after generating, importing or changing keys, so the demo world knows the vendor's public keys. */

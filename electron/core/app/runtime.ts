@@ -1,19 +1,25 @@
-// The environment the app is connected to right now: the demo world (started in-process), the key vault,
-// the service clients and the signed-in person. Switching environment tears all of it down first, so no
-// token, session or cached answer of one environment is ever used in another.
+// The environment the app is connected to right now: its service clients, the key vault and the signed-in
+// person. Demo is an environment like the others: a demo world (started by the shell, or running on its own)
+// describes its endpoints and ids over its admin API, and every look-up after that goes through the same code
+// as in Test and Production. Switching environment tears all of it down first, so no token, session or cached
+// answer of one environment is ever used in another.
 import { join } from 'node:path';
 import type { Session } from '../../../shared/contract/app';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import { formatOrgNumber, orgPartyUuid } from '../../../shared/domain/orgnr';
+import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
-import { startDemoWorld, type DemoWorld } from '../../demo';
-import { buildEnvironment, type EnvironmentConfig } from '../environments/environments';
+import type { AgentSystemUser } from '../altinn/client-delegation';
+import { requireScopes } from '../altinn/scopes';
+import { ALTINN_END_USER_SCOPES, buildEnvironment, type EnvironmentConfig } from '../environments/environments';
 import { openEnvironment, type EnvironmentServices } from '../environments/environment-services';
 import { isServiceError, LocalCodes } from '../errors';
 import type { Exchange } from '../http/http-client';
 import { KeyVault } from '../keys/key-vault';
 import type { NamedProtector } from '../keys/protector';
 import type { SettingsStore } from '../settings/settings-store';
+import type { WorldLease, WorldProvider } from '../world/connection';
+import { ConnectedWorld } from '../world/connected-world';
+import { environmentFromWorld, testPersons } from '../world/world-environment';
 import type { DemoPerson, EndUserAltinn, KravPort } from './ports';
 
 export interface RuntimeOptions {
@@ -21,20 +27,27 @@ export interface RuntimeOptions {
   settings: SettingsStore;
   protector: NamedProtector;
   openExternal?: (url: string) => Promise<void>;
-  /** Demo world size; the default seed is a few hundred clients. */
-  demoClients?: number;
+  /** Environments whose endpoints and ids a demo world describes, and where that world comes from. */
+  worlds: Partial<Record<EnvironmentId, WorldProvider>>;
   onChange(): void;
   onExchange?(exchange: Exchange): void;
 }
 
 interface SignedIn {
   session: Session;
+  /** The firm's party UUID as Altinn told it (agents' `partyUuId`, else `authorizedparties`). */
+  firmPartyUuid: string | null;
 }
+
+/** What the client administrator's work needs of the login; checked before an empty 403 is read as a role. */
+const CLIENT_DELEGATION_SCOPES = [ALTINN_END_USER_SCOPES.clientDelegationsRead, ALTINN_END_USER_SCOPES.clientDelegationsWrite];
 
 const PROBE_INTERVAL_MS = 10_000;
 
 export class EnvironmentRuntime {
-  #world: DemoWorld | null = null;
+  #world: ConnectedWorld | null = null;
+  #lease: WorldLease | null = null;
+  #persons: DemoPerson[] = [];
   #services: EnvironmentServices | null = null;
   #vault: KeyVault | null = null;
   #signedIn: SignedIn | null = null;
@@ -43,7 +56,6 @@ export class EnvironmentRuntime {
   #activating: Promise<void> | null = null;
   #environment: EnvironmentId;
   #pendingLogin: AbortController | null = null;
-  readonly #firmPartyUuids = new Map<string, string>();
 
   constructor(private readonly options: RuntimeOptions) {
     this.#environment = options.settings.get().environment;
@@ -52,7 +64,8 @@ export class EnvironmentRuntime {
   get environment(): EnvironmentId {
     return this.#environment;
   }
-  get world(): DemoWorld | null {
+  /** The demo world behind the current environment, seen through its admin API; null where there is none. */
+  get world(): ConnectedWorld | null {
     return this.#world;
   }
   get online(): boolean {
@@ -78,26 +91,9 @@ export class EnvironmentRuntime {
       await this.teardown();
       this.#environment = environment;
       const vault = await this.vault();
-      let config: EnvironmentConfig;
-      if (environment === 'demo') {
-        this.#world = await startDemoWorld({
-          port: 0,
-          clients: this.options.demoClients,
-          stateFile: join(this.options.dataDir, 'demo-world.json'),
-          quiet: true,
-        });
-        await this.ensureDemoKey(vault, this.#world);
-        config = buildEnvironment('demo', {}, { demoUrls: this.#world.urls });
-      } else {
-        const saved = this.options.settings.get().environments[environment];
-        config = buildEnvironment(environment, {
-          firmOrgNumber: saved.firmOrgNumber,
-          maskinportenClientId: saved.maskinportenClientId,
-          ...(saved.kid ? { kid: saved.kid } : {}),
-          idportenClientId: saved.idportenClientId,
-          systemId: saved.systemId,
-        });
-      }
+      const provider = this.options.worlds[environment];
+      const config = provider ? await this.connectWorld(provider, environment) : this.configuredEnvironment(environment);
+      if (this.#world) await this.publishKeys(vault, this.#world, config);
       this.#services = openEnvironment(config, { vault, openExternal: this.options.openExternal, onExchange: (e) => this.noteExchange(e) });
       this.#online = true;
       this.#probe = setInterval(() => void this.probe(), PROBE_INTERVAL_MS);
@@ -108,16 +104,47 @@ export class EnvironmentRuntime {
     return this.#activating;
   }
 
-  /** In the demo world the vendor's public key must be registered before any grant can be verified. */
-  private async ensureDemoKey(vault: KeyVault, world: DemoWorld): Promise<void> {
-    if (!vault.list('demo').some((k) => k.status === 'active')) await vault.generate({ environment: 'demo' });
-    const clientId = world.info.vendor.maskinportenClientId;
-    for (const key of vault.list('demo').filter((k) => k.status !== 'retired')) world.admin.registerJwk(clientId, key.publicJwk);
+  /** A world describes the environment: its endpoints, the firm, the vendor's ids and the test persons. */
+  private async connectWorld(provider: WorldProvider, environment: EnvironmentId): Promise<EnvironmentConfig> {
+    const lease = await provider.acquire();
+    try {
+      this.#world = await ConnectedWorld.connect(lease.connection);
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    this.#lease = lease;
+    this.#persons = testPersons(this.#world.info);
+    return environmentFromWorld(environment, this.#world.info);
   }
 
-  /** Keys generated or imported while the demo runs are registered at once, as the vendor would upload them. */
+  private configuredEnvironment(environment: EnvironmentId): EnvironmentConfig {
+    const saved = this.options.settings.get().environments[environment];
+    return buildEnvironment(environment, {
+      firmOrgNumber: saved.firmOrgNumber,
+      maskinportenClientId: saved.maskinportenClientId,
+      ...(saved.kid ? { kid: saved.kid } : {}),
+      idportenClientId: saved.idportenClientId,
+      systemId: saved.systemId,
+    });
+  }
+
+  /**
+   * A demo world verifies grants only against keys uploaded to it, as Maskinporten does; the app uploads its
+   * public keys through the world's admin API, making one first if the vault has none for this environment.
+   */
+  private async publishKeys(vault: KeyVault, world: ConnectedWorld, config: EnvironmentConfig): Promise<void> {
+    if (!vault.list(config.id).some((k) => k.status === 'active')) await vault.generate({ environment: config.id });
+    for (const key of vault.list(config.id).filter((k) => k.status !== 'retired')) {
+      await world.admin.registerJwk(config.settings.maskinportenClientId, key.publicJwk);
+    }
+  }
+
+  /** Keys generated or imported while a world describes the environment are uploaded at once. */
   async registerDemoKeys(): Promise<void> {
-    if (this.#world) await this.ensureDemoKey(await this.vault(), this.#world);
+    const world = this.#world;
+    const services = this.#services;
+    if (world && services) await this.publishKeys(await this.vault(), world, services.config);
   }
 
   private noteExchange(exchange: Exchange): void {
@@ -148,17 +175,18 @@ export class EnvironmentRuntime {
   }
 
   demoPersons(): DemoPerson[] {
-    return this.#world ? this.#world.info.persons.map((p) => ({ pid: p.pid, name: p.name, role: describeRights(p.rights) })) : [];
+    return this.#persons;
   }
 
   async signIn(pid?: string): Promise<Session> {
     const services = this.services();
     const firmOrgNumber = services.config.settings.firmOrgNumber;
     let name: string;
-    if (this.#environment === 'demo') {
+    if (this.#persons.length > 0) {
+      // This ID-porten's login page offers test persons; the app fills in the one chosen on its own screen.
       if (!pid) throw new AppError('CHOOSE_PERSON', 'Choose which test person to sign in as.');
-      const person = this.demoPersons().find((p) => p.pid === pid);
-      if (!person) throw new AppError('UNKNOWN_PERSON', 'That person is not in the demo world.');
+      const person = this.#persons.find((p) => p.pid === pid);
+      if (!person) throw new AppError('UNKNOWN_PERSON', 'That person is not among the test persons of this environment.');
       await services.loginDemo(pid);
       name = person.name;
     } else {
@@ -172,35 +200,50 @@ export class EnvironmentRuntime {
         if (this.#pendingLogin === pending) this.#pendingLogin = null;
       }
     }
-    const isClientAdmin = await this.checkClientAdmin(services, firmOrgNumber);
     const user = services.session.user;
+    // An empty 403 cannot tell a missing scope from a missing role, so the token's own scopes are checked first.
+    requireScopes(user?.scopes, CLIENT_DELEGATION_SCOPES);
+    const agents = await this.agentsIfClientAdmin(services, firmOrgNumber);
     const session: Session = {
       person: { name, pid: user?.pid ?? pid ?? '' },
-      firm: { orgNumber: firmOrgNumber, name: this.firmName(firmOrgNumber) },
+      firm: { orgNumber: firmOrgNumber, name: services.config.settings.firmName ?? formatOrgNumber(firmOrgNumber) },
       environment: this.#environment,
-      isClientAdmin,
+      isClientAdmin: agents !== null,
       signedInAt: new Date().toISOString(),
       expiresAt: user?.expiresAt ? new Date(user.expiresAt * 1000).toISOString() : null,
     };
-    this.#signedIn = { session };
+    this.#signedIn = { session, firmPartyUuid: agents ? await this.firmPartyUuid(services, firmOrgNumber, agents) : null };
     this.options.onChange();
     return session;
   }
 
-  private firmName(orgNumber: string): string {
-    if (this.#world && this.#world.info.firm.orgNo === orgNumber) return this.#world.info.firm.name;
-    return formatOrgNumber(orgNumber);
-  }
-
   /** Altinn answers an empty 403 to anyone without the Client administrator right; that is the test. */
-  private async checkClientAdmin(services: EnvironmentServices, firmOrgNumber: string): Promise<boolean> {
+  private async agentsIfClientAdmin(services: EnvironmentServices, firmOrgNumber: string): Promise<AgentSystemUser[] | null> {
     try {
-      await services.clientDelegation.listAgentSystemUsers(firmOrgNumber);
-      return true;
+      return await services.clientDelegation.listAgentSystemUsers(firmOrgNumber);
     } catch (error) {
-      if (isServiceError(error) && error.status === 403) return false;
+      if (isServiceError(error) && error.code === LocalCodes.NoClientAdmin) return null;
       throw error;
     }
+  }
+
+  /**
+   * Access Management addresses the firm by party UUID, which only Altinn knows: the agent system users'
+   * `partyUuId` when Altinn fills it in (real answers mostly carry ""), else the parties the signed-in person
+   * may act for. A login without the authorizedparties scope fails here with MISSING_SCOPE naming it.
+   */
+  private async firmPartyUuid(services: EnvironmentServices, orgNumber: string, agents: AgentSystemUser[]): Promise<string> {
+    const fromAgents = agents.find((su) => su.partyUuid)?.partyUuid;
+    if (fromAgents) return fromAgents;
+    requireScopes(services.session.user?.scopes, [ALTINN_END_USER_SCOPES.authorizedParties]);
+    const found = await services.accessManagement.partyUuidOf(orgNumber);
+    if (!found) {
+      throw new AppError(
+        'FIRM_PARTY_UNKNOWN',
+        `Altinn does not list ${formatOrgNumber(orgNumber)} among the parties you may act for, so its client list cannot be read. Check the firm's organisation number in Settings.`,
+      );
+    }
+    return found;
   }
 
   /** The user gave up waiting for the browser: stop listening on the loopback redirect. */
@@ -218,11 +261,12 @@ export class EnvironmentRuntime {
   /** The signed-in client administrator's Altinn, as the features see it. */
   altinn(): EndUserAltinn {
     const services = this.services();
-    const session = this.#signedIn?.session;
-    if (!session || !services.session.isLoggedIn) {
+    const signedIn = this.#signedIn;
+    if (!signedIn || !services.session.isLoggedIn) {
       throw new AppError(LocalCodes.NotLoggedIn, 'Sign in as the firm’s client administrator first.');
     }
-    const firm = { orgNumber: session.firm.orgNumber, name: session.firm.name, partyUuid: orgPartyUuid(session.firm.orgNumber) };
+    const { session, firmPartyUuid } = signedIn;
+    const firm = { orgNumber: session.firm.orgNumber, name: session.firm.name, partyUuid: firmPartyUuid ?? '' };
     return {
       firm,
       listAgentSystemUsers: async () =>
@@ -234,8 +278,11 @@ export class EnvironmentRuntime {
           packages: su.packages,
           created: su.created ?? '',
         })),
-      listFirmClients: async () =>
-        (await services.accessManagement.listClients(await this.firmPartyUuid(services, firm.orgNumber)))
+      listFirmClients: async () => {
+        if (!firmPartyUuid) {
+          throw new AppError(LocalCodes.NoClientAdmin, 'Only the firm’s client administrator can read its client list.');
+        }
+        return (await services.accessManagement.listClients(firmPartyUuid))
           .filter((c) => c.orgNumber)
           .map((c) => ({
             partyUuid: c.partyUuid,
@@ -245,7 +292,8 @@ export class EnvironmentRuntime {
             parentOrgNumber: c.parentOrgNumber ?? null,
             relationships: c.relationships,
             packages: c.packages,
-          })),
+          }));
+      },
       listDelegatedClients: async (systemUserId) => services.clientDelegation.delegatedClients(systemUserId),
       addClient: async (systemUserId, clientPartyUuid) => ({
         correlationId: (await services.clientDelegation.addClient(systemUserId, clientPartyUuid)).correlationId,
@@ -254,27 +302,6 @@ export class EnvironmentRuntime {
         correlationId: (await services.clientDelegation.removeClient(systemUserId, clientPartyUuid)).correlationId,
       }),
     };
-  }
-
-  /**
-   * Access Management addresses the firm by party UUID. The demo world follows Altinn's test-data convention;
-   * elsewhere the agent system users' `partyUuId` carries it (when Altinn fills it in), then the parties the
-   * signed-in person may act for.
-   */
-  private async firmPartyUuid(services: EnvironmentServices, orgNumber: string): Promise<string> {
-    if (this.#environment === 'demo') return orgPartyUuid(orgNumber);
-    const cached = this.#firmPartyUuids.get(orgNumber);
-    if (cached) return cached;
-    const fromAgents = (await services.clientDelegation.listAgentSystemUsers(orgNumber)).find((su) => su.partyUuid)?.partyUuid;
-    const found = fromAgents ?? (await services.accessManagement.partyUuidOf(orgNumber));
-    if (!found) {
-      throw new AppError(
-        'FIRM_PARTY_UNKNOWN',
-        `Altinn did not tell which party ${formatOrgNumber(orgNumber)} is, so its client list cannot be read.`,
-      );
-    }
-    this.#firmPartyUuids.set(orgNumber, found);
-    return found;
   }
 
   krav(): KravPort {
@@ -293,24 +320,18 @@ export class EnvironmentRuntime {
     if (this.#probe) clearInterval(this.#probe);
     this.#probe = null;
     this.#signedIn = null;
-    this.#firmPartyUuids.clear();
     this.#services?.dispose();
     this.#services = null;
-    const world = this.#world;
     this.#world = null;
-    await world?.close();
+    this.#persons = [];
+    const lease = this.#lease;
+    this.#lease = null;
+    await lease?.release();
   }
 
   async close(): Promise<void> {
     await this.teardown();
   }
-}
-
-/** How the demo's test persons are introduced on the sign-in screen. */
-function describeRights(rights: readonly string[]): string {
-  if (rights.includes('klientadministrator')) return 'client_admin';
-  if (rights.includes('tilgangsstyrer')) return 'access_manager';
-  return 'employee';
 }
 
 /** Tells a typed NOT_SIGNED_IN apart from other failures, for views that show "sign in first". */

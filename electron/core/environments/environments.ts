@@ -1,6 +1,6 @@
-// The three places the app can talk to: the embedded demo world (default), Digdir/Altinn/Skatteetaten
-// test (TT02), and production. Everything environment-specific is resolved here, so no other module
-// hard-codes a host.
+// The three places the app can talk to: a demo world (default; its endpoints and ids come from the world's
+// own description), Digdir/Altinn/Skatteetaten test (TT02), and production. Everything environment-specific
+// is resolved here, so no other module hard-codes a host.
 import { AppError } from '../../../shared/errors';
 import { isValidOrgNumber } from '../../../shared/domain/orgnr';
 
@@ -13,7 +13,14 @@ export const VENDOR_SCOPES = {
   requestWrite: 'altinn:authentication/systemuser.request.write',
   requestRead: 'altinn:authentication/systemuser.request.read',
 } as const;
-export const CLIENT_ADMIN_LOGIN_SCOPES = ['openid', 'altinn:clientdelegations.read', 'altinn:clientdelegations.write'] as const;
+/** What the client administrator's calls need (altinn.md §3, §4.1), and so what the login asks for. */
+export const ALTINN_END_USER_SCOPES = {
+  clientDelegationsRead: 'altinn:clientdelegations.read',
+  clientDelegationsWrite: 'altinn:clientdelegations.write',
+  /** `enduser/authorizedparties`: how the app learns the firm's own party UUID. */
+  authorizedParties: 'altinn:accessmanagement/authorizedparties',
+} as const;
+export const CLIENT_ADMIN_LOGIN_SCOPES = ['openid', ...Object.values(ALTINN_END_USER_SCOPES)] as const;
 
 export interface EnvironmentEndpoints {
   maskinporten: { issuer: string; tokenEndpoint: string };
@@ -29,6 +36,10 @@ export interface EnvironmentEndpoints {
 /** What the user (or the firm's setup) configures per environment. */
 export interface EnvironmentSettings {
   firmOrgNumber: string;
+  /** The firm's name where the environment tells it; the org number is shown otherwise. */
+  firmName?: string;
+  /** The date open claims are counted against when the environment's services run on a clock of their own. */
+  referenceDate?: string;
   maskinportenClientId: string;
   /** The kid registered at Maskinporten; the vault's newest active key is used when absent. */
   kid?: string;
@@ -133,15 +144,17 @@ const LABELS: Record<EnvironmentId, string> = { demo: 'Demo', test: 'Test (TT02)
 export function buildEnvironment(
   id: EnvironmentId,
   settings: Partial<EnvironmentSettings>,
-  options: { demoUrls?: DemoWorldUrlsLike; demoMaskinportenIssuer?: string; endpointOverrides?: Partial<EnvironmentEndpoints> } = {},
+  options: {
+    /** Where a demo world describes the environment: the endpoints it listens on. */
+    endpoints?: EnvironmentEndpoints;
+    demoUrls?: DemoWorldUrlsLike;
+    demoMaskinportenIssuer?: string;
+    endpointOverrides?: Partial<EnvironmentEndpoints>;
+  } = {},
 ): EnvironmentConfig {
-  let endpoints: EnvironmentEndpoints;
-  if (id === 'demo') {
-    if (!options.demoUrls) throw new AppError('DEMO_NOT_RUNNING', 'The demo world is not running, so its addresses are unknown.');
-    endpoints = demoEndpoints(options.demoUrls, options.demoMaskinportenIssuer);
-  } else {
-    endpoints = realEndpoints(id);
-  }
+  const fixed = id === 'demo' ? undefined : realEndpoints(id);
+  const endpoints = options.endpoints ?? (options.demoUrls ? demoEndpoints(options.demoUrls, options.demoMaskinportenIssuer) : fixed);
+  if (!endpoints) throw new AppError('DEMO_NOT_RUNNING', 'The demo world is not running, so its addresses are unknown.');
   const merged: EnvironmentSettings = { ...(id === 'demo' ? DEMO_SETTINGS : emptySettings()), ...settings };
   return { id, label: LABELS[id], endpoints: { ...endpoints, ...options.endpointOverrides }, settings: merged };
 }

@@ -3,6 +3,8 @@
 //
 //   npm run flow
 //   npm run -s flow -- --json
+//   npm run -s flow -- --json --world http://127.0.0.1:7404   (a standalone world; secret from --world-secret
+//     or KLIENTDESK_WORLD_SECRET)
 //   npm run flow -- --env test --settings ./test-env.json --vault ./keys.json --clients 313367002,311851381 --undelegated 310478717
 //     (the vault passphrase comes from KLIENTDESK_VAULT_PASSPHRASE)
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,14 @@ import { demoFlowOptions } from './demo-flow-options';
 import { KeyVault } from '../keys/key-vault';
 import { passphraseProtector } from '../keys/protector';
 import { FlowStepError, runOperationalFlow, type FlowOptions, type FlowReport, type FlowStep } from './operational-flow';
+import type { WorldProvider } from '../world/connection';
+import { standaloneWorld, worldConnectionFromArgs } from '../world/connection';
+import { ConnectedWorld } from '../world/connected-world';
+
+export interface FlowCliDeps {
+  /** Starts a world in this process for `--env demo` without `--world` (the entry point supplies it). */
+  embeddedWorld?: WorldProvider;
+}
 
 interface CliArgs {
   json: boolean;
@@ -37,6 +47,8 @@ function readArgs(argv: string[]): CliArgs {
       clients: { type: 'string' },
       undelegated: { type: 'string' },
       'external-ref': { type: 'string' },
+      world: { type: 'string' },
+      'world-secret': { type: 'string' },
     },
     strict: true,
   });
@@ -54,7 +66,7 @@ function readArgs(argv: string[]): CliArgs {
 }
 
 /** Runs the CLI and returns the exit code. */
-export async function runFlowCli(argv: readonly string[]): Promise<number> {
+export async function runFlowCli(argv: readonly string[], deps: FlowCliDeps = {}): Promise<number> {
   const args = readArgs([...argv]);
   const say = (line: string): void => {
     if (!args.json) process.stdout.write(`${line}\n`);
@@ -64,13 +76,16 @@ export async function runFlowCli(argv: readonly string[]): Promise<number> {
   const cleanups: (() => Promise<void>)[] = [];
   try {
     let options: Omit<FlowOptions, 'vault'> & { vault?: KeyVault };
-    if (args.env === 'demo') {
-      // Loaded only when needed, so a real environment run does not start the world's code.
-      const { startDemoWorld } = await import('../../demo/index');
-      const world = await startDemoWorld({ port: 0, preset: 'ready', quiet: true });
-      cleanups.push(() => world.close());
-      say(`Demo world running: Maskinporten ${world.urls.maskinporten}, Skatteetaten ${world.urls.skatteetaten}`);
+    const standalone = worldConnectionFromArgs(argv, process.env);
+    const provider = standalone ? standaloneWorld(standalone) : args.env === 'demo' ? deps.embeddedWorld : undefined;
+    if (provider) {
+      const lease = await provider.acquire();
+      cleanups.push(() => lease.release());
+      const world = await ConnectedWorld.connect(lease.connection);
+      say(`Demo world: Maskinporten ${world.urls.maskinporten}, Skatteetaten ${world.urls.skatteetaten}`);
       options = demoFlowOptions(world, { externalRef: args.externalRef });
+    } else if (args.env === 'demo') {
+      throw new Error('No demo world: pass --world <admin address> for a standalone one.');
     } else {
       options = await configuredFlowOptions(args);
     }

@@ -1,23 +1,13 @@
-// The operational flow's inputs taken from a running demo world: its URLs, seed ids and admin API.
-import type { DemoWorld } from '../../demo/types';
-import { buildEnvironment, type EnvironmentConfig } from '../environments/environments';
+// The operational flow's inputs taken from a demo world's description: its endpoints and ids, the clients the
+// story delegated (org numbers), Skatteetaten's PDP role, and the admin API for uploading the vendor's key.
+import type { DemoWorldLike } from '../world/connected-world';
+import { environmentFromWorld } from '../world/world-environment';
 import type { FlowOptions } from './operational-flow';
 
-export function demoFlowOptions(world: DemoWorld, overrides: { externalRef?: string } = {}): Omit<FlowOptions, 'vault'> {
+export function demoFlowOptions(world: DemoWorldLike, overrides: { externalRef?: string } = {}): Omit<FlowOptions, 'vault'> {
   const info = world.info;
-  const config: EnvironmentConfig = buildEnvironment(
-    'demo',
-    {
-      firmOrgNumber: info.firm.orgNo,
-      maskinportenClientId: info.vendor.maskinportenClientId,
-      kid: info.vendor.kid,
-      systemId: info.vendor.systemId,
-      idportenClientId: info.idporten.clientId,
-      externalRef: overrides.externalRef,
-      kravOgBetalingerResource: info.skatteetaten.resourceId,
-    },
-    { demoUrls: world.urls, demoMaskinportenIssuer: info.maskinporten.issuer },
-  );
+  const described = environmentFromWorld('demo', info);
+  const config = { ...described, settings: { ...described.settings, externalRef: overrides.externalRef } };
   // Without an externalRef the grant resolves to SU-A (its stored externalRef is the firm's org number).
   const systemUser = overrides.externalRef === info.systemUsers.suB.externalRef ? info.systemUsers.suB : info.systemUsers.suA;
   return {

@@ -23,6 +23,7 @@ export function defaultSettings(): Settings {
     environment: 'demo',
     environments: { demo: blankEnvironment('demo'), test: blankEnvironment('test'), production: blankEnvironment('production') },
     runner: { concurrency: 5 },
+    demoWorld: { address: '', secretSet: false },
   };
 }
 
@@ -31,7 +32,11 @@ export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 export interface SettingsStore {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
+  /** The standalone demo world's admin secret; kept beside the settings, never returned by get(). */
+  demoWorldSecret(): string;
 }
+
+const SECRET_KEY = 'demoWorldSecret';
 
 export function createSettingsStore(db: Database): SettingsStore {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -60,9 +65,15 @@ export function createSettingsStore(db: Database): SettingsStore {
         const { id, ...rest } = patch.environmentConfig;
         next.environments = { ...next.environments, [id]: { ...next.environments[id], ...rest } };
       }
+      if (patch.demoWorld) {
+        const address = patch.demoWorld.address.trim();
+        if (patch.demoWorld.secret !== undefined || address === '') write.run(SECRET_KEY, address === '' ? '' : patch.demoWorld.secret!);
+        next.demoWorld = { address, secretSet: address !== '' && (read.get(SECRET_KEY)?.value ?? '') !== '' };
+      }
       const checked = settingsSchema.parse(next);
       write.run(KEY, JSON.stringify(checked));
       return checked;
     },
+    demoWorldSecret: () => read.get(SECRET_KEY)?.value ?? '',
   };
 }
