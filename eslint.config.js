@@ -12,6 +12,12 @@ const noNodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).map((nam
 const nodePrefix = { group: ['node:*'], message: 'No Node built-ins here.' };
 const intoElectronDir = { regex: '(^|/)electron/', message: 'May not import from electron/.' };
 const intoRendererDir = { regex: '(^|/)renderer/', message: 'May not import from renderer/.' };
+// The services reach a demo world only over its admin API, like any other environment's services; only the
+// shells (main, host, the flow's entry point) may start one in-process.
+const intoDemo = {
+  regex: '(^|/)(electron/)?demo(/|$)',
+  message: 'The services never import the demo world: they reach it over its admin API (electron/core/world). Only the shells start it.',
+};
 const intoCore = { regex: '(^|/)core/', message: 'The demo world is an independent implementation: it may not use the app’s clients in electron/core.' };
 
 export default tseslint.config(
@@ -29,6 +35,14 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     ignores: ['electron/main/**', 'electron/preload/**', 'test/e2e/electron.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths] }] },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: [
+      // The flow CLI's entry point is a shell: it starts the embedded world and hands the flow its address.
+      'electron/core/flow/main.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoDemo] }] },
   },
   {
     files: ['electron/demo/**/*.ts'],

@@ -42,7 +42,7 @@ export const claimsFetch: BenchRow = {
     try {
       await t.call('session.signIn', { pid: MORTEN_PID });
       await t.call('clients.sync', {});
-      const world = t.core.runtime.world!;
+      const world = t.world!;
       const orgNumbers = await delegateClients(t, world.info.systemUsers.suA.id, CLIENTS);
       world.admin.setFaults([{ service: 'skatteetaten', pathPrefix: '/v1/', latencyMs: LATENCY_MS }]);
 

@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { createDispatcher } from '../../electron/core/ipc/dispatch';
 import { passphraseProtector } from '../../electron/core/keys/protector';
+import { embeddedWorld } from '../../electron/core/world/embedded';
+import { startDemoWorld, type DemoWorld } from '../../electron/demo';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 
 export interface BenchCore {
   core: Core;
   dataDir: string;
+  /** The embedded demo world the core started (as a shell would), for faults and the traffic log. */
+  readonly world: DemoWorld | null;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   close(): Promise<void>;
 }
@@ -19,18 +23,27 @@ export const MORTEN_PID = '14857110014';
 
 export async function startBenchCore(options: { demoClients?: number } = {}): Promise<BenchCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-'));
+  let world: DemoWorld | null = null;
   const core = await createCore({
     dataDir,
     mode: 'browser',
     version: 'bench',
     // Cheap scrypt: the key vault's sealing cost is not what any row measures.
     protector: passphraseProtector('bench-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
-    demoClients: options.demoClients,
+    demoWorld: {
+      embedded: embeddedWorld(
+        () => startDemoWorld({ port: 0, clients: options.demoClients, stateFile: join(dataDir, 'demo-world.json'), quiet: true }),
+        (running) => (world = running),
+      ),
+    },
   });
   const dispatch = createDispatcher(core.handlers);
   return {
     core,
     dataDir,
+    get world() {
+      return world;
+    },
     async call(channel, input) {
       const r = await dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
       if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);

@@ -1,32 +1,53 @@
-// A whole Klientdesk core (store, demo world, features) in a temp folder, as main or the host would build it.
-import { mkdtempSync } from 'node:fs';
+// A whole Klientdesk core (store, features) in a temp folder, as main or the host would build it. Like those
+// shells, the helper starts the embedded demo world in-process when Demo is active (or points Demo at a
+// standalone world), and exposes the running world object so tests can set faults or read its state.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { createDispatcher, type Dispatch } from '../../electron/core/ipc/dispatch';
 import { passphraseProtector } from '../../electron/core/keys/protector';
+import type { WorldConnection } from '../../electron/core/world/connection';
+import { embeddedWorld } from '../../electron/core/world/embedded';
+import { startDemoWorld, type DemoWorld } from '../../electron/demo';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 
 export interface TestCore {
   core: Core;
   dataDir: string;
   dispatch: Dispatch;
+  /** The embedded world while Demo is active (null with a standalone world, or in another environment). */
+  readonly world: DemoWorld | null;
   /** Calls a channel through the same wrapper IPC uses; throws the typed error on failure. */
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   internalErrors: unknown[];
+  /** Closes the core (and so the embedded world) and removes the data folder. */
   close(): Promise<void>;
 }
 
-export async function startTestCore(options: { demoClients?: number } = {}): Promise<TestCore> {
+export async function startTestCore(options: { demoClients?: number; world?: WorldConnection } = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-core-'));
-  // Cheap scrypt parameters: the tests exercise the sealing, not its cost.
-  const core = await createCore({
-    dataDir,
-    mode: 'browser',
-    version: 'test',
-    protector: passphraseProtector('test-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
-    demoClients: options.demoClients ?? 120,
-  });
+  let world: DemoWorld | null = null;
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir,
+      mode: 'browser',
+      version: 'test',
+      // Cheap scrypt parameters: the tests exercise the sealing, not its cost.
+      protector: passphraseProtector('test-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
+      demoWorld: {
+        standalone: options.world,
+        embedded: embeddedWorld(
+          () => startDemoWorld({ port: 0, clients: options.demoClients ?? 120, stateFile: join(dataDir, 'demo-world.json'), quiet: true }),
+          (running) => (world = running),
+        ),
+      },
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const internalErrors: unknown[] = [];
   const dispatch = createDispatcher(core.handlers, { onInternalError: (_c, e) => internalErrors.push(e) });
   return {
@@ -34,11 +55,20 @@ export async function startTestCore(options: { demoClients?: number } = {}): Pro
     dataDir,
     dispatch,
     internalErrors,
+    get world() {
+      return world;
+    },
     async call(channel, input) {
       const r = await dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
       if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
       return r.value as never;
     },
-    close: () => core.close(),
+    async close() {
+      try {
+        await core.close();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
   };
 }

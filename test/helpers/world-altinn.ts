@@ -3,15 +3,16 @@
 // exchange, done over raw HTTP; the client-delegation calls go through the app's own Altinn client on the
 // real HTTP layer, so retries, back-off and Retry-After happen below the port exactly as in the app.
 import type { EndUserAltinn } from '../../electron/core/app/ports';
+import { AccessManagementApi } from '../../electron/core/altinn/access-management';
 import { ClientDelegationApi } from '../../electron/core/altinn/client-delegation';
+import { CLIENT_ADMIN_LOGIN_SCOPES } from '../../electron/core/environments/environments';
 import { createHttpClient, type HttpClientOptions } from '../../electron/core/http/http-client';
-import { orgPartyUuid } from '../../shared/domain/orgnr';
 import { exchangeToken, idportenToken } from './demo-grants';
 
 export const MORTEN_PID = '14857110014';
 export const FIRM_ORG_NUMBER = '310000027';
 const APP_CLIENT_ID = '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d';
-const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write';
+const APP_SCOPES = CLIENT_ADMIN_LOGIN_SCOPES.join(' ');
 
 export interface WorldUrls {
   idporten: string;
@@ -24,10 +25,21 @@ export async function signInToWorld(urls: WorldUrls, pid = MORTEN_PID): Promise<
   return exchangeToken(urls.altinn, 'id-porten', idToken);
 }
 
-export function worldAltinn(urls: WorldUrls, token: string, http: HttpClientOptions = {}): EndUserAltinn {
+/** The firm's party UUID as Altinn names it to the signed-in person (`enduser/authorizedparties`); never derived. */
+export async function firmPartyUuidOf(urls: WorldUrls, token: string, orgNumber = FIRM_ORG_NUMBER): Promise<string> {
+  const found = await new AccessManagementApi(createHttpClient(), urls.altinn, () => token).partyUuidOf(orgNumber);
+  if (!found) throw new Error(`Altinn does not list ${orgNumber} among the parties this person may act for.`);
+  return found;
+}
+
+/**
+ * `firmPartyUuid` is what Altinn named (firmPartyUuidOf); the port's Access Management part is left out here,
+ * so only a test that reads the firm's party needs to pass it.
+ */
+export function worldAltinn(urls: WorldUrls, token: string, http: HttpClientOptions = {}, firmPartyUuid = ''): EndUserAltinn {
   const api = new ClientDelegationApi(createHttpClient(http), urls.altinn, () => token);
   return {
-    firm: { orgNumber: FIRM_ORG_NUMBER, partyUuid: orgPartyUuid(FIRM_ORG_NUMBER), name: 'REGNSKAPSFIRMA AS' },
+    firm: { orgNumber: FIRM_ORG_NUMBER, partyUuid: firmPartyUuid, name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: async () =>
       (await api.listAgentSystemUsers(FIRM_ORG_NUMBER)).map((su) => ({
         id: su.id,

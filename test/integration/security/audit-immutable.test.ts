@@ -98,7 +98,7 @@ describe('the audit log through the contract', () => {
     await call('session.signIn', { pid: MORTEN });
     await call('clients.sync', {});
     await call('claims.fetchOpen', { orgNumbers: [CLIENT] });
-    const world = t.core.runtime.world!;
+    const world = t.world!;
     const state: State = { suA: world.info.systemUsers.suA.id, batchId: '', kid: '', batchFile: '' };
     const batch = (await call('batches.create', plausible['batches.create'](state))) as { id: string };
     state.batchId = batch.id;

@@ -107,7 +107,7 @@ describe('the whole core with its default timeouts, against a world that never a
   }, 60_000);
   afterAll(async () => {
     vi.useRealTimers();
-    t.core.runtime.world?.admin.clearFaults();
+    t.world?.admin.clearFaults();
     await t?.close();
   });
 
@@ -134,7 +134,7 @@ describe('the whole core with its default timeouts, against a world that never a
   }
 
   it('ends a claims fetch with a typed error after the timeouts', async () => {
-    t.core.runtime.world!.admin.setFaults([{ service: '*', hangRate: 1 }]);
+    t.world!.admin.setFaults([{ service: '*', hangRate: 1 }]);
     const { result, simulatedMs } = await underFakeTime(() =>
       t.dispatch('claims.fetchOpen', { orgNumbers: [CLIENT, '310000035'] }, { trusted: true }, { transport: 'ipc' }),
     );
@@ -152,7 +152,7 @@ describe('the whole core with its default timeouts, against a world that never a
   }, 60_000);
 
   it('ends a sign-in with a typed error after the timeouts', async () => {
-    t.core.runtime.world!.admin.setFaults([{ service: '*', hangRate: 1 }]);
+    t.world!.admin.setFaults([{ service: '*', hangRate: 1 }]);
     const { result } = await underFakeTime(() => t.dispatch('session.signIn', { pid: MORTEN }, { trusted: true }, { transport: 'ipc' }));
     const r = result as { ok: boolean; error?: { code: string; message: string } };
     expect(r.ok).toBe(false);

@@ -84,7 +84,7 @@ describe('no secret at rest or in sight after a full session', () => {
     knownSecrets.push(token.accessToken);
 
     // Error paths: a failing Skatteetaten and a failing Maskinporten must not quote what was sent.
-    const world = t.core.runtime.world!;
+    const world = t.world!;
     world.admin.setFaults([{ service: 'skatteetaten', errorRate: 1, errorStatuses: [500] }]);
     await call('claims.fetchOpen', { orgNumbers: ['313367002'] });
     world.admin.clearFaults();

@@ -10,13 +10,15 @@ import { createCore, type CoreOptions } from '../../../electron/core/app/create-
 import { passphraseProtector } from '../../../electron/core/keys/protector';
 import { DB_FILE_NAME, listBackups, openDatabase, restoreBackup } from '../../../electron/core/store/database';
 import { migrations } from '../../../electron/core/store/migrations';
+import { embeddedWorld } from '../../../electron/core/world/embedded';
+import { startDemoWorld } from '../../../electron/demo';
 
 const options = (dataDir: string): CoreOptions => ({
   dataDir,
   mode: 'browser',
   version: 'test',
   protector: passphraseProtector('test-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
-  demoClients: 40,
+  demoWorld: { embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients: 40, quiet: true })) },
 });
 
 async function rejection(promise: Promise<unknown>): Promise<{ code?: string; message?: string; details?: Record<string, unknown> }> {
