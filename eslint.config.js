@@ -18,10 +18,15 @@ const intoDemo = {
   regex: '(^|/)(electron/)?demo(/|$)',
   message: 'The services never import the demo world: they reach it over its admin API (electron/core/world). Only the shells start it.',
 };
-const intoCore = { regex: '(^|/)core/', message: 'The demo world is an independent implementation: it may not use the app’s clients in electron/core.' };
+const intoCore = {
+  regex: '(^|/)core/',
+  message: 'The demo world is an independent implementation: it may not use the app’s clients in electron/core.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', '.ci/fake-electron-dist/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', '.ci/fake-electron-dist/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,7 +58,10 @@ export default tseslint.config(
     ignores: ['renderer/vite.config.ts', 'renderer/csp-plugin.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir] },
+      ],
     },
   },
   {

@@ -78,9 +78,17 @@ const authorizedPartySchema: z.ZodType<AuthorizedParty, unknown> = z.lazy(() =>
   z.object({
     partyUuid: z.string().catch(''),
     name: z.string().catch(''),
-    organizationNumber: z.string().nullish().catch(null).transform((v) => v ?? null),
+    organizationNumber: z
+      .string()
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
     isDeleted: z.boolean().catch(false),
-    subunits: z.array(authorizedPartySchema).nullish().catch([]).transform((v) => v ?? []),
+    subunits: z
+      .array(authorizedPartySchema)
+      .nullish()
+      .catch([])
+      .transform((v) => v ?? []),
   }),
 );
 

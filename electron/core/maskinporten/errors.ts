@@ -86,7 +86,8 @@ export function maskinportenError(res: HttpResponse): ServiceError {
   const code = issuedInFuture && !classified ? LocalCodes.ClockSkew : (classified ?? error ?? `HTTP_${res.status}`);
   const plain = issuedInFuture
     ? "Maskinporten says the grant was issued in the future: our clock is ahead of Maskinporten's."
-    : ((classified && PLAIN_WORDS[classified]) ?? `Maskinporten refused the token request (HTTP ${res.status}${error ? `, ${error}` : ''}).`);
+    : ((classified && PLAIN_WORDS[classified]) ??
+      `Maskinporten refused the token request (HTTP ${res.status}${error ? `, ${error}` : ''}).`);
   return new ServiceError({
     service: 'maskinporten',
     code,

@@ -78,11 +78,17 @@ export class WorldAdminClient {
     }
     const text = await res.text();
     if (res.status === 401) {
-      throw new AppError('WORLD_SECRET_REFUSED', `The demo world at ${this.adminUrl} refused the admin secret. Check the secret it printed at start.`);
+      throw new AppError(
+        'WORLD_SECRET_REFUSED',
+        `The demo world at ${this.adminUrl} refused the admin secret. Check the secret it printed at start.`,
+      );
     }
     if (!res.ok) {
       const reason = readError(text);
-      throw new AppError('WORLD_ADMIN_FAILED', `The demo world refused ${method} ${path.split('?')[0]} (HTTP ${res.status}${reason ? `: ${reason}` : ''}).`);
+      throw new AppError(
+        'WORLD_ADMIN_FAILED',
+        `The demo world refused ${method} ${path.split('?')[0]} (HTTP ${res.status}${reason ? `: ${reason}` : ''}).`,
+      );
     }
     if (text.trim() === '') return undefined;
     try {

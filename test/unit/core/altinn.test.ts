@@ -4,7 +4,8 @@ import { ClientDelegationApi } from '../../../electron/core/altinn/client-delega
 import { altinnError } from '../../../electron/core/altinn/errors';
 import { codeFromAuthorizationResponse } from '../../../electron/core/altinn/idporten-login';
 import { parsePdpAnswer, pdpRequestBody } from '../../../electron/core/altinn/pdp';
-import { parseAgentRequest } from '../../../electron/core/altinn/vendor';
+import { requireScopes } from '../../../electron/core/altinn/scopes';
+import { parseAgentRequest, parseRegisteredSystem } from '../../../electron/core/altinn/vendor';
 import { createHttpClient, type HttpResponse } from '../../../electron/core/http/http-client';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
 
@@ -263,5 +264,115 @@ describe('PDP, requests and the login redirect', () => {
     expect(codeFromAuthorizationResponse(new URLSearchParams('code=c1&state=s1'), 's1')).toBe('c1');
     expect(() => codeFromAuthorizationResponse(new URLSearchParams('code=c1&state=evil'), 's1')).toThrow(/did not match/);
     expect(() => codeFromAuthorizationResponse(new URLSearchParams('error=access_denied&state=s1'), 's1')).toThrow(/cancelled/);
+  });
+});
+
+describe('issue 12: the firm party, scopes and the smaller shape fixes', () => {
+  const http = (fetch: typeof globalThis.fetch) => createHttpClient({ fetch, clock: new FakeClock() });
+
+  it('reads the real authorizedparties shape: nested sub-units, deleted parties skipped, unknown fields ignored', async () => {
+    const party = (org: string | null, uuid: string, extra: Record<string, unknown> = {}) => ({
+      partyUuid: uuid,
+      name: `PARTY ${org}`,
+      organizationNumber: org,
+      personId: null,
+      partyId: 51000003,
+      type: org ? 'Organization' : 'Person',
+      unitType: 'AS',
+      isDeleted: false,
+      onlyHierarchyElementWithNoAccess: false,
+      authorizedResources: ['altinn_client_administration'],
+      authorizedRoles: ['DAGL'],
+      authorizedAccessPackages: ['urn:altinn:accesspackage:klientadministrator'],
+      authorizedInstances: [],
+      subunits: [],
+      ...extra,
+    });
+    const fetch = scriptedFetch(() =>
+      json(200, [
+        party(null, '9b1f6a3e-0000-4000-8000-0000000000aa'),
+        party('310000035', '5d2b8c11-0000-4000-8000-0000000000bb', { isDeleted: true }),
+        party('310000000', '1c7e4f22-0000-4000-8000-0000000000cc', {
+          subunits: [party('310000027', '02148ed1-0559-4a6c-9c3e-77d0f5b2a901', { unitType: 'BEDR', subunits: null })],
+        }),
+        'not a party',
+      ]),
+    );
+    const api = new AccessManagementApi(http(fetch), 'https://platform.test', () => 't');
+    expect(await api.partyUuidOf('310000027')).toBe('02148ed1-0559-4a6c-9c3e-77d0f5b2a901');
+    expect(await api.partyUuidOf('310000035')).toBeUndefined();
+    expect((await api.authorizedParties()).map((p) => p.organizationNumber)).toEqual([null, '310000035', '310000000']);
+  });
+
+  it('an empty 403 from authorizedparties names the missing scope; the same answer on agents names the role', async () => {
+    const forbidden = scriptedFetch(() => text(403, ''));
+    const parties = new AccessManagementApi(http(forbidden), 'https://platform.test', () => 't');
+    const scopeError = await parties.partyUuidOf('310000027').catch((e: unknown) => e);
+    expect(scopeError).toMatchObject({
+      code: 'MISSING_SCOPE',
+      status: 403,
+      message: expect.stringContaining('altinn:accessmanagement/authorizedparties'),
+    });
+    expect((scopeError as Error).message).not.toMatch(/Client administrator/i);
+
+    const agents = new ClientDelegationApi(http(forbidden), 'https://platform.test', () => 't');
+    const roleError = await agents.listAgentSystemUsers('310000027').catch((e: unknown) => e);
+    expect(roleError).toMatchObject({ code: 'NO_CLIENT_ADMIN', message: expect.stringMatching(/Client administrator right/) });
+  });
+
+  it('a token whose scope claim lacks a needed scope is refused with the scopes named', () => {
+    expect(() =>
+      requireScopes(['openid', 'altinn:clientdelegations.read'], ['altinn:clientdelegations.read', 'altinn:clientdelegations.write']),
+    ).toThrow(expect.objectContaining({ code: 'MISSING_SCOPE', message: expect.stringContaining('altinn:clientdelegations.write') }));
+    expect(() => requireScopes(['altinn:clientdelegations.read'], ['altinn:clientdelegations.read'])).not.toThrow();
+    // A token that does not list its scopes leaves the decision to Altinn.
+    expect(() => requireScopes(undefined, ['altinn:clientdelegations.read'])).not.toThrow();
+  });
+
+  it('keeps statusDescription from a ProblemDetails in the error details', () => {
+    const e = altinnError(
+      res(400, JSON.stringify({ title: 'Client not found.', status: 400, code: 'AUTH-00079', statusDescription: 'Bad Request' })),
+      'client-delegation',
+    );
+    expect(e.code).toBe('AUTH-00079');
+    expect(e.toShape().details?.remoteMessage).toContain('Bad Request');
+  });
+
+  it('reads softDeleted (and the older isDeleted) and leaves deleted agent system users out', async () => {
+    const su = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      integrationTitle: id,
+      systemId: 's',
+      partyUuId: '',
+      accessPackages: [],
+      ...extra,
+    });
+    const fetch = scriptedFetch(() =>
+      json(200, [su('live', { softDeleted: false }), su('gone', { softDeleted: true }), su('old', { isDeleted: true })]),
+    );
+    const api = new ClientDelegationApi(http(fetch), 'https://platform.test', () => 't');
+    expect((await api.listAgentSystemUsers('310000027')).map((s) => s.id)).toEqual(['live']);
+  });
+
+  it('reads the system register answer with vendor.authority and softDeleted', () => {
+    expect(
+      parseRegisteredSystem({
+        id: '310000019_smartregnskap',
+        vendor: { authority: 'iso6523-actorid-upis', ID: '0192:310000019' },
+        clientId: ['b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21'],
+        accessPackages: [{ urn: 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet' }],
+        softDeleted: true,
+        isVisible: false,
+      }),
+    ).toEqual({
+      id: '310000019_smartregnskap',
+      vendorOrgNumber: '310000019',
+      vendorAuthority: 'iso6523-actorid-upis',
+      clientIds: ['b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21'],
+      packages: ['urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet'],
+      softDeleted: true,
+      isVisible: false,
+    });
+    expect(parseRegisteredSystem({ id: 'x', vendor: { ID: '0192:310000019' }, isDeleted: true }).softDeleted).toBe(true);
   });
 });

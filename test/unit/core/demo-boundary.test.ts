@@ -30,14 +30,21 @@ describe('the services may not import the demo world', () => {
   it.each([
     ['a value import of the world', "import { startDemoWorld } from '../../demo';\nexport const start = startDemoWorld;\n"],
     ['a type-only import of its types', "import type { DemoWorld } from '../../demo/types';\nexport type W = DemoWorld;\n"],
-  ])('lint fails on %s from electron/core', async (_name, source) => {
-    const messages = await restrictedImports(plant('electron/core/app', source));
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/never import the demo world/);
-  }, 60_000);
+  ])(
+    'lint fails on %s from electron/core',
+    async (_name, source) => {
+      const messages = await restrictedImports(plant('electron/core/app', source));
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/never import the demo world/);
+    },
+    60_000,
+  );
 
   it('the same module without the import passes, so the failure is the boundary and nothing else', async () => {
-    const file = plant('electron/core/app', "import type { WorldConnection } from '../world/connection';\nexport type C = WorldConnection;\n");
+    const file = plant(
+      'electron/core/app',
+      "import type { WorldConnection } from '../world/connection';\nexport type C = WorldConnection;\n",
+    );
     expect(await restrictedImports(file)).toEqual([]);
   }, 60_000);
 });

@@ -137,6 +137,27 @@ describe('clock skew', () => {
     expect(grantOf(fetch.seen[0]!).jti).not.toBe(grantOf(fetch.seen[1]!).jti);
   });
 
+  it('resyncs and retries on the real wording "JWT is expired" (no MP code)', async () => {
+    const clock = new FakeClock();
+    const serverNow = (): number => clock.now() + 300_000; // our clock is five minutes behind
+    const fetch = scriptedFetch((req, i) => {
+      const date = { Date: new Date(serverNow()).toUTCString() };
+      const body = {
+        error: 'invalid_grant',
+        error_description: 'Invalid assertion. JWT is expired (correlation id: 6a1f0c1e-0000-4000-8000-000000000001)',
+      };
+      if (i === 0) return json(400, body, date);
+      const iat = grantOf(req).iat as number;
+      return Math.abs(iat * 1000 - serverNow()) <= 10_000
+        ? json(200, { access_token: 'fresh', expires_in: 120 }, date)
+        : json(400, body, date);
+    });
+    const mp = service(clock, fetch);
+    expect((await mp.vendorToken(['s'])).accessToken).toBe('fresh');
+    expect(fetch.seen).toHaveLength(2);
+    expect(mp.clockOffsetMs).toBeGreaterThanOrEqual(299_000);
+  });
+
   it('retries MP-130 only once', async () => {
     const clock = new FakeClock();
     const fetch = scriptedFetch(() => json(400, { error: 'invalid_grant', error_description: 'JWT is expired (MP-130)' }));
@@ -181,7 +202,9 @@ describe('Maskinporten errors', () => {
       'MP-303',
       undefined,
     ],
-    [400, { error: 'invalid_request', error_description: 'Invalid assertion. Invalid parameter value' }, 'invalid_request', undefined],
+    // No code in the body: the documented wording still names it.
+    [400, { error: 'invalid_request', error_description: 'Invalid assertion. Invalid parameter value' }, 'MP-011', undefined],
+    [400, { error: 'invalid_request', error_description: 'Something new and unexplained' }, 'invalid_request', undefined],
   ])('maps HTTP %i %j to code %s', (status, body, code, traceId) => {
     const e = maskinportenError(res(status, body));
     expect(e).toBeInstanceOf(ServiceError);
@@ -190,6 +213,45 @@ describe('Maskinporten errors', () => {
     expect(e.traceId).toBe(traceId);
     expect(e.retryable).toBe(false);
     expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  // Bodies in the form captured from the real service (maskinporten.md §5): no MP code, `forbidden` for a scope
+  // not granted, and Maskinporten's correlation id at the end of the description.
+  const CORRELATION = '0f3c9a2e-5b1d-4c7a-9e8f-1a2b3c4d5e6f';
+  it.each([
+    [400, 'invalid_grant', `Invalid assertion. JWT is expired (correlation id: ${CORRELATION})`, 'MP-130', /clock/],
+    [400, 'invalid_grant', `Invalid assertion. Client authentication failed. (correlation id: ${CORRELATION})`, 'MP-100', /client id/],
+    [400, 'invalid_grant', `Invalid assertion. Invalid JWT claim aud (correlation id: ${CORRELATION})`, 'MP-110', /wrong Maskinporten/],
+    [400, 'invalid_grant', `Grant is used before (correlation id: ${CORRELATION})`, 'MP-012', /seen this grant/],
+    [
+      403,
+      'forbidden',
+      `Consumer has not been granted access to the scope skatteetaten:kravogbetalinger (correlation id: ${CORRELATION})`,
+      'MP-250',
+      /not been granted/,
+    ],
+    [403, 'forbidden', `Access denied (correlation id: ${CORRELATION})`, 'MP-250', /not been granted/],
+    [400, 'invalid_scope', `Token request contains invalid scopes for client (correlation id: ${CORRELATION})`, 'MP-200', /not registered/],
+    [400, 'invalid_grant', `Issue time is after now (correlation id: ${CORRELATION})`, 'CLOCK_SKEW', /issued in the future/],
+  ])('real form: HTTP %i %s "%s" is %s, with the correlation id kept', (status, error, description, code, words) => {
+    const e = maskinportenError(res(status, { error, error_description: description }));
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(words);
+    expect(e.traceId).toBe(CORRELATION);
+    // The correlation id travels in the error's details, which is what the UI's "Details" shows.
+    expect(e.toShape().details).toMatchObject({ traceId: CORRELATION, correlationId: 'corr-1', status });
+    expect(e.remoteMessage).toContain(description);
+  });
+
+  it('the documented form and the real form of the same refusal lead to the same code and words', () => {
+    const documented = maskinportenError(
+      res(400, { error: 'invalid_grant', error_description: 'JWT is expired (MP-130) trace_id: abc123' }),
+    );
+    const real = maskinportenError(
+      res(400, { error: 'invalid_grant', error_description: `JWT is expired (correlation id: ${CORRELATION})` }),
+    );
+    expect([documented.code, documented.message, documented.traceId]).toEqual(['MP-130', real.message, 'abc123']);
+    expect([real.code, real.traceId]).toEqual(['MP-130', CORRELATION]);
   });
 
   it('marks 5xx retryable and survives a non-JSON body', () => {
