@@ -2,6 +2,7 @@
 import { isOfferedTo } from '../../shared/domain/packages';
 import { createAdminServer } from './admin/server';
 import { adminRoutes } from './admin/routes';
+import { checkAdminSecret, newAdminSecret } from './admin/secret';
 import { altinnHooks, altinnRoutes } from './altinn/routes';
 import { WorldClock } from './clock';
 import { idportenIssuer, maskinportenIssuer, type WorldContext, type WorldKeys } from './context';
@@ -142,7 +143,8 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   if (persisted) store.load(persisted);
   const clock = new WorldClock();
   const [keys, directory] = await Promise.all([loadKeys(store), Promise.resolve(buildDirectory(seed, clientCount))]);
-  const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', skatteetaten: '', admin: '' };
+  const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
+  const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
   const w: WorldContext = { seed, demoDate, clock, store, directory, keys, urls, claimsFor: claimsSource(seed, directory, demoDate), log };
 
   const registerOwnKeys = (): void => {
@@ -176,6 +178,7 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   let info: DemoWorldInfo;
   const world: DemoWorld = {
     urls,
+    adminSecret,
     get info() {
       return info;
     },
@@ -232,12 +235,14 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
         worldNow: () => clock.nowIso(),
       },
     ),
+    adminSecret,
     log,
   );
 
   const firstPort = opts.port ?? 0;
   try {
     for (const [i, [name, server]] of services.entries()) urls[name] = await server.listen(firstPort === 0 ? 0 : firstPort + i);
+    urls.altinnPortal = urls.altinn;
     urls.admin = await admin.listen(firstPort === 0 ? 0 : firstPort + services.length);
   } catch (err) {
     await Promise.allSettled([...services.map(([, s]) => s.close()), admin.close()]);

@@ -14,7 +14,7 @@ export function effectiveStatus(w: WorldContext, r: SystemUserRequest): SystemUs
 
 export function confirmUrl(w: WorldContext, r: SystemUserRequest): string {
   const page = r.kind === 'agent' ? 'agentrequest' : 'request';
-  return `${w.urls.altinn}/accessmanagement/ui/systemuser/${page}?id=${r.id}&DONTCHOOSEREPORTEE=true`;
+  return `${w.urls.altinnPortal}/accessmanagement/ui/systemuser/${page}?id=${r.id}&DONTCHOOSEREPORTEE=true`;
 }
 
 export function requestResponse(w: WorldContext, r: SystemUserRequest): Record<string, unknown> {

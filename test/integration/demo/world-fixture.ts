@@ -40,6 +40,8 @@ export const vendorKey = (): Promise<TestKey> => (sharedKey ??= generateTestKey(
 
 export interface TestWorld {
   world: DemoWorld;
+  /** A call to the admin API with the world's secret (and JSON content type when there is a body). */
+  admin(path: string, init?: RequestInit): Promise<Response>;
   key: TestKey;
   systemUserToken(ownerOrgNo?: string, externalRef?: string): Promise<string>;
   vendorToken(scope: string): Promise<string>;
@@ -50,10 +52,11 @@ export interface TestWorld {
 export async function startTestWorld(opts: DemoWorldOptions = {}): Promise<TestWorld> {
   const world = await startDemoWorld({ port: 0, quiet: true, ...opts });
   const key = await vendorKey();
-  await registerKey(world.urls.admin, VENDOR_CLIENT_ID, key.publicJwk);
+  await registerKey(world.urls.admin, VENDOR_CLIENT_ID, key.publicJwk, world.adminSecret);
   const mp = world.urls.maskinporten;
   return {
     world,
+    admin: (path, init) => adminFetch(world, path, init),
     key,
     systemUserToken: (owner = FIRM, externalRef) =>
       maskinportenToken(key, {
@@ -74,3 +77,10 @@ export async function startTestWorld(opts: DemoWorldOptions = {}): Promise<TestW
 }
 
 export const bearer = (token: string, extra: Record<string, string> = {}) => ({ headers: { authorization: `Bearer ${token}`, ...extra } });
+
+export function adminFetch(world: DemoWorld, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${world.adminSecret}`);
+  if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return fetch(`${world.urls.admin}${path}`, { ...init, headers });
+}
