@@ -39,7 +39,6 @@ import {
 } from './seed/identifiers';
 import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR } from './seed/organisations';
 import { PERSONS } from './seed/people';
-import { orgPartyUuid } from '../../shared/domain/orgnr';
 import { MASKINPORTEN_CLIENTS } from './maskinporten/clients';
 import { applyPreset, SU_A_PACKAGES, SU_B_PACKAGES } from './state/presets';
 import { WorldStore } from './state/store';
@@ -109,13 +108,13 @@ function buildInfo(w: WorldContext, preset: Preset, clientCount: number): DemoWo
       kid: VENDOR_KID,
       scopes: [...MASKINPORTEN_CLIENTS.find((c) => c.clientId === VENDOR_CLIENT_ID)!.scopes],
     },
-    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: orgPartyUuid(FIRM.orgNo) },
+    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: w.directory.orgPartyUuid(FIRM.orgNo) },
     requests: { rA: REQUEST_A, rB: REQUEST_B },
     systemUsers: {
       suA: { id: SYSTEM_USER_A, requestId: REQUEST_A, externalRef: FIRM.orgNo, packages: SU_A_PACKAGES },
       suB: { id: SYSTEM_USER_B, requestId: REQUEST_B, externalRef: EXTERNAL_REF_B, packages: SU_B_PACKAGES },
     },
-    persons: PERSONS.map((p) => ({ ...p, rights: [...p.rights] })),
+    persons: PERSONS.map((p) => ({ ...p, partyUuid: w.directory.personPartyUuid(p.pid), rights: [...p.rights] })),
     idporten: { clientId: IDPORTEN_APP_CLIENT_ID, scopes: IDPORTEN_APP_SCOPES, issuer: idportenIssuer(w) },
     clients: {
       named: Object.fromEntries([...NAMED_CLIENTS.map((c) => [c.key, c.orgNo] as const), [NON_CLIENT.key, NON_CLIENT.orgNo] as const]),

@@ -1,8 +1,6 @@
 // Altinn's wire formats, built from world state. Authentication omits nulls; Access Management writes them.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import type { WorldContext } from '../context';
 import type { RegisteredSystem, SystemUser, SystemUserRequest } from '../state/model';
-import { FIRM } from '../seed/organisations';
 
 export const REQUEST_TIMEOUT_DAYS = 180;
 
@@ -102,5 +100,3 @@ export function registeredSystemDto(w: WorldContext, s: RegisteredSystem): Recor
     isVisible: s.isVisible,
   };
 }
-
-export const firmPartyUuid = (): string => orgPartyUuid(FIRM.orgNo);

@@ -129,7 +129,7 @@ describe('state file', () => {
       const first = await startTestWorld({ preset: 'ready', stateFile });
       const morten = await first.personToken('14857110014');
       const add = await fetch(
-        `${first.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=00000000-0000-4000-8000-000${C.c6}`,
+        `${first.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=${await first.clientUuid(C.c6)}`,
         { method: 'POST', ...bearer(morten) },
       );
       expect(add.status).toBe(200);
