@@ -8,7 +8,7 @@ import type { RequestContext, Router } from '../http/router';
 import { AGENT_ROLE, FFOR_VARIANTS, packageInfo, RIGHTS_HOLDER_ROLE, ROLE_BY_RELATIONSHIP, type RoleInfo } from '../seed/catalogue';
 import type { ClientEntry } from '../seed/clients';
 import type { Organisation } from '../seed/organisations';
-import { PERSONS, type SeedPerson } from '../seed/people';
+import { birthDate, PERSONS, type SeedPerson } from '../seed/people';
 import { SCOPES } from '../seed/identifiers';
 import { endUserAuth, mayAdministerClients } from './client-delegation';
 import { isGuid, missingParameter, validationProblem } from './problems';
@@ -38,16 +38,6 @@ const entityOf = (w: WorldContext, o: Organisation): Record<string, unknown> => 
   isDeleted: false,
   deletedAt: null,
 });
-
-/** Synthetic national ids add 80 to the month (and 40 to the day for D-numbers). */
-function birthDate(pid: string): string {
-  const day = Number(pid.slice(0, 2)) % 40;
-  const month = Number(pid.slice(2, 4)) % 40;
-  const yy = Number(pid.slice(4, 6));
-  const individual = Number(pid.slice(6, 9));
-  const century = individual >= 500 && yy < 40 ? 2000 : 1900;
-  return `${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const personEntity = (w: WorldContext, p: SeedPerson): Record<string, unknown> => ({
   id: w.directory.personPartyUuid(p.pid),

@@ -36,3 +36,13 @@ export const personByPid = (pid: string): SeedPerson | undefined => PERSONS.find
 /** Every person of the world works at the firm; only their rights differ. */
 export const isClientAdministrator = (p: SeedPerson): boolean => p.rights.includes('klientadministrator');
 export const isAccessManager = (p: SeedPerson): boolean => p.rights.includes('tilgangsstyrer');
+
+/** Synthetic national ids add 80 to the month (and 40 to the day for D-numbers). */
+export function birthDate(pid: string): string {
+  const day = Number(pid.slice(0, 2)) % 40;
+  const month = Number(pid.slice(2, 4)) % 40;
+  const yy = Number(pid.slice(4, 6));
+  const individual = Number(pid.slice(6, 9));
+  const century = individual >= 500 && yy < 40 ? 2000 : 1900;
+  return `${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -50,7 +50,7 @@ describe('enduser/systemuser/agents', () => {
 
   it('needs a token (401 empty) and the scope (403 empty)', async () => {
     expect((await fetch(`${altinn}${ENDUSER}/agents?party=${FIRM}`)).status).toBe(401);
-    const readOnlyScopes = await t.personToken(PID.morten, 'openid altinn:clientdelegations/myclients.read');
+    const readOnlyScopes = await t.personToken(PID.morten, 'openid altinn:accessmanagement/authorizedparties');
     const res = await get(`${ENDUSER}/agents?party=${FIRM}`, readOnlyScopes);
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('');

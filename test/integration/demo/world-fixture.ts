@@ -31,7 +31,7 @@ export const C = {
   c11: '310000094',
   x1: '310000086',
 } as const;
-export const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write';
+export const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write altinn:accessmanagement/authorizedparties';
 
 let sharedKey: Promise<TestKey> | null = null;
 /** One RSA key per test file is plenty; key generation is the slow part of set-up. */
