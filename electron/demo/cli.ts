@@ -1,22 +1,25 @@
-// `npm run demo-world`: starts the demo world and prints ONE JSON line (DemoWorldInfo) on stdout before
-// anything else. Logs go to stderr; nothing secret is ever printed.
+// `npm run demo-world`: starts the demo world and prints ONE JSON line (DemoWorldInfo plus the admin
+// secret) on stdout before anything else. Logs go to stderr; tokens, grants and keys are never printed.
 import { parseArgs } from 'node:util';
 import { parseFaultArg } from './faults';
 import { startDemoWorld } from './index';
-import type { FaultSpec, Preset } from './types';
+import type { FaultSpec, MaskinportenErrorForm, Preset } from './types';
 
-const DEFAULT_PORT = 7400;
+const SECRET_ENV = 'KLIENTDESK_WORLD_SECRET';
 
 const USAGE = `Usage: npm run -s demo-world -- [options]
-  --port N        first port (services on N..N+4); 0 = random ports (default ${DEFAULT_PORT})
-  --clients N     number of clients of the firm (default 300)
-  --seed N        seed for generated clients, ids and faults (default 1)
-  --preset NAME   start | ready (default ready)
-  --state FILE    keep requests, system users, delegations and JWKs in FILE across restarts
-  --latency MS    latency added to every response
-  --demo-date D   the date claims are due against (default 2026-11-24)
-  --fault SPEC    repeatable; JSON or service:key=value,... e.g. skatteetaten:errorRate=0.2,latencyMs=300
-  --quiet         no log lines on stderr`;
+  --port N              fixed ports N..N+4 (default: free ports chosen by the system)
+  --admin-secret S      the admin API's bearer secret, 22+ characters (default: $${SECRET_ENV}, else random)
+  --clients N           number of clients of the firm (default 300)
+  --seed N              seed for generated clients, ids and faults (default 1)
+  --preset NAME         start | ready (default ready)
+  --state FILE          keep requests, system users, delegations and JWKs in FILE across restarts
+  --latency MS          latency added to every response
+  --demo-date D         the date claims are due against (default 2026-11-24)
+  --maskinporten-errors real | documented   Maskinporten's error bodies (default real)
+  --fault SPEC          repeatable; JSON or service:key=value,... e.g. skatteetaten:errorRate=0.2,latencyMs=300
+  --quiet               no log lines on stderr
+  --help                this text`;
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -29,12 +32,14 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
+      'admin-secret': { type: 'string' },
       clients: { type: 'string' },
       seed: { type: 'string' },
       preset: { type: 'string' },
       state: { type: 'string' },
       latency: { type: 'string' },
       'demo-date': { type: 'string' },
+      'maskinporten-errors': { type: 'string' },
       fault: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -42,24 +47,31 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n`);
     return;
   }
   if (values.preset !== undefined && values.preset !== 'start' && values.preset !== 'ready')
     throw new Error('--preset must be start or ready');
+  const errorForm = values['maskinporten-errors'];
+  if (errorForm !== undefined && errorForm !== 'real' && errorForm !== 'documented')
+    throw new Error('--maskinporten-errors must be real or documented');
   const faults: FaultSpec[] = (values.fault ?? []).map(parseFaultArg);
+  const adminSecret = values['admin-secret'] ?? (process.env[SECRET_ENV] || undefined);
   const world = await startDemoWorld({
-    port: integer('port', values.port) ?? DEFAULT_PORT,
+    port: integer('port', values.port) ?? 0,
+    ...(adminSecret !== undefined ? { adminSecret } : {}),
     ...(values.clients !== undefined ? { clients: integer('clients', values.clients)! } : {}),
     ...(values.seed !== undefined ? { seed: integer('seed', values.seed)! } : {}),
     ...(values.preset ? { preset: values.preset as Preset } : {}),
     ...(values.state ? { stateFile: values.state } : {}),
     ...(values.latency !== undefined ? { latencyMs: integer('latency', values.latency)! } : {}),
     ...(values['demo-date'] ? { demoDate: values['demo-date'] } : {}),
+    ...(errorForm ? { maskinportenErrors: errorForm as MaskinportenErrorForm } : {}),
     ...(faults.length ? { faults } : {}),
     quiet: values.quiet ?? false,
   });
-  process.stdout.write(`${JSON.stringify(world.info)}\n`);
+  // The secret belongs to whoever started the world; the first line goes to that process only.
+  process.stdout.write(`${JSON.stringify({ ...world.info, adminSecret: world.adminSecret })}\n`);
   let closing = false;
   const stop = (): void => {
     if (closing) return;

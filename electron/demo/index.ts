@@ -12,6 +12,7 @@ export type {
   DemoWorldUrls,
   FaultSpec,
   JsonWebKey,
+  MaskinportenErrorForm,
   Preset,
   ServiceName,
   TrafficEntry,

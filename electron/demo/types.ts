@@ -6,10 +6,14 @@ export type JsonWebKey = webcrypto.JsonWebKey;
 
 export type ServiceName = 'maskinporten' | 'idporten' | 'altinn' | 'skatteetaten';
 export type Preset = 'start' | 'ready';
+/** `real`: bodies as captured from the live service (no MP code, `(correlation id: …)`); `documented`: the docs' table with MP-nnn. */
+export type MaskinportenErrorForm = 'real' | 'documented';
 
 export interface DemoWorldOptions {
-  /** First port; the services take consecutive ports from it. 0 = random ports. */
+  /** First port; the services take consecutive ports from it. 0 (the default) = free ports. */
   port?: number;
+  /** Bearer secret of the admin API (at least 22 characters). Default: a random 256-bit base64url value. */
+  adminSecret?: string;
   /** Number of clients of the firm, the named c1..c11 included (default 300). */
   clients?: number;
   seed?: number;
@@ -24,6 +28,8 @@ export interface DemoWorldOptions {
   quiet?: boolean;
   /** Faults active from the start (the CLI's --fault). */
   faults?: FaultSpec[];
+  /** Form of Maskinporten's error bodies (default `real`); also `PUT {admin}/settings`. */
+  maskinportenErrors?: MaskinportenErrorForm;
 }
 
 export interface FaultSpec {
@@ -85,7 +91,10 @@ export interface DemoPerson {
 export interface DemoWorldUrls {
   maskinporten: string;
   idporten: string;
+  /** Altinn's platform APIs. */
   altinn: string;
+  /** Altinn's portal (host of `confirmUrl`). The demo serves it from the platform's server. */
+  altinnPortal: string;
   /** Without /v1. */
   skatteetaten: string;
   admin: string;
@@ -142,6 +151,8 @@ export interface DemoWorldAdmin {
 
 export interface DemoWorld {
   urls: DemoWorldUrls;
+  /** The admin API's bearer secret (`Authorization: Bearer <adminSecret>`). */
+  adminSecret: string;
   info: DemoWorldInfo;
   admin: DemoWorldAdmin;
   traffic: { list(sinceId?: number): TrafficEntry[]; subscribe(cb: (e: TrafficEntry) => void): () => void };

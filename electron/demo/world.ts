@@ -2,6 +2,7 @@
 import { isOfferedTo } from '../../shared/domain/packages';
 import { createAdminServer } from './admin/server';
 import { adminRoutes } from './admin/routes';
+import { checkAdminSecret, newAdminSecret } from './admin/secret';
 import { altinnHooks, altinnRoutes } from './altinn/routes';
 import { WorldClock } from './clock';
 import { idportenIssuer, maskinportenIssuer, type WorldContext, type WorldKeys } from './context';
@@ -38,7 +39,6 @@ import {
 } from './seed/identifiers';
 import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR } from './seed/organisations';
 import { PERSONS } from './seed/people';
-import { orgPartyUuid } from '../../shared/domain/orgnr';
 import { MASKINPORTEN_CLIENTS } from './maskinporten/clients';
 import { applyPreset, SU_A_PACKAGES, SU_B_PACKAGES } from './state/presets';
 import { WorldStore } from './state/store';
@@ -108,13 +108,13 @@ function buildInfo(w: WorldContext, preset: Preset, clientCount: number): DemoWo
       kid: VENDOR_KID,
       scopes: [...MASKINPORTEN_CLIENTS.find((c) => c.clientId === VENDOR_CLIENT_ID)!.scopes],
     },
-    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: orgPartyUuid(FIRM.orgNo) },
+    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: w.directory.orgPartyUuid(FIRM.orgNo) },
     requests: { rA: REQUEST_A, rB: REQUEST_B },
     systemUsers: {
       suA: { id: SYSTEM_USER_A, requestId: REQUEST_A, externalRef: FIRM.orgNo, packages: SU_A_PACKAGES },
       suB: { id: SYSTEM_USER_B, requestId: REQUEST_B, externalRef: EXTERNAL_REF_B, packages: SU_B_PACKAGES },
     },
-    persons: PERSONS.map((p) => ({ ...p, rights: [...p.rights] })),
+    persons: PERSONS.map((p) => ({ ...p, partyUuid: w.directory.personPartyUuid(p.pid), rights: [...p.rights] })),
     idporten: { clientId: IDPORTEN_APP_CLIENT_ID, scopes: IDPORTEN_APP_SCOPES, issuer: idportenIssuer(w) },
     clients: {
       named: Object.fromEntries([...NAMED_CLIENTS.map((c) => [c.key, c.orgNo] as const), [NON_CLIENT.key, NON_CLIENT.orgNo] as const]),
@@ -142,7 +142,8 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   if (persisted) store.load(persisted);
   const clock = new WorldClock();
   const [keys, directory] = await Promise.all([loadKeys(store), Promise.resolve(buildDirectory(seed, clientCount))]);
-  const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', skatteetaten: '', admin: '' };
+  const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
+  const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
   const w: WorldContext = { seed, demoDate, clock, store, directory, keys, urls, claimsFor: claimsSource(seed, directory, demoDate), log };
 
   const registerOwnKeys = (): void => {
@@ -176,6 +177,7 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   let info: DemoWorldInfo;
   const world: DemoWorld = {
     urls,
+    adminSecret,
     get info() {
       return info;
     },
@@ -232,12 +234,14 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
         worldNow: () => clock.nowIso(),
       },
     ),
+    adminSecret,
     log,
   );
 
   const firstPort = opts.port ?? 0;
   try {
     for (const [i, [name, server]] of services.entries()) urls[name] = await server.listen(firstPort === 0 ? 0 : firstPort + i);
+    urls.altinnPortal = urls.altinn;
     urls.admin = await admin.listen(firstPort === 0 ? 0 : firstPort + services.length);
   } catch (err) {
     await Promise.allSettled([...services.map(([, s]) => s.close()), admin.close()]);

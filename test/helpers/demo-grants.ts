@@ -60,10 +60,11 @@ export function postToken(tokenEndpoint: string, assertion: string): Promise<Res
   });
 }
 
-export async function registerKey(adminUrl: string, clientId: string, jwk: JWK): Promise<void> {
+/** `adminSecret` is the world's admin bearer secret (`world.adminSecret`); the admin API refuses calls without it. */
+export async function registerKey(adminUrl: string, clientId: string, jwk: JWK, adminSecret?: string): Promise<void> {
   const res = await fetch(`${adminUrl}/jwks`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(adminSecret ? { authorization: `Bearer ${adminSecret}` } : {}) },
     body: JSON.stringify({ clientId, jwk }),
   });
   if (res.status !== 200) throw new Error(`register key: ${res.status} ${await res.text()}`);

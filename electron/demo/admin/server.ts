@@ -1,40 +1,46 @@
-// The admin API's server: loopback only, and it refuses browser pages from elsewhere (Host and Origin
-// checks), since it can reset the world and register keys.
+// The admin API's server. It can reset the world and register keys, so it takes nothing on trust: its own
+// Host names only (421), no page from another origin (403), its bearer secret (401) and JSON bodies (415).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { json } from '../http/reply';
 import type { Router } from '../http/router';
 import { makeContext, readBody, type ServiceServer } from '../http/server';
+import { isOwnLoopbackHost } from '../http/host-check';
 import { listenOnLoopback } from '../http/loopback';
+import { secretMatches } from './secret';
 
-const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-export function createAdminServer(router: Router, log: (line: string) => void): ServiceServer {
+export function createAdminServer(router: Router, secret: string, log: (line: string) => void): ServiceServer {
   const server = createServer((req, res) => {
     void (async () => {
-      const origin = req.headers.origin;
-      if (!LOOPBACK_HOST.test(req.headers.host ?? '') || (origin !== undefined && !LOOPBACK_ORIGIN.test(origin))) {
-        res.statusCode = 403;
-        res.end();
-        return;
-      }
-      const body = await readBody(req);
-      const ctx = makeContext(req, body ?? Buffer.alloc(0), randomUUID());
-      const m = router.match(ctx.method, ctx.path);
-      let reply = m.kind === 'found' ? null : json(m.kind === 'none' ? 404 : 405, { error: 'not found' });
-      if (m.kind === 'found') {
+      const reply = await (async () => {
+        if (!isOwnLoopbackHost(req, server)) return json(421, { error: 'misdirected request: unknown Host' });
+        const origin = req.headers.origin;
+        if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) return json(403, { error: 'cross-origin requests are refused' });
+        if (!secretMatches(secret, req.headers.authorization))
+          return json(401, { error: 'the admin API needs Authorization: Bearer <adminSecret>' }, { 'www-authenticate': 'Bearer' });
+        const body = await readBody(req);
+        if (body === null) return json(413, { error: 'body too large' });
+        if (body.length > 0 && !JSON_TYPE.test(req.headers['content-type'] ?? ''))
+          return json(415, { error: 'the admin API takes Content-Type: application/json only' });
+        const ctx = makeContext(req, body, randomUUID());
+        const m = router.match(ctx.method, ctx.path);
+        if (m.kind !== 'found')
+          return json(m.kind === 'none' ? 404 : 405, { error: m.kind === 'none' ? 'not found' : 'method not allowed' });
         ctx.params = m.params;
         try {
-          reply = await m.handler(ctx);
+          return await m.handler(ctx);
         } catch (err) {
           log(`admin: ${ctx.method} ${ctx.path} failed: ${err instanceof Error ? err.message : String(err)}`);
-          reply = json(500, { error: 'internal error' });
+          return json(500, { error: 'internal error' });
         }
-      }
-      for (const [k, v] of Object.entries(reply!.headers ?? {})) res.setHeader(k, v);
-      res.statusCode = reply!.status;
-      res.end(reply!.body ?? '');
+      })();
+      if (!req.complete) req.resume();
+      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+      res.statusCode = reply.status;
+      res.end(reply.body ?? '');
     })();
   });
   return {

@@ -1,7 +1,6 @@
 // Access Management's client list (altinn.md §10): each client with the roles and packages it gives the
 // firm. Quirks kept: the role key `"legacyurn "` with a trailing space, lower-case `partyid`, nulls
 // written, `links.next: null`, paging headers accepted and ignored.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { PACKAGES_BY_RELATIONSHIP, packageCode } from '../../../shared/domain/packages';
 import type { WorldContext } from '../context';
 import { json, type Reply } from '../http/reply';
@@ -9,9 +8,8 @@ import type { RequestContext, Router } from '../http/router';
 import { AGENT_ROLE, FFOR_VARIANTS, packageInfo, RIGHTS_HOLDER_ROLE, ROLE_BY_RELATIONSHIP, type RoleInfo } from '../seed/catalogue';
 import type { ClientEntry } from '../seed/clients';
 import type { Organisation } from '../seed/organisations';
-import { PERSONS } from '../seed/people';
+import { birthDate, PERSONS, type SeedPerson } from '../seed/people';
 import { SCOPES } from '../seed/identifiers';
-import type { DemoPerson } from '../types';
 import { endUserAuth, mayAdministerClients } from './client-delegation';
 import { isGuid, missingParameter, validationProblem } from './problems';
 
@@ -24,7 +22,7 @@ interface RoleAccess {
 }
 
 const entityOf = (w: WorldContext, o: Organisation): Record<string, unknown> => ({
-  id: orgPartyUuid(o.orgNo),
+  id: w.directory.orgPartyUuid(o.orgNo),
   name: o.name,
   type: 'Organisasjon',
   variant: o.form,
@@ -41,18 +39,8 @@ const entityOf = (w: WorldContext, o: Organisation): Record<string, unknown> => 
   deletedAt: null,
 });
 
-/** Synthetic national ids add 80 to the month (and 40 to the day for D-numbers). */
-function birthDate(pid: string): string {
-  const day = Number(pid.slice(0, 2)) % 40;
-  const month = Number(pid.slice(2, 4)) % 40;
-  const yy = Number(pid.slice(4, 6));
-  const individual = Number(pid.slice(6, 9));
-  const century = individual >= 500 && yy < 40 ? 2000 : 1900;
-  return `${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-const personEntity = (p: DemoPerson): Record<string, unknown> => ({
-  id: p.partyUuid,
+const personEntity = (w: WorldContext, p: SeedPerson): Record<string, unknown> => ({
+  id: w.directory.personPartyUuid(p.pid),
   name: p.name,
   type: 'Person',
   variant: 'Person',
@@ -118,9 +106,9 @@ async function firmAuth(w: WorldContext, ctx: RequestContext): Promise<FirmAuth 
   if (!auth.ok) return auth;
   const party = ctx.query.get('party');
   if (!party) return { ok: false, reply: missingParameter('party') };
-  const m = /^00000000-0000-4000-8000-000(\d{9})$/i.exec(party);
-  const org = m ? w.directory.orgByOrgNo.get(m[1]!) : undefined;
-  if (!isGuid(party) || !org)
+  const found = isGuid(party) ? w.directory.partyByUuid(party) : undefined;
+  const org = found?.kind === 'organisation' ? found.org : undefined;
+  if (!org)
     return { ok: false, reply: validationProblem([{ code: 'AM.VLD-00006', title: 'The entity does not exist', paths: ['?party'] }]) };
   if (!mayAdministerClients(auth.person, org.orgNo)) return { ok: false, reply: { status: 403 } };
   return { ok: true, firmOrgNo: org.orgNo };
@@ -164,7 +152,12 @@ export function accessManagementRoutes(w: WorldContext, router: Router): void {
     for (const a of w.store.personAgents) {
       const p = PERSONS.find((x) => x.pid === a.pid);
       if (p)
-        out.push({ entity: personEntity(p), id: p.partyUuid, addedAt: a.addedAt, clients: new Map(a.clients.map((c) => [c, a.packages])) });
+        out.push({
+          entity: personEntity(w, p),
+          id: w.directory.personPartyUuid(p.pid),
+          addedAt: a.addedAt,
+          clients: new Map(a.clients.map((c) => [c, a.packages])),
+        });
     }
     for (const [suId, orgNos] of w.store.delegations) {
       const su = w.store.systemUsers.get(suId);
@@ -213,8 +206,8 @@ export function accessManagementRoutes(w: WorldContext, router: Router): void {
   router.get(`${BASE}/clients/accesspackages`, async (ctx) => {
     const auth = await firmAuth(w, ctx);
     if (!auth.ok) return auth.reply;
-    const m = /^00000000-0000-4000-8000-000(\d{9})$/i.exec(ctx.query.get('from') ?? '');
-    const client = m ? w.directory.clientByOrgNo.get(m[1]!) : undefined;
+    const from = w.directory.partyByUuid(ctx.query.get('from') ?? '');
+    const client = from?.kind === 'organisation' ? w.directory.clientByOrgNo.get(from.org.orgNo) : undefined;
     if (!client) return validationProblem([{ code: 'AM.VLD-00006', title: 'The entity does not exist', paths: ['?from'] }]);
     const data = agents()
       .filter((a) => a.clients.has(client.org.orgNo))

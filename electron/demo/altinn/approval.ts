@@ -2,10 +2,9 @@
 // page and the portal's JSON endpoints.
 import type { WorldContext } from '../context';
 import { FIRM } from '../seed/organisations';
-import { isAccessManager } from '../seed/people';
+import { isAccessManager, type SeedPerson } from '../seed/people';
 import { SYSTEM_USER_FOR_REQUEST } from '../seed/identifiers';
 import type { SystemUser, SystemUserRequest } from '../state/model';
-import type { DemoPerson } from '../types';
 import { sameTriple } from './requests';
 import { effectiveStatus } from './wire';
 
@@ -15,12 +14,12 @@ export type DecisionResult =
   { ok: true; request: SystemUserRequest; systemUser?: SystemUser } | { ok: false; status: number; code: string; title: string };
 
 /** Every person of the world works at the firm; nobody has a relation to any other organisation. */
-export const isRelatedTo = (_person: DemoPerson, orgNo: string): boolean => orgNo === FIRM.orgNo;
-export const mayApprove = (person: DemoPerson, orgNo: string): boolean => isRelatedTo(person, orgNo) && isAccessManager(person);
-export const mayEscalateButNotApprove = (person: DemoPerson, orgNo: string): boolean =>
+export const isRelatedTo = (_person: SeedPerson, orgNo: string): boolean => orgNo === FIRM.orgNo;
+export const mayApprove = (person: SeedPerson, orgNo: string): boolean => isRelatedTo(person, orgNo) && isAccessManager(person);
+export const mayEscalateButNotApprove = (person: SeedPerson, orgNo: string): boolean =>
   isRelatedTo(person, orgNo) && !isAccessManager(person);
 
-export function decide(w: WorldContext, request: SystemUserRequest, person: DemoPerson, decision: Decision): DecisionResult {
+export function decide(w: WorldContext, request: SystemUserRequest, person: SeedPerson, decision: Decision): DecisionResult {
   if (effectiveStatus(w, request) !== 'New') return { ok: false, status: 409, code: 'AUTH-00013', title: 'The request status is not New' };
   if (decision === 'escalate') {
     if (!isRelatedTo(person, request.partyOrgNo))

@@ -4,12 +4,11 @@ import type { JWTPayload } from 'jose';
 import { altinnIssuer, maskinportenIssuer, verifyIssuedToken, type WorldContext } from '../context';
 import type { RequestContext } from '../http/router';
 import { isRecord } from '../jwt';
-import { personByPid } from '../seed/people';
-import type { DemoPerson } from '../types';
+import { personByPid, type SeedPerson } from '../seed/people';
 
 export type Caller =
   | { kind: 'organisation'; orgNo: string | null; scopes: string[]; claims: JWTPayload; exchanged: boolean }
-  | { kind: 'person'; person: DemoPerson; scopes: string[]; claims: JWTPayload };
+  | { kind: 'person'; person: SeedPerson; scopes: string[]; claims: JWTPayload };
 
 const scopesOf = (claims: JWTPayload): string[] => (typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []);
 

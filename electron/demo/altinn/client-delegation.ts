@@ -1,15 +1,13 @@
 // The end-user client delegation API for agent system users (altinn.md §9): list agents, list available
 // and delegated clients, add and remove a client with query parameters and no body.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { isOfferedTo, missingPackages, packageCode } from '../../../shared/domain/packages';
 import type { WorldContext } from '../context';
 import { json, type Reply } from '../http/reply';
 import type { RequestContext, Router } from '../http/router';
 import type { ClientEntry } from '../seed/clients';
 import { SCOPES } from '../seed/identifiers';
-import { isClientAdministrator } from '../seed/people';
+import { isClientAdministrator, type SeedPerson } from '../seed/people';
 import type { SystemUser } from '../state/model';
-import type { DemoPerson } from '../types';
 import { hasScope, identifyCaller } from './auth';
 import { isRelatedTo } from './approval';
 import {
@@ -27,7 +25,7 @@ import { systemUserInternal } from './wire';
 const BASE = '/authentication/api/v1/enduser/systemuser';
 
 type Access = 'read' | 'write';
-type PersonAuth = { ok: true; person: DemoPerson } | { ok: false; reply: Reply };
+type PersonAuth = { ok: true; person: SeedPerson } | { ok: false; reply: Reply };
 
 /** Token and scope. The client-administration PDP check comes later, once the owner is known. */
 export async function endUserAuth(
@@ -44,7 +42,7 @@ export async function endUserAuth(
 }
 
 /** PDP on `altinn_client_administration` for the owner: Klientadministrator (DAGL has it). */
-export const mayAdministerClients = (person: DemoPerson, ownerOrgNo: string): boolean =>
+export const mayAdministerClients = (person: SeedPerson, ownerOrgNo: string): boolean =>
   isRelatedTo(person, ownerOrgNo) && isClientAdministrator(person);
 
 const SCOPE_PAIR = { read: SCOPES.clientDelegationsRead, write: SCOPES.clientDelegationsWrite };
@@ -62,21 +60,22 @@ function lookupAgent(w: WorldContext, agent: string | null): AgentLookup {
   return { ok: true, systemUser: su };
 }
 
-const clientInfo = (c: ClientEntry) => ({
-  clientId: orgPartyUuid(c.org.orgNo),
+const clientInfo = (w: WorldContext, c: ClientEntry) => ({
+  clientId: w.directory.orgPartyUuid(c.org.orgNo),
   clientOrganizationNumber: c.org.orgNo,
   clientOrganizationName: c.org.name,
 });
 
-const paginated = (su: SystemUser, clients: ClientEntry[]) => ({
+const paginated = (w: WorldContext, su: SystemUser, clients: ClientEntry[]) => ({
   links: {},
   systemUserInformation: { systemUserId: su.id, systemUserOwnerOrg: su.ownerOrgNo },
-  data: clients.map(clientInfo),
+  data: clients.map((c) => clientInfo(w, c)),
 });
 
+/** A UUID Altinn does not know, or a party that is not a client of the firm, finds nothing. */
 const clientFromPartyUuid = (w: WorldContext, uuid: string): ClientEntry | undefined => {
-  const m = /^00000000-0000-4000-8000-000(\d{9})$/i.exec(uuid);
-  return m ? w.directory.clientByOrgNo.get(m[1]!) : undefined;
+  const party = w.directory.partyByUuid(uuid);
+  return party?.kind === 'organisation' ? w.directory.clientByOrgNo.get(party.org.orgNo) : undefined;
 };
 
 export function clientDelegationRoutes(w: WorldContext, router: Router): void {
@@ -108,6 +107,7 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
       return json(
         200,
         paginated(
+          w,
           su,
           w.directory.clients.filter((c) => isOfferedTo(packages, c.packages)),
         ),
@@ -117,6 +117,7 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
     return json(
       200,
       paginated(
+        w,
         su,
         w.directory.clients.filter((c) => delegated.has(c.org.orgNo)),
       ),

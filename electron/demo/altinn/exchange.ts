@@ -47,7 +47,7 @@ export async function exchange(w: WorldContext, ctx: RequestContext): Promise<Re
       'urn:altinn:userid': String(person.userId),
       'urn:altinn:username': '',
       'urn:altinn:partyid': String(person.partyId),
-      'urn:altinn:party:uuid': person.partyUuid,
+      'urn:altinn:party:uuid': w.directory.personPartyUuid(person.pid),
       'urn:altinn:authenticatemethod': amr[0] ?? 'NotDefined',
       'urn:altinn:authlevel': AUTH_LEVEL[acr] ?? acr.slice(-1),
       ...added,

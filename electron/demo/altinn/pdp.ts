@@ -65,8 +65,10 @@ function partyOrgNo(w: WorldContext, resource: Map<string, string>): string | nu
   const org = resource.get('urn:altinn:organization:identifier-no') ?? resource.get('urn:altinn:organizationnumber');
   if (org) return org;
   const uuid = resource.get('urn:altinn:party:uuid');
-  const m = uuid ? /^00000000-0000-4000-8000-000(\d{9})$/i.exec(uuid) : null;
-  if (m) return m[1]!;
+  if (uuid) {
+    const party = w.directory.partyByUuid(uuid);
+    return party?.kind === 'organisation' ? party.org.orgNo : '';
+  }
   const partyId = resource.get('urn:altinn:partyid');
   if (partyId) return [...w.directory.orgByOrgNo.values()].find((o) => String(o.partyId) === partyId)?.orgNo ?? '';
   return null;

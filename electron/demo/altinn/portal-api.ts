@@ -1,6 +1,5 @@
 // The portal's own JSON endpoints for requests (altinn.md §6.4). The app never calls them; they exist so
 // the simulated portal has a real backend and a portal-token client can script approvals.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import type { WorldContext } from '../context';
 import { json, type Reply } from '../http/reply';
 import type { RequestContext, Router } from '../http/router';
@@ -17,7 +16,7 @@ function internal(w: WorldContext, r: SystemUserRequest, mayEscalate: boolean): 
   return {
     ...requestResponse(w, r),
     partyId: party?.partyId ?? 0,
-    partyUuid: orgPartyUuid(r.partyOrgNo),
+    partyUuid: w.directory.orgPartyUuid(r.partyOrgNo),
     systemUserType: r.kind === 'agent' ? 'Agent' : 'Standard',
     userMayEscalateButNotApprove: mayEscalate,
   };

@@ -5,6 +5,7 @@ import { Router } from '../http/router';
 import type { ServiceHooks } from '../http/server';
 import { accessManagementRoutes } from './access-management';
 import { approvalPageRoutes } from './approval-page';
+import { authorizedPartiesRoutes } from './authorized-parties';
 import { clientDelegationRoutes } from './client-delegation';
 import { exchange } from './exchange';
 import { pdpRoutes } from './pdp';
@@ -24,6 +25,7 @@ export function altinnRoutes(w: WorldContext): Router {
   systemUserRoutes(w, router);
   clientDelegationRoutes(w, router);
   accessManagementRoutes(w, router);
+  authorizedPartiesRoutes(w, router);
   pdpRoutes(w, router);
   approvalPageRoutes(w, router);
   return router;

@@ -3,10 +3,9 @@
 import type { WorldContext } from '../context';
 import { empty, json, type Reply } from '../http/reply';
 import type { RequestContext, Router } from '../http/router';
-import { isAccessManager, isClientAdministrator } from '../seed/people';
+import { isAccessManager, isClientAdministrator, type SeedPerson } from '../seed/people';
 import { SCOPES } from '../seed/identifiers';
 import type { SystemUser } from '../state/model';
-import type { DemoPerson } from '../types';
 import { hasScope, identifyCaller } from './auth';
 import { isRelatedTo } from './approval';
 import { forbidden, missingParameter, unauthorized } from './problems';
@@ -23,7 +22,7 @@ async function orgAuth(w: WorldContext, ctx: RequestContext, scope: string): Pro
   return { ok: true, orgNo: caller.orgNo };
 }
 
-type PortalAuth = { ok: true; person: DemoPerson } | { ok: false; reply: Reply };
+type PortalAuth = { ok: true; person: SeedPerson } | { ok: false; reply: Reply };
 
 /** Portal endpoints: a person logged in through the portal (scope `altinn:portal/enduser`). */
 export async function portalAuth(w: WorldContext, ctx: RequestContext): Promise<PortalAuth> {
@@ -75,8 +74,8 @@ export function systemUserRoutes(w: WorldContext, router: Router): void {
   });
 
   const ownerByPartyId = (party: string) => [...w.directory.orgByOrgNo.values()].find((o) => String(o.partyId) === party);
-  const mayRead = (p: DemoPerson, orgNo: string) => isRelatedTo(p, orgNo) && (isAccessManager(p) || isClientAdministrator(p));
-  const mayWrite = (p: DemoPerson, orgNo: string) => isRelatedTo(p, orgNo) && isAccessManager(p);
+  const mayRead = (p: SeedPerson, orgNo: string) => isRelatedTo(p, orgNo) && (isAccessManager(p) || isClientAdministrator(p));
+  const mayWrite = (p: SeedPerson, orgNo: string) => isRelatedTo(p, orgNo) && isAccessManager(p);
 
   const listForParty = (agentsOnly: boolean) => async (ctx: RequestContext) => {
     const auth = await portalAuth(w, ctx);

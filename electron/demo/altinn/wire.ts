@@ -1,8 +1,6 @@
 // Altinn's wire formats, built from world state. Authentication omits nulls; Access Management writes them.
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import type { WorldContext } from '../context';
 import type { RegisteredSystem, SystemUser, SystemUserRequest } from '../state/model';
-import { FIRM } from '../seed/organisations';
 
 export const REQUEST_TIMEOUT_DAYS = 180;
 
@@ -14,7 +12,7 @@ export function effectiveStatus(w: WorldContext, r: SystemUserRequest): SystemUs
 
 export function confirmUrl(w: WorldContext, r: SystemUserRequest): string {
   const page = r.kind === 'agent' ? 'agentrequest' : 'request';
-  return `${w.urls.altinn}/accessmanagement/ui/systemuser/${page}?id=${r.id}&DONTCHOOSEREPORTEE=true`;
+  return `${w.urls.altinnPortal}/accessmanagement/ui/systemuser/${page}?id=${r.id}&DONTCHOOSEREPORTEE=true`;
 }
 
 export function requestResponse(w: WorldContext, r: SystemUserRequest): Record<string, unknown> {
@@ -102,5 +100,3 @@ export function registeredSystemDto(w: WorldContext, s: RegisteredSystem): Recor
     isVisible: s.isVisible,
   };
 }
-
-export const firmPartyUuid = (): string => orgPartyUuid(FIRM.orgNo);

@@ -10,6 +10,7 @@ import type { DecodedJwt, ServiceName, TrafficEntry } from '../types';
 import { CALLER_HEADER, CORRELATION_HEADER } from './hop';
 import { empty, type Reply } from './reply';
 import type { RequestContext, Router } from './router';
+import { isOwnLoopbackHost } from './host-check';
 import { listenOnLoopback } from './loopback';
 
 const MAX_BODY = 5 * 1024 * 1024;
@@ -96,6 +97,11 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
   const hanging = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isOwnLoopbackHost(req, server)) {
+      req.resume();
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected Request');
+      return;
+    }
     const started = performance.now();
     const time = opts.clock.nowIso();
     const correlationId = (req.headers[CORRELATION_HEADER] as string | undefined) ?? randomUUID();

@@ -16,12 +16,7 @@ const CODE_LIFETIME_MS = 120_000;
 const ACR = 'idporten-loa-substantial';
 
 const IDPORTEN_CLIENTS: Record<string, readonly string[]> = {
-  [IDPORTEN_APP_CLIENT_ID]: [
-    ...IDPORTEN_APP_SCOPES,
-    'altinn:clientdelegations/myclients.read',
-    'altinn:clientdelegations/myclients.write',
-    'profile',
-  ],
+  [IDPORTEN_APP_CLIENT_ID]: IDPORTEN_APP_SCOPES,
   [IDPORTEN_PORTAL_CLIENT_ID]: ['openid', SCOPES.portalEnduser],
 };
 
@@ -56,7 +51,7 @@ export function isLoopbackRedirect(uri: string): boolean {
   }
 }
 
-type AuthorizeCheck = { ok: true; params: Record<string, string> } | { ok: false; reply: Reply };
+type AuthorizeCheck = { ok: true; params: Record<string, string>; granted: string[] } | { ok: false; reply: Reply };
 
 function checkAuthorize(get: (k: string) => string | null): AuthorizeCheck {
   const params: Record<string, string> = {};
@@ -88,10 +83,10 @@ function checkAuthorize(get: (k: string) => string | null): AuthorizeCheck {
   if (params.response_type !== 'code') return back('unsupported_response_type', 'response_type must be code');
   if (!params.code_challenge || params.code_challenge_method !== 'S256')
     return back('invalid_request', 'PKCE with code_challenge_method=S256 is required');
-  const scopes = (params.scope ?? '').split(' ').filter(Boolean);
-  if (scopes.length === 0 || scopes.some((s) => !allowed.includes(s)))
-    return back('invalid_scope', 'Requested scope is not allowed for this client');
-  return { ok: true, params };
+  // Like ID-porten, grant what was asked for among what the client is registered for, and drop the rest.
+  const granted = [...new Set((params.scope ?? '').split(' ').filter((s) => allowed.includes(s)))];
+  if (granted.length === 0) return back('invalid_scope', 'None of the requested scopes is allowed for this client');
+  return { ok: true, params, granted };
 }
 
 function errorPage(status: number, error: string, description: string): Reply {
@@ -153,7 +148,7 @@ export function idportenRoutes(w: WorldContext): Router {
     codes.set(code, {
       clientId: check.params.client_id!,
       redirectUri: check.params.redirect_uri!,
-      scope: check.params.scope!,
+      scope: check.granted.join(' '),
       codeChallenge: check.params.code_challenge!,
       pid: person.pid,
       ...(check.params.nonce ? { nonce: check.params.nonce } : {}),

@@ -12,7 +12,7 @@ export const MASKINPORTEN_CLIENTS: readonly MaskinportenClient[] = [
   {
     clientId: VENDOR_CLIENT_ID,
     ownerOrgNo: VENDOR.orgNo,
-    scopes: [KB_SCOPE, SCOPES.systemRegisterWrite, SCOPES.requestWrite, SCOPES.requestRead],
+    scopes: [KB_SCOPE, SCOPES.systemRegisterWrite, SCOPES.requestWrite, SCOPES.requestRead, SCOPES.authorizedParties],
   },
   { clientId: SKD_CLIENT_ID, ownerOrgNo: SKATTEETATEN.orgNo, scopes: [SCOPES.authorize] },
 ];

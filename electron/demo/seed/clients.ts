@@ -3,10 +3,11 @@
 // under a second.
 import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
 import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
-import { createRng, hashSeed, pick, type Rng } from '../random';
+import { createRng, hashSeed, pick, seededUuid, type Rng } from '../random';
 import { FFOR_VARIANTS } from './catalogue';
 import { companyName, TRICKY_NAMES } from './names';
 import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR, type Organisation } from './organisations';
+import { PERSONS } from './people';
 
 export interface ClientEntry {
   org: Organisation;
@@ -24,6 +25,11 @@ export interface Directory {
   /** Every organisation of the world, clients included. */
   orgByOrgNo: Map<string, Organisation>;
   generatedOrgNos: string[];
+  /** Party UUIDs, random like Altinn's: looked up, never derived from a number. */
+  orgPartyUuid(orgNo: string): string;
+  personPartyUuid(pid: string): string;
+  /** The party a UUID names (case-insensitive), or undefined for one Altinn does not know. */
+  partyByUuid(uuid: string): { kind: 'organisation'; org: Organisation } | { kind: 'person'; pid: string } | undefined;
 }
 
 export function clientPackages(form: string, roles: readonly Relationship[], direct: readonly string[]): string[] {
@@ -87,5 +93,48 @@ export function buildDirectory(seed: number, clientCount: number): Directory {
     clients.push({ org, roles, direct: shape.direct, packages: clientPackages(form, roles, shape.direct) });
     if (form === 'AS' && !subUnitOf) lastParent = org;
   }
-  return { clients, clientByOrgNo: new Map(clients.map((c) => [c.org.orgNo, c])), orgByOrgNo, generatedOrgNos };
+  return {
+    clients,
+    clientByOrgNo: new Map(clients.map((c) => [c.org.orgNo, c])),
+    orgByOrgNo,
+    generatedOrgNos,
+    ...partyUuids(seed, orgByOrgNo),
+  };
+}
+
+/** One seeded stream, in a fixed order (named parties, then generated clients), so a seed always gives the same UUIDs. */
+function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directory, 'orgPartyUuid' | 'personPartyUuid' | 'partyByUuid'> {
+  const rng = createRng(hashSeed(seed, 'party-uuids'));
+  const byOrgNo = new Map<string, string>();
+  const byPid = new Map<string, string>();
+  const parties = new Map<string, { kind: 'organisation'; org: Organisation } | { kind: 'person'; pid: string }>();
+  const draw = (): string => {
+    for (;;) {
+      const uuid = seededUuid(rng);
+      if (!parties.has(uuid)) return uuid;
+    }
+  };
+  for (const p of PERSONS) {
+    const uuid = draw();
+    byPid.set(p.pid, uuid);
+    parties.set(uuid, { kind: 'person', pid: p.pid });
+  }
+  for (const org of orgs.values()) {
+    const uuid = draw();
+    byOrgNo.set(org.orgNo, uuid);
+    parties.set(uuid, { kind: 'organisation', org });
+  }
+  return {
+    orgPartyUuid: (orgNo) => {
+      const uuid = byOrgNo.get(orgNo);
+      if (!uuid) throw new Error(`No party with org number ${orgNo} in the demo world`);
+      return uuid;
+    },
+    personPartyUuid: (pid) => {
+      const uuid = byPid.get(pid);
+      if (!uuid) throw new Error('No such person in the demo world');
+      return uuid;
+    },
+    partyByUuid: (uuid) => parties.get(uuid.toLowerCase()),
+  };
 }

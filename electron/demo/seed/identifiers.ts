@@ -13,6 +13,7 @@ export const SCOPES = {
   authorize: 'altinn:authorization/authorize',
   maskinportenSystemUserRead: 'altinn:maskinporten/systemuser.read',
   portalEnduser: 'altinn:portal/enduser',
+  authorizedParties: 'altinn:accessmanagement/authorizedparties',
 } as const;
 
 export const VENDOR_CLIENT_ID = 'b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21';
@@ -23,7 +24,8 @@ export const SYSTEM_ID = '310000019_smartregnskap';
 export const SYSTEM_REDIRECT_URL = 'https://smartcloud.example/receipt';
 
 export const IDPORTEN_APP_CLIENT_ID = '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d';
-export const IDPORTEN_APP_SCOPES = ['openid', SCOPES.clientDelegationsRead, SCOPES.clientDelegationsWrite];
+/** What the app's ID-porten client is registered for (ID-porten grants the requested ones among these). */
+export const IDPORTEN_APP_SCOPES = ['openid', SCOPES.clientDelegationsRead, SCOPES.clientDelegationsWrite, SCOPES.authorizedParties];
 /** The simulated Altinn portal's own ID-porten client: the only one that may get `altinn:portal/enduser`. */
 export const IDPORTEN_PORTAL_CLIENT_ID = 'altinn-portal-demo';
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeToken } from '../../helpers/demo-grants';
-import { bearer, C, FIRM, partyUuid, PID, startTestWorld, SU_A, SU_B, type TestWorld } from './world-fixture';
+import { bearer, C, FIRM, PID, startTestWorld, SU_A, SU_B, type TestWorld } from './world-fixture';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let t: TestWorld;
 let altinn: string;
@@ -48,7 +50,7 @@ describe('enduser/systemuser/agents', () => {
 
   it('needs a token (401 empty) and the scope (403 empty)', async () => {
     expect((await fetch(`${altinn}${ENDUSER}/agents?party=${FIRM}`)).status).toBe(401);
-    const readOnlyScopes = await t.personToken(PID.morten, 'openid altinn:clientdelegations/myclients.read');
+    const readOnlyScopes = await t.personToken(PID.morten, 'openid altinn:accessmanagement/authorizedparties');
     const res = await get(`${ENDUSER}/agents?party=${FIRM}`, readOnlyScopes);
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('');
@@ -71,11 +73,16 @@ describe('clients/available and clients', () => {
     const orgs = body.data.map((d) => d.clientOrganizationNumber);
     for (const c of [C.c1, C.c2, C.c3, C.c4, C.c5, C.c6, C.c7, C.c10]) expect(orgs).toContain(c);
     for (const c of [C.c8, C.c9, C.c11, C.x1]) expect(orgs).not.toContain(c);
+    // Altinn's two lists name a client by the same random UUID, which says nothing about its org number.
     expect(body.data[0]).toEqual({
-      clientId: partyUuid(C.c1),
+      clientId: await t.clientUuid(C.c1),
       clientOrganizationNumber: C.c1,
       clientOrganizationName: 'FJELLBEKK RØRLEGGERSERVICE',
     });
+    const ids = (body.data as unknown as Array<{ clientId: string }>).map((d) => d.clientId);
+    for (const id of ids) expect(id).toMatch(UUID_V4);
+    expect(ids.join()).not.toContain(C.c1);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('clients lists the delegated subset', async () => {
@@ -104,20 +111,21 @@ describe('clients/available and clients', () => {
 
 describe('POST/DELETE clients', () => {
   it('delegates c6 to SU-A with an echo, idempotently; DELETE echoes too', async () => {
-    const path = `${ENDUSER}/clients?agent=${SU_A}&client=${partyUuid(C.c6)}`;
+    const c6 = await t.clientUuid(C.c6);
+    const path = `${ENDUSER}/clients?agent=${SU_A}&client=${c6}`;
     const res = await call('POST', path, morten);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ agent: SU_A, client: partyUuid(C.c6) });
+    expect(await res.json()).toEqual({ agent: SU_A, client: c6 });
     expect((await call('POST', path, morten)).status).toBe(200);
     expect(t.world.admin.delegatedClients(SU_A)).toContain(C.c6);
     const del = await call('DELETE', path, morten);
-    expect(await del.json()).toEqual({ agent: SU_A, client: partyUuid(C.c6) });
+    expect(await del.json()).toEqual({ agent: SU_A, client: c6 });
     expect(t.world.admin.delegatedClients(SU_A)).not.toContain(C.c6);
   });
 
   it('the AND rule: c2 and c10 to SU-B → 400 AUTH-00080', async () => {
     for (const c of [C.c2, C.c10]) {
-      const res = await call('POST', `${ENDUSER}/clients?agent=${SU_B}&client=${partyUuid(c)}`, morten);
+      const res = await call('POST', `${ENDUSER}/clients?agent=${SU_B}&client=${await t.clientUuid(c)}`, morten);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({
         type: 'urn:altinn:error:AUTH-00080',
@@ -128,10 +136,22 @@ describe('POST/DELETE clients', () => {
     }
   });
 
-  it('a non-client (x1) → 400 AUTH-00079', async () => {
-    const res = await call('POST', `${ENDUSER}/clients?agent=${SU_A}&client=${partyUuid(C.x1)}`, morten);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'AUTH-00079', title: 'Client not found.' });
+  it('a guessed UUID, one derived from an org number, or a party that is not a client → 400 AUTH-00079', async () => {
+    const guesses = [crypto.randomUUID(), `00000000-0000-4000-8000-000${C.c6}`, `00000000-0000-4000-8000-000${C.x1}`, t.firmUuid];
+    for (const guess of guesses) {
+      for (const method of ['POST', 'DELETE'] as const) {
+        const res = await call(method, `${ENDUSER}/clients?agent=${SU_A}&client=${guess}`, morten);
+        expect(res.status, `${method} ${guess}`).toBe(400);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await res.json()).toMatchObject({
+          type: 'urn:altinn:error:AUTH-00079',
+          code: 'AUTH-00079',
+          title: 'Client not found.',
+          status: 400,
+        });
+      }
+    }
+    expect(t.world.admin.delegatedClients(SU_A)).not.toContain(C.c6);
   });
 
   it('agent and client errors come together in one STD-00000', async () => {
@@ -146,7 +166,7 @@ describe('POST/DELETE clients', () => {
   });
 
   it('Kari cannot add clients: 403 empty', async () => {
-    const res = await call('POST', `${ENDUSER}/clients?agent=${SU_A}&client=${partyUuid(C.c7)}`, kari);
+    const res = await call('POST', `${ENDUSER}/clients?agent=${SU_A}&client=${await t.clientUuid(C.c7)}`, kari);
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('');
   });
@@ -154,7 +174,7 @@ describe('POST/DELETE clients', () => {
 
 describe('Access Management clientdelegations/clients', () => {
   it('lists each client with roles and packages, with the quirks', async () => {
-    const res = await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${partyUuid(FIRM)}`, morten);
+    const res = await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${t.firmUuid}`, morten);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       links: unknown;
@@ -163,7 +183,7 @@ describe('Access Management clientdelegations/clients', () => {
     expect(body.links).toEqual({ next: null });
     const c1 = body.data.find((d) => d.client.organizationIdentifier === C.c1)!;
     expect(c1.client).toEqual({
-      id: partyUuid(C.c1),
+      id: await t.clientUuid(C.c1),
       name: 'FJELLBEKK RØRLEGGERSERVICE',
       type: 'Organisasjon',
       variant: 'ENK',
@@ -217,7 +237,7 @@ describe('Access Management clientdelegations/clients', () => {
 
   it('filters by package (any-of) and refuses Kari with 403', async () => {
     const res = await get(
-      `/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${partyUuid(FIRM)}&packages=forretningsforer-eiendom`,
+      `/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${t.firmUuid}&packages=forretningsforer-eiendom`,
       morten,
     );
     const orgs = ((await res.json()) as { data: Array<{ client: { organizationIdentifier: string } }> }).data.map(
@@ -225,7 +245,7 @@ describe('Access Management clientdelegations/clients', () => {
     );
     expect(orgs).toContain(C.c9);
     expect(orgs).not.toContain(C.c1);
-    expect((await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${partyUuid(FIRM)}`, kari)).status).toBe(403);
+    expect((await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${t.firmUuid}`, kari)).status).toBe(403);
   });
 });
 

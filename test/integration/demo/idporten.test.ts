@@ -148,7 +148,7 @@ describe('Altinn token exchange', () => {
       'urn:altinn:userid': '20000001',
       'urn:altinn:username': '',
       'urn:altinn:partyid': '50000001',
-      'urn:altinn:party:uuid': '00000000-0000-4000-9000-014857110014',
+      'urn:altinn:party:uuid': t.world.info.persons.find((p) => p.pid === PID.morten)!.partyUuid,
       'urn:altinn:authenticatemethod': 'TestID',
       'urn:altinn:authlevel': '3',
       iss: `${t.world.urls.altinn}/authentication/api/v1/openid/`,

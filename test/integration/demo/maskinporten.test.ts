@@ -177,11 +177,9 @@ describe('POST /token refuses each bad grant on its own', () => {
   });
 
   it('scope not granted to the consumer → 403 access_denied MP-250', async () => {
-    const admin = t.world.urls.admin;
     const set = (granted: boolean) =>
-      fetch(`${admin}/scope-access`, {
+      t.admin('/scope-access', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ scope: 'skatteetaten:kravogbetalinger', orgNo: '310000019', granted }),
       });
     await set(false);

@@ -45,21 +45,20 @@ describe('traffic log', () => {
         'altinn /authorization/api/v1/authorize',
       ]),
     );
-    const admin = await (await fetch(`${t.world.urls.admin}/traffic?since=${entries.at(-2)!.id}`)).json();
+    const admin = await (await t.admin(`/traffic?since=${entries.at(-2)!.id}`)).json();
     expect(admin).toHaveLength(1);
   });
 });
 
 describe('faults', () => {
   it('errorRate 1 gives the configured statuses; clearing restores service', async () => {
-    await fetch(`${t.world.urls.admin}/faults`, {
+    await t.admin('/faults', {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ service: 'maskinporten', pathPrefix: '/jwk', errorRate: 1, errorStatuses: [502] }]),
     });
     expect((await fetch(`${t.world.urls.maskinporten}/jwk`)).status).toBe(502);
     expect((await fetch(`${t.world.urls.maskinporten}/.well-known/oauth-authorization-server`)).status).toBe(200);
-    await fetch(`${t.world.urls.admin}/faults`, { method: 'DELETE' });
+    await t.admin('/faults', { method: 'DELETE' });
     expect((await fetch(`${t.world.urls.maskinporten}/jwk`)).status).toBe(200);
   });
 
@@ -96,11 +95,7 @@ describe('faults', () => {
   });
 
   it('the admin API validates fault specs', async () => {
-    const res = await fetch(`${t.world.urls.admin}/faults`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ service: 'nowhere' }]),
-    });
+    const res = await t.admin('/faults', { method: 'PUT', body: JSON.stringify([{ service: 'nowhere' }]) });
     expect(res.status).toBe(400);
   });
 });
@@ -109,24 +104,16 @@ describe('admin API', () => {
   it('reads delegations and resets to a preset', async () => {
     const world = await startTestWorld({ preset: 'ready' });
     try {
-      const admin = world.world.urls.admin;
-      expect(await (await fetch(`${admin}/delegations?systemUser=${SU_A}`)).json()).toEqual({
+      expect(await (await world.admin(`/delegations?systemUser=${SU_A}`)).json()).toEqual({
         systemUser: SU_A,
         clients: [C.c1, C.c2, C.c3, C.c4, C.c5],
       });
-      expect(
-        (await fetch(`${admin}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"preset":"start"}' }))
-          .status,
-      ).toBe(200);
+      expect((await world.admin('/reset', { method: 'POST', body: '{"preset":"start"}' })).status).toBe(200);
       expect(world.world.admin.delegatedClients(SU_A)).toEqual([]);
-      expect((await fetch(admin, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
+      expect((await world.admin('/info', { headers: { origin: 'https://evil.example' } })).status).toBe(403);
       // Registered keys survive a reset; the system users do not (preset start has none).
       expect(await world.systemUserToken().catch((e: Error) => e.message)).toContain('invalid_altinn_customer_configuration');
-      const clock = await fetch(`${admin}/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"advanceSeconds":30}',
-      });
+      const clock = await world.admin('/clock', { method: 'POST', body: '{"advanceSeconds":30}' });
       expect(await clock.json()).toMatchObject({ advancedSeconds: 30 });
     } finally {
       await world.close();
@@ -136,13 +123,13 @@ describe('admin API', () => {
 
 describe('state file', () => {
   it('keeps delegations, requests, system users and registered keys across a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demo-world-'));
+    const dir = mkdtempSync(join(tmpdir(), 'kd-world-'));
     const stateFile = join(dir, 'state.json');
     try {
       const first = await startTestWorld({ preset: 'ready', stateFile });
       const morten = await first.personToken('14857110014');
       const add = await fetch(
-        `${first.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=00000000-0000-4000-8000-000${C.c6}`,
+        `${first.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=${await first.clientUuid(C.c6)}`,
         { method: 'POST', ...bearer(morten) },
       );
       expect(add.status).toBe(200);

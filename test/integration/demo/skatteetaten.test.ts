@@ -149,7 +149,7 @@ describe('Krav og betalinger: errors', () => {
 
   it('revocation is seen on the next call (the PDP is asked every call)', async () => {
     const morten = await t.personToken('14857110014');
-    const path = `${t.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=00000000-0000-4000-8000-000${C.c2}`;
+    const path = `${t.world.urls.altinn}/authentication/api/v1/enduser/systemuser/clients?agent=${SU_A}&client=${await t.clientUuid(C.c2)}`;
     expect((await fetch(`${kb}/${C.c2}/aapnekrav`, bearer(suA))).status).toBe(200);
     expect((await fetch(path, { method: 'DELETE', ...bearer(morten) })).status).toBe(200);
     await error(await fetch(`${kb}/${C.c2}/aapnekrav`, bearer(suA)), 403, 'DAS-008');

@@ -31,8 +31,7 @@ export const C = {
   c11: '310000094',
   x1: '310000086',
 } as const;
-export const partyUuid = (orgNo: string): string => `00000000-0000-4000-8000-000${orgNo}`;
-export const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write';
+export const APP_SCOPES = 'openid altinn:clientdelegations.read altinn:clientdelegations.write altinn:accessmanagement/authorizedparties';
 
 let sharedKey: Promise<TestKey> | null = null;
 /** One RSA key per test file is plenty; key generation is the slow part of set-up. */
@@ -40,20 +39,43 @@ export const vendorKey = (): Promise<TestKey> => (sharedKey ??= generateTestKey(
 
 export interface TestWorld {
   world: DemoWorld;
+  /** A call to the admin API with the world's secret (and JSON content type when there is a body). */
+  admin(path: string, init?: RequestInit): Promise<Response>;
   key: TestKey;
   systemUserToken(ownerOrgNo?: string, externalRef?: string): Promise<string>;
   vendorToken(scope: string): Promise<string>;
   personToken(pid: string, scope?: string): Promise<string>;
+  /** The firm's party UUID, as the world prints it (the app itself learns it from authorizedparties). */
+  firmUuid: string;
+  /** A client's party UUID, read from Altinn's own client list (AM clientdelegations/clients), as the app learns it. */
+  clientUuid(orgNo: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startTestWorld(opts: DemoWorldOptions = {}): Promise<TestWorld> {
   const world = await startDemoWorld({ port: 0, quiet: true, ...opts });
   const key = await vendorKey();
-  await registerKey(world.urls.admin, VENDOR_CLIENT_ID, key.publicJwk);
+  await registerKey(world.urls.admin, VENDOR_CLIENT_ID, key.publicJwk, world.adminSecret);
   const mp = world.urls.maskinporten;
+  const personToken = async (pid: string, scope = APP_SCOPES) =>
+    exchangeToken(
+      world.urls.altinn,
+      'id-porten',
+      await idportenToken({ idporten: world.urls.idporten, clientId: '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d', pid, scope }),
+    );
+  let clientUuids: Promise<Map<string, string>> | null = null;
+  const readClientUuids = async (): Promise<Map<string, string>> => {
+    const token = await personToken(PID.morten);
+    const res = await fetch(
+      `${world.urls.altinn}/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${world.info.firm.partyUuid}`,
+      bearer(token),
+    );
+    const body = (await res.json()) as { data: Array<{ client: { id: string; organizationIdentifier: string } }> };
+    return new Map(body.data.map((d) => [d.client.organizationIdentifier, d.client.id]));
+  };
   return {
     world,
+    admin: (path, init) => adminFetch(world, path, init),
     key,
     systemUserToken: (owner = FIRM, externalRef) =>
       maskinportenToken(key, {
@@ -63,14 +85,22 @@ export async function startTestWorld(opts: DemoWorldOptions = {}): Promise<TestW
         authorizationDetails: systemUserDetails(owner, externalRef),
       }),
     vendorToken: (scope) => maskinportenToken(key, { maskinporten: mp, clientId: VENDOR_CLIENT_ID, scope }),
-    personToken: async (pid, scope = APP_SCOPES) =>
-      exchangeToken(
-        world.urls.altinn,
-        'id-porten',
-        await idportenToken({ idporten: world.urls.idporten, clientId: '3f9a1c52-7d4e-4b8a-a1c0-5e6f7a8b9c0d', pid, scope }),
-      ),
+    personToken,
+    firmUuid: world.info.firm.partyUuid,
+    clientUuid: async (orgNo) => {
+      const uuid = (await (clientUuids ??= readClientUuids())).get(orgNo);
+      if (!uuid) throw new Error(`${orgNo} is not in the firm's client list`);
+      return uuid;
+    },
     close: () => world.close(),
   };
 }
 
 export const bearer = (token: string, extra: Record<string, string> = {}) => ({ headers: { authorization: `Bearer ${token}`, ...extra } });
+
+export function adminFetch(world: DemoWorld, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${world.adminSecret}`);
+  if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return fetch(`${world.urls.admin}${path}`, { ...init, headers });
+}
