@@ -6,6 +6,7 @@ import type { EnvironmentId } from '../../../../shared/contract/define';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
+import { DemoWorldForm } from './DemoWorldForm';
 import { Section } from './Section';
 import { useUpdateSettings } from './use-update-settings';
 
@@ -85,6 +86,7 @@ export function EnvironmentSection({ settings }: { settings: Settings }) {
           </Box>
         )}
       </Box>
+      {settings.environment === 'demo' && <DemoWorldForm settings={settings} />}
     </Section>
   );
 }

@@ -28,6 +28,19 @@ export const settingsTexts = {
         demoAdmin: 'Demoverdenens admin-API',
       },
     },
+    demoWorld: {
+      title: 'Demoverdenens adresse',
+      address: 'Admin-adresse',
+      addressHelp:
+        'Tom: Klientdesk starter sin egen demoverden. Fyll inn admin-adressen til en demoverden som kjører for seg selv (npm run demo-world), f.eks. http://127.0.0.1:7404.',
+      secret: 'Admin-hemmelighet',
+      secretHelp: 'Står i den første linjen demoverdenen skriver ut («adminSecret»).',
+      secretKept: 'En hemmelighet er lagret. La feltet stå tomt for å beholde den.',
+      connect: 'Koble til',
+      useEmbedded: 'Bruk den innebygde',
+      connected: 'Koblet til.',
+      failed: 'Kunne ikke koble til demoverdenen',
+    },
     config: {
       title: 'Oppsett per miljø',
       demoNote:
@@ -123,6 +136,19 @@ export const settingsTexts = {
         kravOgBetalinger: 'Krav og betalinger',
         demoAdmin: 'Demo world admin API',
       },
+    },
+    demoWorld: {
+      title: 'Demo world address',
+      address: 'Admin address',
+      addressHelp:
+        'Empty: Klientdesk starts a demo world of its own. Give the admin address of a world that runs on its own (npm run demo-world), e.g. http://127.0.0.1:7404.',
+      secret: 'Admin secret',
+      secretHelp: 'Printed in the first line the demo world writes ("adminSecret").',
+      secretKept: 'A secret is stored. Leave the field empty to keep it.',
+      connect: 'Connect',
+      useEmbedded: 'Use the embedded one',
+      connected: 'Connected.',
+      failed: 'Could not connect to the demo world',
     },
     config: {
       title: 'Set-up per environment',
