@@ -42,6 +42,8 @@ export interface CoreOptions {
    * address saved in Settings, which wins over `embedded` (a world the shell starts in-process on demand).
    */
   demoWorld?: { standalone?: WorldConnection; embedded?: WorldProvider };
+  /** Addresses of Test or Production that differ from the published ones. */
+  endpointOverrides?: Partial<Record<EnvironmentId, Partial<EnvironmentEndpoints>>>;
 }
 
 export interface Core {
@@ -141,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     protector: options.protector,
     openExternal: options.openExternal,
     worlds,
+    endpointOverrides: options.endpointOverrides,
     onChange: publishStatus,
     onExchange: (e) => exchangeListeners.forEach((l) => l(e)),
   });
@@ -225,7 +228,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 
-  await runtime.activate();
+  // A world that does not answer must not keep the app from starting: the user can switch environment or fix
+  // the address in Settings, and every call says why it cannot run until then.
+  await runtime.activate().catch((error: unknown) => {
+    console.error(`[core] could not connect to the ${runtime.environment} environment:`, error instanceof Error ? error.message : error);
+  });
   for (const f of features) await f.start?.();
 
   return {

@@ -10,7 +10,7 @@ import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
 import type { AgentSystemUser } from '../altinn/client-delegation';
 import { requireScopes } from '../altinn/scopes';
-import { ALTINN_END_USER_SCOPES, buildEnvironment, type EnvironmentConfig } from '../environments/environments';
+import { ALTINN_END_USER_SCOPES, buildEnvironment, type EnvironmentConfig, type EnvironmentEndpoints } from '../environments/environments';
 import { openEnvironment, type EnvironmentServices } from '../environments/environment-services';
 import { isServiceError, LocalCodes } from '../errors';
 import type { Exchange } from '../http/http-client';
@@ -29,6 +29,8 @@ export interface RuntimeOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Environments whose endpoints and ids a demo world describes, and where that world comes from. */
   worlds: Partial<Record<EnvironmentId, WorldProvider>>;
+  /** Addresses that differ from the published ones (ID-porten's hosts are unconfirmed; tests use a world's). */
+  endpointOverrides?: Partial<Record<EnvironmentId, Partial<EnvironmentEndpoints>>>;
   onChange(): void;
   onExchange?(exchange: Exchange): void;
 }
@@ -56,6 +58,8 @@ export class EnvironmentRuntime {
   #activating: Promise<void> | null = null;
   #environment: EnvironmentId;
   #pendingLogin: AbortController | null = null;
+  /** Why the last connection attempt failed, so "not connected" can say it. */
+  #connectFailure: unknown = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.#environment = options.settings.get().environment;
@@ -81,7 +85,10 @@ export class EnvironmentRuntime {
   }
 
   services(): EnvironmentServices {
-    if (!this.#services) throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`);
+    if (!this.#services) {
+      if (this.#connectFailure instanceof AppError) throw this.#connectFailure;
+      throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`);
+    }
     return this.#services;
   }
 
@@ -90,10 +97,19 @@ export class EnvironmentRuntime {
     const run = async (): Promise<void> => {
       await this.teardown();
       this.#environment = environment;
+      this.#connectFailure = null;
       const vault = await this.vault();
       const provider = this.options.worlds[environment];
-      const config = provider ? await this.connectWorld(provider, environment) : this.configuredEnvironment(environment);
-      if (this.#world) await this.publishKeys(vault, this.#world, config);
+      let config: EnvironmentConfig;
+      try {
+        config = provider ? await this.connectWorld(provider, environment) : this.configuredEnvironment(environment);
+        if (this.#world) await this.publishKeys(vault, this.#world, config);
+      } catch (error) {
+        this.#connectFailure = error;
+        await this.teardown();
+        this.options.onChange();
+        throw error;
+      }
       this.#services = openEnvironment(config, { vault, openExternal: this.options.openExternal, onExchange: (e) => this.noteExchange(e) });
       this.#online = true;
       this.#probe = setInterval(() => void this.probe(), PROBE_INTERVAL_MS);
@@ -120,13 +136,17 @@ export class EnvironmentRuntime {
 
   private configuredEnvironment(environment: EnvironmentId): EnvironmentConfig {
     const saved = this.options.settings.get().environments[environment];
-    return buildEnvironment(environment, {
-      firmOrgNumber: saved.firmOrgNumber,
-      maskinportenClientId: saved.maskinportenClientId,
-      ...(saved.kid ? { kid: saved.kid } : {}),
-      idportenClientId: saved.idportenClientId,
-      systemId: saved.systemId,
-    });
+    return buildEnvironment(
+      environment,
+      {
+        firmOrgNumber: saved.firmOrgNumber,
+        maskinportenClientId: saved.maskinportenClientId,
+        ...(saved.kid ? { kid: saved.kid } : {}),
+        idportenClientId: saved.idportenClientId,
+        systemId: saved.systemId,
+      },
+      { endpointOverrides: this.options.endpointOverrides?.[environment] },
+    );
   }
 
   /**
