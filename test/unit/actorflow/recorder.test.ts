@@ -1,7 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Exchange as HttpExchange } from '../../../electron/core/http/http-client';
-import { ExchangeRecorder, worldTrafficMark } from '../../../electron/core/actorflow/recorder';
+import { ExchangeRecorder, worldTrafficMark, worldTrafficSince } from '../../../electron/core/actorflow/recorder';
 import type { DemoWorldLike, TrafficEntry } from '../../../electron/core/actorflow/world';
 
 const T0 = Date.parse('2026-11-24T10:00:00.000Z');
@@ -69,7 +69,7 @@ describe('the exchange recorder', () => {
     expect(altinn).toMatchObject({ from: 'enduser', to: 'altinn', decoded: [] });
   });
 
-  it('adds the world’s internal hops caused by this step’s calls, in time order, and nothing else', () => {
+  it('adds the world’s internal hops caused by this step’s calls, in time order, and nothing else', async () => {
     const traffic = [
       entry({ id: 1, correlationId: 'before', caller: 'maskinporten' }),
       entry({
@@ -91,7 +91,7 @@ describe('the exchange recorder', () => {
     const world = worldWith(traffic);
     const recorder = new ExchangeRecorder('vendor', 1, () => 0);
     recorder.onExchange(call({}));
-    const exchanges = recorder.finish(world);
+    const exchanges = recorder.finish(world, await worldTrafficSince(world, recorder.mark));
     expect(exchanges.map((e) => `${e.kind} ${e.from}->${e.to}`)).toEqual(['app vendor->maskinporten', 'internal maskinporten->altinn']);
     // What the service decoded wins over our own decoding.
     expect(exchanges[0]!.decoded[0]!.claims).toEqual({ iss: 'seen-by-mp' });
@@ -99,8 +99,8 @@ describe('the exchange recorder', () => {
     expect(JSON.parse(exchanges[1]!.responseBody!)).toEqual({ id: 'su' });
   });
 
-  it('marks the world’s log so a step reads only its own traffic', () => {
-    expect(worldTrafficMark(null)).toBe(0);
-    expect(worldTrafficMark(worldWith([entry({ id: 7 }), entry({ id: 9 })]))).toBe(9);
+  it('marks the world’s log so a step reads only its own traffic', async () => {
+    expect(await worldTrafficMark(null)).toBe(0);
+    expect(await worldTrafficMark(worldWith([entry({ id: 7 }), entry({ id: 9 })]))).toBe(9);
   });
 });
