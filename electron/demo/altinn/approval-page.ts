@@ -3,13 +3,13 @@
 import { packageCode } from '../../../shared/domain/packages';
 import type { WorldContext } from '../context';
 import { h, page, type SafeHtml } from '../html';
-import { html, problemJson, redirect, type Reply } from '../http/reply';
+import { html, redirect, type Reply } from '../http/reply';
 import type { RequestContext, Router } from '../http/router';
 import { packageInfo } from '../seed/catalogue';
 import { PERSONS, personByPid } from '../seed/people';
 import type { SystemUserRequest } from '../state/model';
 import { decide, type Decision } from './approval';
-import { traceId } from './problems';
+import { altinnProblem } from './problems';
 import { effectiveStatus } from './wire';
 
 const UI = '/accessmanagement/ui/systemuser';
@@ -53,14 +53,7 @@ function requestPage(w: WorldContext, r: SystemUserRequest, redirectFlag: boolea
 }
 
 function notFound(ctx: RequestContext): Reply {
-  if (wantsJson(ctx))
-    return problemJson(404, {
-      type: 'urn:altinn:error:AUTH-00010',
-      title: 'Request not found',
-      status: 404,
-      code: 'AUTH-00010',
-      traceId: traceId(),
-    });
+  if (wantsJson(ctx)) return altinnProblem(404, 'AUTH-00010', 'Request not found');
   return html(
     404,
     page('Fant ikke forespørselen', h`<h1>Fant ikke forespørselen</h1><p class="error"><code>AUTH-00010</code> Request not found</p>`),
@@ -89,14 +82,7 @@ export function approvalPageRoutes(w: WorldContext, router: Router): void {
       }
       const result = decide(w, r, person, decision);
       if (!result.ok) {
-        if (wantsJson(ctx))
-          return problemJson(result.status, {
-            type: `urn:altinn:error:${result.code}`,
-            title: result.title,
-            status: result.status,
-            code: result.code,
-            traceId: traceId(),
-          });
+        if (wantsJson(ctx)) return altinnProblem(result.status, result.code, result.title);
         const escalate =
           result.code === 'AUTH-00066'
             ? h`<p>Du kan be en tilgangsstyrer i virksomheten om å godkjenne.</p>

@@ -66,7 +66,12 @@ describe('system register', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatch(/^[0-9a-f-]{36}$/);
     const one = await send('GET', '/authentication/api/v1/systemregister/vendor/310000019_other', regToken);
-    expect(await one.json()).toMatchObject({ id: '310000019_other', vendor: { ID: '0192:310000019' }, isDeleted: false, isVisible: false });
+    expect(await one.json()).toMatchObject({
+      id: '310000019_other',
+      vendor: { authority: 'iso6523-actorid-upis', ID: '0192:310000019' },
+      isDeleted: false,
+      isVisible: false,
+    });
   });
 
   it('validation errors come as STD-00000 with AUTH.VLD codes', async () => {
