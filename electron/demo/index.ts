@@ -9,6 +9,7 @@ export type {
   DemoWorldAdmin,
   DemoWorldInfo,
   DemoWorldOptions,
+  DemoWorldSettings,
   DemoWorldUrls,
   FaultSpec,
   JsonWebKey,

@@ -139,12 +139,20 @@ export interface DemoWorldInfo {
   };
 }
 
+/** Switches that `PUT {admin}/settings` changes while the world runs. */
+export interface DemoWorldSettings {
+  maskinportenErrors: MaskinportenErrorForm;
+}
+
 export interface DemoWorldAdmin {
   reset(preset?: Preset): Promise<void>;
   setFaults(f: FaultSpec[]): void;
   clearFaults(): void;
   registerJwk(clientId: string, jwk: JsonWebKey & { kid: string }): void;
   advanceClock(seconds: number): void;
+  settings(): DemoWorldSettings;
+  /** Changes the given switches; the others keep their value. */
+  setSettings(settings: Partial<DemoWorldSettings>): void;
   /** Org numbers of the clients delegated to the system user. */
   delegatedClients(systemUserId: string): string[];
 }
