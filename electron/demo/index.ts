@@ -12,6 +12,8 @@ export type {
   DemoWorldSettings,
   DemoWorldUrls,
   FaultSpec,
+  LoseAnswerFaultSpec,
+  RandomFaultSpec,
   JsonWebKey,
   MaskinportenErrorForm,
   Preset,
