@@ -5,7 +5,7 @@ import type { SigningKey } from './jwt';
 import type { ClaimsFixture } from './seed/claims-model';
 import type { Directory } from './seed/clients';
 import type { WorldStore } from './state/store';
-import type { DemoWorldUrls } from './types';
+import type { DemoWorldUrls, MaskinportenErrorForm } from './types';
 
 export interface WorldKeys {
   maskinporten: SigningKey;
@@ -13,6 +13,10 @@ export interface WorldKeys {
   altinn: SigningKey;
   /** Skatteetaten's Maskinporten client key (kid `skd-demo-pdp-1`), used for its own PDP token. */
   skatteetatenClient: SigningKey;
+}
+
+export interface WorldSettings {
+  maskinportenErrors: MaskinportenErrorForm;
 }
 
 export interface WorldContext {
@@ -25,6 +29,8 @@ export interface WorldContext {
   /** Filled in once the servers listen; handlers only read it at request time. */
   urls: DemoWorldUrls;
   claimsFor(orgNo: string): ClaimsFixture | null;
+  /** Switches the admin API may change while the world runs. */
+  settings: WorldSettings;
   log(line: string): void;
 }
 

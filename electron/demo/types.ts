@@ -32,9 +32,33 @@ export interface DemoWorldOptions {
   maskinportenErrors?: MaskinportenErrorForm;
 }
 
-export interface FaultSpec {
+/** A fault: random failures (the default kind) or a lost answer. */
+export type FaultSpec = RandomFaultSpec | LoseAnswerFaultSpec;
+
+export interface FaultMatch {
   service: ServiceName | '*';
+  /** Upper-case HTTP method; any method when absent. */
+  method?: string;
   pathPrefix?: string;
+}
+
+/**
+ * The request is applied (the state changes), but its answer is lost: `drop` destroys the socket without
+ * answering, `late` answers only after `delayMs`, the way a network loses an answer after the server acted.
+ */
+export interface LoseAnswerFaultSpec extends FaultMatch {
+  kind: 'lose-answer';
+  mode: 'drop' | 'late';
+  /** For `late`: how long the answer is held back (default 30000). */
+  delayMs?: number;
+  /** 0..1, default 1. */
+  rate?: number;
+  /** Only the first N matching requests lose their answer; unlimited when absent. */
+  times?: number;
+}
+
+export interface RandomFaultSpec extends FaultMatch {
+  kind?: undefined;
   latencyMs?: number;
   /** 0..1 */
   errorRate?: number;
@@ -71,7 +95,7 @@ export interface TrafficEntry {
   /** Set when another service of the world made the call (an internal hop). */
   caller?: ServiceName;
   /** The fault that was injected, if any. */
-  fault?: 'latency' | 'error' | 'rateLimit' | 'hang' | 'drop';
+  fault?: 'latency' | 'error' | 'rateLimit' | 'hang' | 'drop' | 'lostAnswer' | 'lateAnswer';
   requestBody?: unknown;
   responseBody?: unknown;
   decodedJwt?: DecodedJwt[];
@@ -139,12 +163,20 @@ export interface DemoWorldInfo {
   };
 }
 
+/** Switches that `PUT {admin}/settings` changes while the world runs. */
+export interface DemoWorldSettings {
+  maskinportenErrors: MaskinportenErrorForm;
+}
+
 export interface DemoWorldAdmin {
   reset(preset?: Preset): Promise<void>;
   setFaults(f: FaultSpec[]): void;
   clearFaults(): void;
   registerJwk(clientId: string, jwk: JsonWebKey & { kid: string }): void;
   advanceClock(seconds: number): void;
+  settings(): DemoWorldSettings;
+  /** Changes the given switches; the others keep their value. */
+  setSettings(settings: Partial<DemoWorldSettings>): void;
   /** Org numbers of the clients delegated to the system user. */
   delegatedClients(systemUserId: string): string[];
 }

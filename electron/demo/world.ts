@@ -5,7 +5,7 @@ import { adminRoutes } from './admin/routes';
 import { checkAdminSecret, newAdminSecret } from './admin/secret';
 import { altinnHooks, altinnRoutes } from './altinn/routes';
 import { WorldClock } from './clock';
-import { idportenIssuer, maskinportenIssuer, type WorldContext, type WorldKeys } from './context';
+import { idportenIssuer, maskinportenIssuer, type WorldContext, type WorldKeys, type WorldSettings } from './context';
 import { FaultInjector } from './faults';
 import { createServiceServer, type ServiceServer } from './http/server';
 import { idportenHooks, idportenRoutes } from './idporten/routes';
@@ -144,7 +144,19 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const [keys, directory] = await Promise.all([loadKeys(store), Promise.resolve(buildDirectory(seed, clientCount))]);
   const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
   const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
-  const w: WorldContext = { seed, demoDate, clock, store, directory, keys, urls, claimsFor: claimsSource(seed, directory, demoDate), log };
+  const settings: WorldSettings = { maskinportenErrors: opts.maskinportenErrors ?? 'real' };
+  const w: WorldContext = {
+    seed,
+    demoDate,
+    clock,
+    store,
+    directory,
+    keys,
+    urls,
+    claimsFor: claimsSource(seed, directory, demoDate),
+    settings,
+    log,
+  };
 
   const registerOwnKeys = (): void => {
     // Skatteetaten's PDP client key is part of the world, so it is always registered.
@@ -209,6 +221,11 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
         log(`registered key ${jwk.kid} for client ${clientId}`);
       },
       advanceClock: (seconds) => clock.advance(seconds),
+      settings: () => ({ ...settings }),
+      setSettings(next) {
+        Object.assign(settings, next);
+        log(`settings: ${JSON.stringify(settings)}`);
+      },
       delegatedClients: (systemUserId) => [...(store.delegations.get(systemUserId.toLowerCase()) ?? [])],
     },
     traffic: { list: (since) => traffic.list(since), subscribe: (cb) => traffic.subscribe(cb) },

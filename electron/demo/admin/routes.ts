@@ -10,6 +10,7 @@ const jwkSchema = z.object({ kty: z.literal('RSA'), n: z.string().min(16), e: z.
 const registerSchema = z.object({ clientId: z.string().min(1), jwk: jwkSchema }).strict();
 const resetSchema = z.object({ preset: z.enum(['start', 'ready']).optional() }).strict();
 const clockSchema = z.object({ advanceSeconds: z.number().finite() }).strict();
+const settingsSchema = z.object({ maskinportenErrors: z.enum(['real', 'documented']).optional() }).strict();
 const scopeAccessSchema = z.object({ scope: z.string().min(1), orgNo: z.string().regex(/^\d{9}$/), granted: z.boolean() }).strict();
 
 export interface AdminExtras {
@@ -65,6 +66,14 @@ export function adminRoutes(world: () => DemoWorld, info: () => DemoWorldInfo, e
     if (!p.ok) return p.reply;
     world().admin.advanceClock(p.value.advanceSeconds);
     return json(200, { advancedSeconds: p.value.advanceSeconds, now: extras.worldNow() });
+  });
+
+  router.get('/settings', () => json(200, world().admin.settings()));
+  router.put('/settings', (ctx) => {
+    const p = parse(settingsSchema, ctx.bodyJson());
+    if (!p.ok) return p.reply;
+    world().admin.setSettings(p.value);
+    return json(200, world().admin.settings());
   });
 
   router.get('/traffic', (ctx) => json(200, world().traffic.list(Number(ctx.query.get('since') ?? '0') || 0)));

@@ -1,12 +1,24 @@
 // Altinn's error body shapes (altinn.md §2): Altinn ProblemDetails, the STD-00000 validation problem,
 // plain ASP.NET ProblemDetails, bare text and empty 401/403.
 import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { empty, json, problemJson, text, type Reply } from '../http/reply';
 
 export const traceId = (): string => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
 
+/** Altinn's ProblemDetails carry the status's reason phrase beside the number. */
+const statusDescription = (status: number): string => STATUS_CODES[status] ?? '';
+
 export function altinnProblem(status: number, code: string, title: string, extra: Record<string, unknown> = {}): Reply {
-  return problemJson(status, { type: `urn:altinn:error:${code}`, title, status, code, traceId: traceId(), ...extra });
+  return problemJson(status, {
+    type: `urn:altinn:error:${code}`,
+    title,
+    status,
+    statusDescription: statusDescription(status),
+    code,
+    traceId: traceId(),
+    ...extra,
+  });
 }
 
 export interface ValidationError {
@@ -20,6 +32,7 @@ export function validationProblem(errors: ValidationError[]): Reply {
     type: 'urn:altinn:error:STD-00000',
     title: 'One or more validation errors occurred.',
     status: 400,
+    statusDescription: statusDescription(400),
     code: 'STD-00000',
     traceId: traceId(),
     validationErrors: errors.map((e) => ({ code: e.code, title: e.title, ...(e.paths ? { paths: e.paths } : {}) })),

@@ -76,7 +76,7 @@ export function systemUserInternal(w: WorldContext, u: SystemUser): Record<strin
 export function registeredSystemResponse(s: RegisteredSystem): Record<string, unknown> {
   return {
     id: s.id,
-    vendor: { ID: `0192:${s.vendorOrgNo}` },
+    vendor: { authority: 'iso6523-actorid-upis', ID: `0192:${s.vendorOrgNo}` },
     name: s.name,
     description: s.description,
     rights: s.rights,

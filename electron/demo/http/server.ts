@@ -95,6 +95,22 @@ export function makeContext(req: IncomingMessage, rawBody: Buffer, correlationId
 
 export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
   const hanging = new Set<ServerResponse>();
+  const heldBack = new Set<() => void>();
+
+  /** Waits `ms`, or less when the client gives up or the world closes. */
+  function holdBack(res: ServerResponse, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        heldBack.delete(done);
+        res.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      heldBack.add(done);
+      res.on('close', done);
+    });
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isOwnLoopbackHost(req, server)) {
@@ -137,7 +153,7 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
       });
     };
 
-    const decision = opts.faults.decide(opts.service, ctx.path);
+    const decision = opts.faults.decide(opts.service, ctx.method, ctx.path);
     const delay = opts.latencyMs + decision.latencyMs;
     if (delay > 0) await sleep(delay);
     let fault: TrafficEntry['fault'] = decision.latencyMs > 0 ? 'latency' : undefined;
@@ -162,6 +178,22 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
         fault = 'error';
         reply = opts.hooks.serverError(ctx, decision.action.status);
         break;
+      case 'loseAnswer': {
+        // The request takes effect; only its answer is lost on the way back.
+        reply = rawBody === null ? empty(413) : await route(ctx);
+        if (decision.action.mode === 'drop') {
+          req.socket.destroy();
+          record(null, 'lostAnswer', reply);
+          return;
+        }
+        await holdBack(res, decision.action.delayMs);
+        if (res.destroyed) {
+          record(null, 'lateAnswer', reply);
+          return;
+        }
+        fault = 'lateAnswer';
+        break;
+      }
       default:
         reply = rawBody === null ? empty(413) : await route(ctx);
     }
@@ -208,6 +240,7 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
       new Promise((resolve) => {
         for (const res of hanging) res.destroy();
         hanging.clear();
+        for (const release of [...heldBack]) release();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -5,7 +5,7 @@ import { json, type Reply } from '../http/reply';
 import { Router, type RequestContext } from '../http/router';
 import type { ServiceHooks } from '../http/server';
 import { signJwt } from '../jwt';
-import { invalidRequest, mpError } from './errors';
+import { inForm, invalidRequest, mpError } from './errors';
 import { TOKEN_LIFETIME_SECONDS } from './clients';
 import { JtiRegistry, verifyGrant, type VerifiedGrant } from './grant';
 import { lookupSystemUser } from './system-user-lookup';
@@ -29,7 +29,7 @@ export function maskinportenRoutes(w: WorldContext, jtis: JtiRegistry): Router {
 
   router.get('/jwk', () => json(200, { keys: [w.keys.maskinporten.publicJwk] }));
 
-  router.post('/token', (ctx) => token(w, jtis, ctx));
+  router.post('/token', async (ctx) => inForm(await token(w, jtis, ctx), w.settings.maskinportenErrors, ctx.correlationId));
   return router;
 }
 

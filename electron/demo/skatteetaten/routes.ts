@@ -72,6 +72,8 @@ export function skatteetatenRoutes(w: WorldContext, keys: MaskinportenKeys, pdp:
       return kbError(500, 'DAS-003', 'Tjenesten er midlertidig utilgjengelig, prøv igjen senere', korr, xml);
     }
     if (!claims) return kbError(401, 'KB-004', 'Autentiseringsfeil: ugyldig token', korr, xml);
+    // Skatteetaten takes tokens with no audience: one minted for another resource is not for this API.
+    if (claims.aud !== undefined) return kbError(401, 'KB-004', 'Autentiseringsfeil: tokenet er utstedt for en annen mottaker', korr, xml);
     const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
     if (!scopes.includes(KB_SCOPE)) return kbError(403, 'DAS-008', 'Ikke autorisert for forespurt ressurs', korr, xml);
 

@@ -1,5 +1,6 @@
 // The whole story through raw HTTP only, from preset `start`: vendor registers and asks, Morten approves
 // and delegates, SmartRegnskap fetches a system-user token and reads claims.
+import { decideAs } from './portal-browser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodePayload, exchangeToken, loginCode, pkcePair, postToken, signGrant, systemUserDetails } from '../../helpers/demo-grants';
 import { bearer, C, FIRM, PID, startTestWorld, SU_A, VENDOR_CLIENT_ID, type TestWorld } from './world-fixture';
@@ -68,14 +69,7 @@ it('runs the agent system-user story end to end', async () => {
   expect(request).toMatchObject({ id: '6f0c6f1e-2f7a-4a55-9d1c-1d2f3e4a5b6c', status: 'New' });
 
   // Phase 2a: Morten opens confirmUrl and approves through the form.
-  const page = await fetch(request.confirmUrl);
-  expect(page.status).toBe(200);
-  const action = /<form method="post" action="([^"]+)"/.exec(await page.text())![1]!;
-  const approved = await fetch(new URL(action, altinn), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ id: request.id, pid: PID.morten, decision: 'approve' }).toString(),
-  });
+  const approved = await decideAs(request.confirmUrl, PID.morten, 'approve');
   expect(approved.status).toBe(200);
   const polled = await fetch(
     `${altinn}/authentication/api/v1/systemuser/request/vendor/agent/${request.id}`,

@@ -1,5 +1,6 @@
+import { decideAs, openSignedIn, submitDecision } from './portal-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRM, PID, startTestWorld, type TestWorld } from './world-fixture';
+import { bearer, FIRM, PID, startTestWorld, type TestWorld } from './world-fixture';
 
 let t: TestWorld;
 let altinn: string;
@@ -66,7 +67,12 @@ describe('system register', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatch(/^[0-9a-f-]{36}$/);
     const one = await send('GET', '/authentication/api/v1/systemregister/vendor/310000019_other', regToken);
-    expect(await one.json()).toMatchObject({ id: '310000019_other', vendor: { ID: '0192:310000019' }, isDeleted: false, isVisible: false });
+    expect(await one.json()).toMatchObject({
+      id: '310000019_other',
+      vendor: { authority: 'iso6523-actorid-upis', ID: '0192:310000019' },
+      isDeleted: false,
+      isVisible: false,
+    });
   });
 
   it('validation errors come as STD-00000 with AUTH.VLD codes', async () => {
@@ -134,22 +140,18 @@ describe('agent system-user requests', () => {
     expect(await code(agentRequest({ externalRef: 'x5', systemId: '310000019_nope' }))).toBe('AUTH-00011');
   });
 
+  const confirmUrl = (id: string, query = '') =>
+    `${altinn}/accessmanagement/ui/systemuser/agentrequest?id=${id}&DONTCHOOSEREPORTEE=true${query}`;
+
   it('the approval page lists the request and escapes nothing unsafe', async () => {
-    const res = await fetch(`${altinn}/accessmanagement/ui/systemuser/agentrequest?id=${requestId}&DONTCHOOSEREPORTEE=true`);
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    const { html } = await openSignedIn(confirmUrl(requestId), PID.jonas);
     expect(html).toContain('SmartRegnskap – skatt');
     expect(html).toContain('urn:altinn:accesspackage:skattegrunnlag');
     expect(html).not.toMatch(/<script/i);
   });
 
   const decide = (id: string, pid: string, decision: string, query = '', accept?: string) =>
-    fetch(`${altinn}/accessmanagement/ui/systemuser/agentrequest/decision${query}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(accept ? { accept } : {}) },
-      body: new URLSearchParams({ id, pid, decision }).toString(),
-      redirect: 'manual',
-    });
+    decideAs(confirmUrl(id, query === '?redirect=1' ? '&redirect=1' : ''), pid, decision, accept ? { accept } : {});
 
   it('Kari may not approve (403 AUTH-00066) but may escalate', async () => {
     const refused = await decide(requestId, PID.kari, 'approve');
@@ -163,12 +165,14 @@ describe('agent system-user requests', () => {
   });
 
   it('Jonas approves: the agent system user exists, a second decision is 409 AUTH-00013', async () => {
+    // Morten opens the page too; his form is still on screen when Jonas approves.
+    const mortensPage = await openSignedIn(confirmUrl(requestId), PID.morten);
     const ok = await decide(requestId, PID.jonas, 'approve');
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('would redirect to https://smartcloud.example/receipt');
     const read = await send('GET', `/authentication/api/v1/systemuser/request/vendor/agent/${requestId}`, readToken);
     expect(await read.json()).toMatchObject({ status: 'Accepted' });
-    const again = await decide(requestId, PID.morten, 'reject');
+    const again = await submitDecision(mortensPage, 'reject');
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('AUTH-00013');
     const users = await send('GET', '/authentication/api/v1/systemuser/vendor/bysystem/310000019_smartregnskap', regToken);
@@ -212,5 +216,76 @@ describe('agent system-user requests', () => {
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: '1d2e3f40-2222-4333-8444-555566667777', productName: '' });
+  });
+});
+
+describe('approval form: a signed-in session and a CSRF token', () => {
+  let t2: TestWorld;
+  let confirm: string;
+  beforeAll(async () => {
+    t2 = await startTestWorld({ preset: 'start', clients: 20 });
+    confirm = `${t2.world.urls.altinnPortal}/accessmanagement/ui/systemuser/agentrequest?id=${t2.world.info.requests.rA}&DONTCHOOSEREPORTEE=true`;
+  });
+  afterAll(() => t2.close());
+  const status = async () =>
+    (
+      (await (
+        await fetch(
+          `${t2.world.urls.altinn}/authentication/api/v1/systemuser/request/vendor/agent/${t2.world.info.requests.rA}`,
+          bearer(await t2.vendorToken('altinn:authentication/systemuser.request.read')),
+        )
+      ).json()) as { status: string }
+    ).status;
+
+  it('without a session the page sends the browser to the ID-porten login of the portal client', async () => {
+    const res = await fetch(confirm, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.get('location')!);
+    expect(`${to.origin}${to.pathname}`).toBe(`${t2.world.urls.idporten}/authorize`);
+    expect(to.searchParams.get('client_id')).toBe('altinn-portal-demo');
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('a cross-site POST with no login and any pid is refused, and nothing changes', async () => {
+    const action = `${t2.world.urls.altinnPortal}/accessmanagement/ui/systemuser/agentrequest/decision`;
+    const post = (headers: Record<string, string>, body: Record<string, string>) =>
+      fetch(action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(body).toString(),
+        redirect: 'manual',
+      });
+    const forged = { id: t2.world.info.requests.rA, pid: PID.morten, decision: 'approve' };
+    expect((await post({ origin: 'http://localhost:8080' }, forged)).status).toBe(403);
+    expect((await post({}, forged)).status).toBe(401);
+    expect((await post({ cookie: 'altinn-portal-session=guessed' }, { ...forged, csrf: 'x' })).status).toBe(401);
+    expect(await status()).toBe('New');
+  });
+
+  it('a signed-in POST without the CSRF token, with another session’s token, or from another origin is refused', async () => {
+    const jonas = await openSignedIn(confirm, PID.jonas);
+    const kari = await openSignedIn(confirm, PID.kari);
+    expect(jonas.html).toContain('Logget inn som Jonas Berg');
+    expect(jonas.html).not.toContain('name="pid"');
+    expect((await submitDecision(jonas, 'approve', { csrf: null })).status).toBe(403);
+    const karisToken = /name="csrf" value="([^"]+)"/.exec(kari.html)![1]!;
+    expect((await submitDecision(jonas, 'approve', { csrf: karisToken })).status).toBe(403);
+    expect((await submitDecision(jonas, 'approve', { origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect(await status()).toBe('New');
+  });
+
+  it('the person is the session’s, whatever pid the form names; a decision ends the session', async () => {
+    const kari = await openSignedIn(confirm, PID.kari);
+    const asKari = await submitDecision(kari, 'approve', { extra: { pid: PID.morten }, accept: 'application/json' });
+    expect(asKari.status).toBe(403);
+    expect(await asKari.json()).toMatchObject({ code: 'AUTH-00066' });
+    const morten = await openSignedIn(confirm, PID.morten);
+    const ok = await submitDecision(morten, 'approve');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect(await status()).toBe('Accepted');
+    const after = await fetch(confirm, { headers: { cookie: morten.cookie }, redirect: 'manual' });
+    expect(after.status).toBe(302);
   });
 });

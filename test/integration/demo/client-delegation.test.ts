@@ -131,6 +131,7 @@ describe('POST/DELETE clients', () => {
         type: 'urn:altinn:error:AUTH-00080',
         title: 'Client does not have the accesspackages the agent system user requires',
         status: 400,
+        statusDescription: 'Bad Request',
         code: 'AUTH-00080',
       });
     }

@@ -5,7 +5,8 @@ import { FIRM, C, startTestWorld, SU_A, SU_B, VENDOR_CLIENT_ID, type TestWorld }
 let t: TestWorld;
 let mp: string;
 beforeAll(async () => {
-  t = await startTestWorld();
+  // These cases check the documented MP codes; the real form (the default) has its own tests below.
+  t = await startTestWorld({ maskinportenErrors: 'documented' });
   mp = t.world.urls.maskinporten;
 });
 afterAll(() => t.close());
@@ -254,5 +255,80 @@ describe('POST /token refuses each bad grant on its own', () => {
     } finally {
       t.world.admin.advanceClock(-3600);
     }
+  });
+});
+
+describe('error bodies: real form (default) and documented form', () => {
+  const expired = () => grant({ iat: Math.floor(Date.now() / 1000) - 300 });
+
+  it('defaults to the real form: no MP code, the correlation id last; the admin API switches forms', async () => {
+    const world = await startTestWorld({ clients: 20 });
+    try {
+      const issuer = world.world.urls.maskinporten;
+      const stale = await signGrant(world.key, {
+        clientId: VENDOR_CLIENT_ID,
+        audience: `${issuer}/`,
+        scope: 'skatteetaten:kravogbetalinger',
+        iat: Math.floor(Date.now() / 1000) - 300,
+      });
+      const correlationId = crypto.randomUUID();
+      const res = await fetch(`${issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-correlation-id': correlationId },
+        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: stale }).toString(),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        error: 'invalid_grant',
+        error_description: `Invalid assertion. Client authentication failed. JWT is expired (correlation id: ${correlationId})`,
+      });
+
+      expect(await (await world.admin('/settings')).json()).toEqual({ maskinportenErrors: 'real' });
+      const put = await world.admin('/settings', { method: 'PUT', body: '{"maskinportenErrors":"documented"}' });
+      expect(await put.json()).toEqual({ maskinportenErrors: 'documented' });
+      const again = await postToken(
+        `${issuer}/token`,
+        await signGrant(world.key, {
+          clientId: VENDOR_CLIENT_ID,
+          audience: `${issuer}/`,
+          scope: 'skatteetaten:kravogbetalinger',
+          iat: Math.floor(Date.now() / 1000) - 300,
+        }),
+      );
+      expect(((await again.json()) as { error_description: string }).error_description).toBe(
+        'Invalid assertion. Client authentication failed. JWT is expired (MP-130)',
+      );
+      expect((await world.admin('/settings', { method: 'PUT', body: '{"maskinportenErrors":"loud"}' })).status).toBe(400);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('real form: a scope not granted is "forbidden", a system-user miss keeps its error without MP-303', async () => {
+    t.world.admin.setSettings({ maskinportenErrors: 'real' });
+    await t.admin('/scope-access', {
+      method: 'POST',
+      body: JSON.stringify({ scope: 'skatteetaten:kravogbetalinger', orgNo: '310000019', granted: false }),
+    });
+    try {
+      const { status, body } = await tokenError(await grant());
+      expect(status).toBe(403);
+      expect(body.error).toBe('forbidden');
+      expect(body.error_description).toMatch(
+        /^Consumer has not been granted access to the scope skatteetaten:kravogbetalinger \(correlation id: [0-9a-f-]{36}\)$/,
+      );
+    } finally {
+      await t.admin('/scope-access', {
+        method: 'POST',
+        body: JSON.stringify({ scope: 'skatteetaten:kravogbetalinger', orgNo: '310000019', granted: true }),
+      });
+    }
+    const miss = await tokenError(await grant({ authorizationDetails: systemUserDetails(C.c1) }));
+    expect(miss.body.error).toBe('invalid_altinn_customer_configuration');
+    expect(miss.body.error_description).not.toMatch(/MP-\d/);
+    expect(miss.body.error_description).toMatch(/\(correlation id: [0-9a-f-]{36}\)$/);
+    t.world.admin.setSettings({ maskinportenErrors: 'documented' });
+    const documented = await tokenError(await expired());
+    expect(documented.body.error_description).toContain('(MP-130)');
   });
 });

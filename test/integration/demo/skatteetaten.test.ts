@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, C, startTestWorld, SU_A, type TestWorld } from './world-fixture';
+import { postToken, signGrant, systemUserDetails } from '../../helpers/demo-grants';
+import { bearer, C, FIRM, startTestWorld, SU_A, VENDOR_CLIENT_ID, type TestWorld } from './world-fixture';
 
 let t: TestWorld;
 let kb: string;
@@ -118,6 +119,19 @@ describe('Krav og betalinger: errors', () => {
   it('a token signed by someone else: 401 KB-004', async () => {
     const [h, p] = suA.split('.');
     await error(await fetch(`${kb}/${C.c1}/aapnekrav`, bearer(`${h}.${p}.${'A'.repeat(342)}`)), 401, 'KB-004');
+  });
+  it('a token minted for another resource (an audience): 401 KB-004, though Maskinporten issued it', async () => {
+    const grant = await signGrant(t.key, {
+      clientId: VENDOR_CLIENT_ID,
+      audience: `${t.world.urls.maskinporten}/`,
+      scope: 'skatteetaten:kravogbetalinger',
+      authorizationDetails: systemUserDetails(FIRM),
+      extraClaims: { resource: ['https://api.other-agency.example/'] },
+    });
+    const res = await postToken(`${t.world.urls.maskinporten}/token`, grant);
+    const { access_token } = (await res.json()) as { access_token: string };
+    expect(res.status).toBe(200);
+    await error(await fetch(`${kb}/${C.c1}/aapnekrav`, bearer(access_token)), 401, 'KB-004');
   });
   it('a token without the K&B scope: 403 DAS-008', async () => {
     const other = await t.vendorToken('altinn:authentication/systemuser.request.read');
