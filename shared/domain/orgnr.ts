@@ -63,5 +63,8 @@ export function orgNumberFromIso6523(value: string): string | null {
 
 export const toIso6523 = (orgNumber: string): string => `0192:${normaliseOrgNumber(orgNumber)}`;
 
-/** The demo world's (and Altinn test data's) partyUuid convention for organisations. */
+/**
+ * @deprecated A party UUID guessed from an org number. Real ones are random and a guessed one gets AUTH-00079;
+ * the app reads every party UUID from Altinn's answers. Kept only until the last batch tests stop using it.
+ */
 export const orgPartyUuid = (orgNumber: string): string => `00000000-0000-4000-8000-000${orgNumber}`;

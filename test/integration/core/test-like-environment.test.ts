@@ -12,6 +12,7 @@ import { ALTINN_END_USER_SCOPES, demoEndpoints } from '../../../electron/core/en
 import { createDispatcher, type Dispatch } from '../../../electron/core/ipc/dispatch';
 import { passphraseProtector } from '../../../electron/core/keys/protector';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import { startTestCore } from '../../helpers/core';
 import { startWorldProcess, type WorldProcess } from './world-process';
 
 const MORTEN = '14857110014';
@@ -157,6 +158,36 @@ describe('a Test-like environment against a world in its own process', () => {
       expect(app.core.runtime.session).toBeNull();
     } finally {
       await app.close();
+    }
+  }, 90_000);
+
+  it('Demo pointed at the world by its address in Settings: the embedded one stops, sign-in and sync go to the other process', async () => {
+    const t = await startTestCore({ demoClients: 20 });
+    try {
+      expect(t.world).not.toBeNull();
+      // An address that does not answer as a world is refused before anything is kept.
+      await expect(t.call('settings.update', { demoWorld: { address: 'http://127.0.0.1:9', secret: 'x' } })).rejects.toMatchObject({
+        code: 'WORLD_UNREACHABLE',
+      });
+      await expect(
+        t.call('settings.update', { demoWorld: { address: world.info.urls.admin, secret: 'not-the-secret' } }),
+      ).rejects.toMatchObject({ code: 'WORLD_SECRET_REFUSED' });
+      expect((await t.call('settings.get', {})).demoWorld).toEqual({ address: '', secretSet: false });
+
+      const saved = await t.call('settings.update', { demoWorld: { address: world.info.urls.admin, secret: world.adminSecret } });
+      expect(saved.demoWorld).toEqual({ address: new URL(world.info.urls.admin).origin, secretSet: true });
+      expect(saved.environments.demo.urls?.demoAdmin).toBe(new URL(world.info.urls.admin).origin);
+      expect(t.world).toBeNull();
+
+      const persons = await t.call('session.demoPersons', {});
+      const morten = persons.find((p) => p.pid === MORTEN)!;
+      expect(morten.role).toBe('client_admin');
+      await t.call('session.signIn', { pid: MORTEN });
+      await t.call('clients.sync', {});
+      // The other process holds 60 clients, the embedded world had 20: the copy came from the other one.
+      expect((await t.call('clients.syncInfo', {})).total).toBeGreaterThan(20);
+    } finally {
+      await t.close();
     }
   }, 90_000);
 });
