@@ -2,7 +2,7 @@
 // bundle out/node/demo-world.js on the project's Node 22. The first stdout line is the world's JSON
 // (DemoWorldInfo plus `adminSecret`); everything after that is the process's own business.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,7 @@ const BUNDLE = join(ROOT, 'out/node/demo-world.js');
 const SOURCES = ['electron/demo', 'shared'];
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
+const LOCK_STALE_MS = 120_000;
 
 export interface WorldProcessOptions {
   clients?: number;
@@ -59,15 +60,39 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+const isStale = (): boolean => !existsSync(BUNDLE) || SOURCES.some((d) => newestSource(join(ROOT, d)) > statSync(BUNDLE).mtimeMs);
+
+/** Test files run in parallel forks: one builds while the others wait, so nobody starts a half-written bundle. */
+function withBuildLock(build: () => void): void {
+  const lock = join(ROOT, 'out/.world-build.lock');
+  mkdirSync(join(ROOT, 'out'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed build is taken over after a while.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds the node bundles when the demo world's bundle is missing or older than its sources. */
 export function ensureWorldBundle(): string {
-  const stale = !existsSync(BUNDLE) || SOURCES.some((d) => newestSource(join(ROOT, d)) > statSync(BUNDLE).mtimeMs);
-  if (stale) {
+  if (!isStale()) return BUNDLE;
+  withBuildLock(() => {
+    if (!isStale()) return;
     execFileSync(nodeBinary(), [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-  }
+  });
   return BUNDLE;
 }
 
