@@ -125,7 +125,8 @@ export function approvalPageRoutes(w: WorldContext, router: Router): void {
       // After approving or rejecting, the portal logs out.
       const logout = sessions.end(ctx);
       const done = decision === 'approve' ? 'godkjent' : 'avvist';
-      if (r.redirectUrl && wantsRedirect(ctx.query.get('redirect'))) return { status: 302, headers: { location: r.redirectUrl, ...logout } };
+      if (r.redirectUrl && wantsRedirect(ctx.query.get('redirect')))
+        return { status: 302, headers: { location: r.redirectUrl, ...logout } };
       const next = r.redirectUrl
         ? h`<p>Portalen ville nå sendt deg videre til <a href="${r.redirectUrl}"><code>${r.redirectUrl}</code></a> (would redirect to ${r.redirectUrl}).</p>`
         : '';

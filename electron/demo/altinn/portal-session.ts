@@ -60,7 +60,9 @@ export class PortalSessions {
   /** Constant-time check of a form's CSRF token against the session's. */
   csrfMatches(session: PortalSession, given: string | null): boolean {
     const a = createHash('sha256').update(session.csrf).digest();
-    const b = createHash('sha256').update(given ?? '').digest();
+    const b = createHash('sha256')
+      .update(given ?? '')
+      .digest();
     return timingSafeEqual(a, b) && given !== null;
   }
 

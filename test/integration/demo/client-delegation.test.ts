@@ -248,6 +248,22 @@ describe('Access Management clientdelegations/clients', () => {
     expect(orgs).not.toContain(C.c1);
     expect((await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${t.firmUuid}`, kari)).status).toBe(403);
   });
+
+  it('a guessed or number-derived party UUID names no entity: AM.VLD-00006', async () => {
+    for (const party of [crypto.randomUUID(), `00000000-0000-4000-8000-000${FIRM}`]) {
+      const res = await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${party}`, morten);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: 'STD-00000',
+        validationErrors: [{ code: 'AM.VLD-00006', paths: ['?party'] }],
+      });
+    }
+    const from = await get(
+      `/accessmanagement/api/v1/enduser/clientdelegations/clients/accesspackages?party=${t.firmUuid}&from=${crypto.randomUUID()}`,
+      morten,
+    );
+    expect(((await from.json()) as { validationErrors: Array<{ code: string }> }).validationErrors[0]!.code).toBe('AM.VLD-00006');
+  });
 });
 
 describe('PDP authorize', () => {
