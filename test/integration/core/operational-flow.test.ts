@@ -1,27 +1,32 @@
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoWorld } from '../../../electron/demo/types';
 import { openEnvironment, type EnvironmentServices } from '../../../electron/core/environments/environment-services';
 import { createHttpClient, type Exchange } from '../../../electron/core/http/http-client';
 import type { KeyVault } from '../../../electron/core/keys/key-vault';
 import { demoFlowOptions } from '../../../electron/core/flow/demo-flow-options';
 import { runOperationalFlow } from '../../../electron/core/flow/operational-flow';
-import { demoWorldExists, startWorld, tempVault } from './demo-world';
+import { ConnectedWorld } from '../../../electron/core/world/connected-world';
+import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
+import { tempVault } from './demo-world';
 
 const KARI = '02908820080';
 const MORTEN = '14857110014';
 
-describe.skipIf(!demoWorldExists)('core services against the demo world', () => {
-  let world: DemoWorld;
+// The world runs in a process of its own; the services reach it only over HTTP, as they would reach Test.
+describe('core services against a demo world in its own process', () => {
+  let worldProcess: WorldProcess;
+  /** The world as the app sees it: its description and admin API, over HTTP. */
+  let world: ConnectedWorld;
   let vault: KeyVault;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    world = await startWorld();
+    worldProcess = await startWorldProcess({ clients: 40 });
+    world = await ConnectedWorld.connect({ adminUrl: worldProcess.info.urls.admin, adminSecret: worldProcess.adminSecret });
     ({ vault, cleanup } = await tempVault());
-  });
+  }, 60_000);
   afterAll(async () => {
-    await world?.close();
+    await worldProcess?.close();
     await cleanup?.();
   });
 
@@ -86,12 +91,18 @@ describe.skipIf(!demoWorldExists)('core services against the demo world', () => 
   });
 
   it('completes under faults (latency, 503s, 429 with Retry-After, dropped connections) and waits out Retry-After', async () => {
-    world.admin.setFaults([
-      { service: 'skatteetaten', latencyMs: 20, errorRate: 0.25, errorStatuses: [503] },
-      { service: 'skatteetaten', rateLimitRate: 0.25, retryAfterSeconds: 1 },
-      { service: 'skatteetaten', dropRate: 0.2 },
-      { service: 'maskinporten', errorRate: 0.3, errorStatuses: [503], dropRate: 0.2 },
-    ]);
+    const setFaults = (faults: unknown[]) =>
+      worldProcess.admin('/faults', { method: 'PUT', body: JSON.stringify(faults), headers: { 'Content-Type': 'application/json' } });
+    expect(
+      (
+        await setFaults([
+          { service: 'skatteetaten', latencyMs: 20, errorRate: 0.25, errorStatuses: [503] },
+          { service: 'skatteetaten', rateLimitRate: 0.25, retryAfterSeconds: 1 },
+          { service: 'skatteetaten', dropRate: 0.2 },
+          { service: 'maskinporten', errorRate: 0.3, errorStatuses: [503], dropRate: 0.2 },
+        ])
+      ).status,
+    ).toBe(200);
     try {
       const exchanges: Exchange[] = [];
       const http = createHttpClient({ onExchange: (e) => exchanges.push(e), defaultMaxAttempts: 8, backoff: { baseMs: 20, maxMs: 200 } });
@@ -114,7 +125,7 @@ describe.skipIf(!demoWorldExists)('core services against the demo world', () => 
       }
       expect(exchanges.some((e) => e.error !== undefined)).toBe(true);
     } finally {
-      world.admin.clearFaults();
+      await worldProcess.admin('/faults', { method: 'DELETE' });
     }
   });
 });

@@ -13,7 +13,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/core/ipc/disp
 import { passphraseProtector } from '../../../electron/core/keys/protector';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { startTestCore } from '../../helpers/core';
-import { startWorldProcess, type WorldProcess } from './world-process';
+import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
 
 const MORTEN = '14857110014';
 
@@ -103,10 +103,10 @@ async function testLikeCore(world: WorldProcess, openExternal: (url: string) => 
 describe('a Test-like environment against a world in its own process', () => {
   let world: WorldProcess;
   beforeAll(async () => {
-    world = await startWorldProcess(['--clients', '60']);
+    world = await startWorldProcess({ clients: 60 });
   }, 60_000);
   afterAll(async () => {
-    await world?.stop();
+    await world?.close();
   });
 
   it('signs in, finds the firm through authorizedparties (agents carry partyUuId ""), and completes a sync', async () => {
@@ -121,7 +121,7 @@ describe('a Test-like environment against a world in its own process', () => {
       const info = await app.call('clients.syncInfo', {});
       expect(info.total).toBeGreaterThan(10);
 
-      const traffic = (await world.admin('GET', '/traffic')) as { path: string; status: number | null; responseBody?: unknown }[];
+      const traffic = (await (await world.admin('/traffic')).json()) as { path: string; status: number | null; responseBody?: unknown }[];
       const agents = traffic.find((e) => e.path.startsWith('/authentication/api/v1/enduser/systemuser/agents'));
       expect(JSON.stringify(agents?.responseBody)).toContain('"partyUuId":""');
       const lookups = traffic.filter((e) => e.path.startsWith('/accessmanagement/api/v1/enduser/authorizedparties'));
