@@ -28,6 +28,8 @@ export interface FeatureContext {
   environmentServices(): EnvironmentServices;
   /** Call after generating, importing or changing keys, so the demo world knows the vendor's public keys. */
   onDemoKeysChanged(): Promise<void>;
+  /** Registers a new public key with the demo world before it is saved; throws when the world refuses it. */
+  registerDemoKey?(jwk: { kty: string; n: string; e: string; kid: string }): void;
   /** Opens an https URL in the system browser; absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
   /** Every HTTP exchange the app makes, redacted, as it finishes (for the actor-flow view). */

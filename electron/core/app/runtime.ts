@@ -12,14 +12,14 @@ import { openEnvironment, type EnvironmentServices } from '../environments/envir
 import { isServiceError, LocalCodes } from '../errors';
 import type { Exchange } from '../http/http-client';
 import { KeyVault } from '../keys/key-vault';
-import type { NamedProtector } from '../keys/protector';
+import type { KeyProtection } from '../keys/protector';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DemoPerson, EndUserAltinn, KravPort } from './ports';
 
 export interface RuntimeOptions {
   dataDir: string;
   settings: SettingsStore;
-  protector: NamedProtector;
+  protector: KeyProtection;
   openExternal?: (url: string) => Promise<void>;
   /** Demo world size; the default seed is a few hundred clients. */
   demoClients?: number;
@@ -110,9 +110,23 @@ export class EnvironmentRuntime {
 
   /** In the demo world the vendor's public key must be registered before any grant can be verified. */
   private async ensureDemoKey(vault: KeyVault, world: DemoWorld): Promise<void> {
-    if (!vault.list('demo').some((k) => k.status === 'active')) await vault.generate({ environment: 'demo' });
+    // A locked vault cannot make a key; the public keys it has are registered now, a first key once unlocked.
+    if (vault.isUnlocked && !vault.list('demo').some((k) => k.status === 'active')) await vault.generate({ environment: 'demo' });
     const clientId = world.info.vendor.maskinportenClientId;
     for (const key of vault.list('demo').filter((k) => k.status !== 'retired')) world.admin.registerJwk(clientId, key.publicJwk);
+  }
+
+  /** Registers one new public key before the vault keeps it, so a refused key is never saved. */
+  registerDemoKey(jwk: { kty: string; n: string; e: string; kid: string }): void {
+    if (!this.#world) return;
+    try {
+      this.#world.admin.registerJwk(this.#world.info.vendor.maskinportenClientId, jwk);
+    } catch (error) {
+      throw new AppError(
+        'KEY_REGISTRATION_FAILED',
+        `Maskinporten did not accept the key: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** Keys generated or imported while the demo runs are registered at once, as the vendor would upload them. */
