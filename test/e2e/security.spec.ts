@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
-import { expect, openApp, signIn, test } from './fixtures';
+import { expect, launchCode, openApp, signIn, test } from './fixtures';
 
 const TRICKY_NAME = '<img src=x onerror=alert(1)> AS';
 const REMOTE = 'https://example.invalid';
@@ -68,7 +68,7 @@ test.describe('the content security policy', () => {
   test.afterAll(() => new Promise<void>((r) => plain.close(() => r())));
 
   test('is sent with the page, strict for scripts and remote hosts', async ({ page }) => {
-    const res = await page.goto(`/#k=${E2E_SECRET}`);
+    const res = await page.goto(`/#c=${await launchCode(page)}`);
     const csp = res!.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
