@@ -6,7 +6,8 @@ vi.mock('electron', () => import('./electron-fake'));
 
 const { keyProtection, osKeyStoreUsable } = await import('../../../electron/main/key-protection');
 
-const store = (available: boolean, backend: string) => ({ ...safeStorage, available, backend });
+type KeyStore = Parameters<typeof keyProtection>[0];
+const store = (available: boolean, backend: string): KeyStore => ({ ...safeStorage, available, backend }) as unknown as KeyStore;
 
 describe('the key protection of the desktop app', () => {
   it('uses the OS key store on Windows and macOS, and on Linux with a secret service', () => {
