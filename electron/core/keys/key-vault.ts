@@ -360,6 +360,8 @@ export class KeyVault {
 
   /** The newest active, unexpired key: during rotation the new key signs while the old one stays valid. */
   signingKey(environment: string): GrantSigningKey {
+    // Locked first: a vault that cannot sign yet says so, even before its first key exists.
+    this.#unlocked();
     const now = this.#clock.now();
     const candidates = this.#keys
       .filter((k) => k.environment === environment && k.status === 'active' && Date.parse(k.expiresAt) > now)
@@ -368,7 +370,6 @@ export class KeyVault {
     if (!chosen) {
       throw new AppError('NO_SIGNING_KEY', `There is no active, unexpired signing key for the ${environment} environment.`);
     }
-    this.#unlocked();
     return { kid: chosen.kid, key: this.#privateKeys.get(chosen.kid)! };
   }
 
