@@ -61,7 +61,7 @@ describe('a core whose keys are sealed with a typed passphrase', () => {
     });
     // The demo world's first key is made and registered as soon as the keys are open.
     const keys = await call('keys.list', {});
-    expect(keys.ok && keys.value.map((k) => k.status)).toEqual(['active']);
+    expect(keys.ok && (keys.value as { status: string }[]).map((k) => k.status)).toEqual(['active']);
     const after = await call('claims.fetchOpen', { orgNumbers: [CLIENT] });
     expect(after.ok, JSON.stringify(after)).toBe(true);
   });
