@@ -1,5 +1,6 @@
 // Every channel of the contract, fed hostile input through the real wrapper and the real core: each call must
 // end in a typed answer, never a crash, an internal error, or a polluted prototype.
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, contract, type ChannelName } from '../../../shared/contract';
 import { startTestCore, type TestCore } from '../../helpers/core';
@@ -155,7 +156,10 @@ describe('control characters, lone surrogates and RTL marks in every text input'
     await t.call('session.signIn', { pid: '14857110014' });
     await t.call('clients.sync', {});
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(t.dataDir, { recursive: true, force: true });
+  });
 
   const textChannels = channelNames.filter((c) => stringPaths(contract[c].input).length > 0);
 
