@@ -3,7 +3,7 @@
 // search keystroke → repainted rows, and the JS heap in use.
 import type { Page } from '@playwright/test';
 import { launchChromium, PAGE_PROBE, type PageProbe } from '../support/browser';
-import { launchHost, signIn, syncedDataDir, UI_CLIENTS } from '../support/synced-host';
+import { freshLaunchUrl, launchHost, signIn, syncedDataDir, UI_CLIENTS } from '../support/synced-host';
 import { percentile, round, type BenchRow } from '../row';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/ui-timing';
 
@@ -75,7 +75,7 @@ export const clientListUi: BenchRow = {
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
         await context.addInitScript(PAGE_PROBE);
         page = await context.newPage();
-        loads.push(await loadOnce(page, host.url));
+        loads.push(await loadOnce(page, await freshLaunchUrl(host)));
       }
       const { samples, unchanged } = await typeAndMeasure(page!);
       const cdp = await page!.context().newCDPSession(page!);

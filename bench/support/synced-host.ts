@@ -17,8 +17,16 @@ let prepared: Promise<string> | null = null;
 export function launchHost(dataDir: string): Promise<Launched> {
   return launchNode(HOST_SCRIPT, ['--clients', String(UI_CLIENTS), '--data-dir', dataDir], {
     KLIENTDESK_HOST_SECRET: HOST_SECRET,
+    KLIENTDESK_KEY_PASSPHRASE: 'bench-only key passphrase',
     KLIENTDESK_WEB_ROOT: 'out/web',
   });
+}
+
+/** A launch address with a fresh one-time code: each code opens one browser session. */
+export async function freshLaunchUrl(host: Launched): Promise<string> {
+  const res = await fetch(new URL('/api/launch-code', host.url), { method: 'POST', headers: { 'x-klientdesk-secret': HOST_SECRET } });
+  const { code } = (await res.json()) as { code: string };
+  return new URL(`/#c=${code}`, host.url).toString();
 }
 
 export const signIn = (host: Launched): Promise<unknown> => invokeOverHttp(host.url, HOST_SECRET, 'session.signIn', { pid: MORTEN_PID });

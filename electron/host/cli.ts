@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     bus: core.bus,
     webRoot,
     port: Number(option('port') ?? process.env.PORT ?? 0),
-    secret: process.env.KLIENTDESK_HOST_SECRET,
+    secret: process.env.KLIENTDESK_HOST_SECRET || undefined,
   });
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);

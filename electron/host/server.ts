@@ -1,6 +1,9 @@
 // The browser host: the built renderer and the same contract over HTTP, for Chromium tests and for showing
 // Klientdesk where Electron is not installed. Loopback only, a per-launch secret, and no DNS rebinding.
+// The page never holds the secret: the launch URL carries a one-time code, which the page exchanges for an
+// HttpOnly, SameSite=Strict session cookie. Non-browser clients (tests, the bench) send the secret header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../shared/errors';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +16,11 @@ import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
 
 export const SECRET_HEADER = 'x-klientdesk-secret';
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+/** A launch code is good for one exchange, within this time. */
+export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
+export const MIN_SECRET_BITS = 128;
+export const SESSION_PATH = '/api/session';
+export const LAUNCH_CODE_PATH = '/api/launch-code';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -21,12 +29,18 @@ export interface HostOptions {
   port?: number;
   secret?: string;
   bodyLimit?: number;
+  /** Milliseconds since the epoch; injected by tests to expire launch codes. */
+  now?: () => number;
 }
 
 export interface Host {
   url: string;
-  /** The URL to open: the secret rides in the fragment, which browsers never send to a server or a Referer. */
+  /** The URL to open: a one-time code rides in the fragment, which browsers never send to a server or a Referer. */
   launchUrl: string;
+  /** A fresh one-time code (for printing a new launch URL). */
+  issueLaunchCode(): string;
+  /** The session cookie's name; it carries the port, as browsers share cookies across a host's ports. */
+  cookieName: string;
   secret: string;
   port: number;
   close(): Promise<void>;
@@ -65,6 +79,36 @@ function secretMatches(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * How many bits a given secret can carry at most, from its length and alphabet (hex: 4 per character,
+ * base64url: 6). Anything else, or one with few distinct characters, is refused: it looks typed, not generated.
+ */
+export function secretBits(secret: string): number {
+  const distinct = new Set(secret).size;
+  if (distinct < 8) return 0;
+  if (/^[0-9a-fA-F]+$/.test(secret)) return secret.length * 4;
+  if (/^[A-Za-z0-9_-]+$/.test(secret)) return secret.length * 6;
+  return 0;
+}
+
+export function assertStrongSecret(secret: string): void {
+  if (secretBits(secret) < MIN_SECRET_BITS) {
+    throw new AppError(
+      'HOST_SECRET_TOO_WEAK',
+      'KLIENTDESK_HOST_SECRET is too weak: it must carry at least 128 random bits, for example 32 hex characters or ' +
+        '22 base64url characters (try `openssl rand -hex 32`). Leave it unset and the host makes one itself.',
+    );
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -88,7 +132,30 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
+  if (options.secret !== undefined) assertStrongSecret(options.secret);
   const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const now = options.now ?? Date.now;
+  const launchCodes = new Map<string, number>();
+  const sessions = new Set<string>();
+  const issueLaunchCode = (): string => {
+    for (const [code, expires] of launchCodes) if (expires <= now()) launchCodes.delete(code);
+    const code = randomBytes(32).toString('base64url');
+    launchCodes.set(code, now() + LAUNCH_CODE_TTL_MS);
+    return code;
+  };
+  /** Single use: the code is spent whether or not it was still in time. */
+  const spendLaunchCode = (code: unknown): boolean => {
+    if (typeof code !== 'string') return false;
+    const expires = launchCodes.get(code);
+    if (expires === undefined) return false;
+    launchCodes.delete(code);
+    return expires > now();
+  };
+  const hasSession = (req: IncomingMessage): boolean => {
+    const token = cookieValue(req.headers.cookie, cookieName());
+    return token !== undefined && [...sessions].some((s) => secretMatches(token, s));
+  };
+  const cookieName = (): string => `klientdesk_${port}`;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const webRoot = resolve(options.webRoot);
   let port = 0;
@@ -149,14 +216,40 @@ export async function startHost(options: HostOptions): Promise<Host> {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
         return serveStatic(url.pathname, res);
       }
-      if (!secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret)) {
-        return sendJson(res, 401, { error: 'The Klientdesk secret is missing or wrong. Open the address the host printed.' });
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (url.pathname === SESSION_PATH) {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: 'Method not allowed.' });
+        // JSON only: a cross-site form cannot send it without a CORS preflight, which this host never grants.
+        if (mediaType !== 'application/json') return sendJson(res, 415, { error: 'Send JSON.' });
+        let code: unknown;
+        try {
+          code = (JSON.parse(await readBody(req, 1024)) as { code?: unknown }).code;
+        } catch {
+          code = undefined;
+        }
+        if (!spendLaunchCode(code)) {
+          return sendJson(res, 401, {
+            error: 'This address has been used or has expired. Restart the host and open the new address it prints.',
+          });
+        }
+        const token = randomBytes(32).toString('base64url');
+        sessions.add(token);
+        res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        return sendJson(res, 200, { ok: true });
+      }
+      const bySecret = secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret);
+      if (!bySecret && !hasSession(req)) {
+        return sendJson(res, 401, { error: 'Klientdesk is not unlocked in this tab. Open the address the host printed.' });
+      }
+      if (url.pathname === LAUNCH_CODE_PATH && req.method === 'POST') {
+        // For tools holding the secret (tests, scripts): a fresh address to open in a browser.
+        if (!bySecret) return sendJson(res, 401, { error: 'A new launch code needs the host secret.' });
+        return sendJson(res, 200, { code: issueLaunchCode() });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
 
       const match = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (mediaType !== 'application/json') {
         return sendJson(res, 415, { error: 'Send JSON.' });
       }
@@ -192,7 +285,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    launchUrl: `${url}/#k=${secret}`,
+    launchUrl: `${url}/#c=${issueLaunchCode()}`,
+    issueLaunchCode,
+    cookieName: cookieName(),
     secret,
     port,
     async close() {

@@ -1,19 +1,19 @@
 // The Electron main process: lifecycle, the one window, and IPC registration. Everything else lives in core.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
 import { createCore, isSafeExternalUrl, type Core } from '../core/app/create-core';
 import { resolveDataDir } from '../core/app/data-dir';
-import { fallbackProtector } from '../core/app/fallback-protector';
-import { osProtector, type NamedProtector } from '../core/keys/protector';
-import { createDispatcher, type Sender } from '../core/ipc/dispatch';
+import { createDispatcher } from '../core/ipc/dispatch';
 import { startDemoWorld } from '../demo';
 import { worldConnectionFromArgs } from '../core/world/connection';
 import { embeddedWorld } from '../core/world/embedded';
+import { keyProtection } from './key-protection';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSessions } from './security';
+import { senderOf } from './sender';
 import { loadWindowState, trackWindowState } from './window-state';
 
 let mainWindow: BrowserWindow | null = null;
@@ -21,18 +21,6 @@ let core: Core | null = null;
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
-
-/** Only the top frame of our own window, showing our own page, may call the main process. */
-function senderOf(event: IpcMainInvokeEvent): Sender {
-  const frame = event.senderFrame;
-  if (!mainWindow || event.sender !== mainWindow.webContents) return { trusted: false, reason: 'not the Klientdesk window' };
-  if (!frame || frame !== mainWindow.webContents.mainFrame) return { trusted: false, reason: 'not the top frame' };
-  const url = frame.url;
-  const ours = rendererUrl
-    ? url.startsWith(rendererUrl)
-    : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
-  return ours ? { trusted: true } : { trusted: false, reason: 'unexpected page' };
-}
 
 function createWindow(dataDir: string): BrowserWindow {
   const state = loadWindowState(dataDir);
@@ -61,18 +49,6 @@ function createWindow(dataDir: string): BrowserWindow {
   return win;
 }
 
-/** The OS key store seals private keys; Linux's "basic_text" backend is plaintext in disguise, so it is refused. */
-function keyProtector(dataDir: string): NamedProtector {
-  const usable =
-    safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
-  if (!usable) return fallbackProtector(dataDir);
-  return osProtector({
-    isAvailable: () => safeStorage.isEncryptionAvailable(),
-    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
-    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
-  });
-}
-
 async function start(): Promise<void> {
   hardenSessions();
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
@@ -80,7 +56,7 @@ async function start(): Promise<void> {
     dataDir,
     mode: 'electron',
     version: app.getVersion(),
-    protector: keyProtector(dataDir),
+    protector: keyProtection(safeStorage, process.platform, dataDir, process.env),
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
     },
@@ -93,7 +69,9 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(core.handlers, {
     onInternalError: (channel, error) => console.error(`[main] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
-  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => dispatch(channel, input, senderOf(event), { transport: 'ipc' }));
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+    dispatch(channel, input, senderOf(event, mainWindow, { devUrl: rendererUrl, file: rendererFile }), { transport: 'ipc' }),
+  );
   let menuLanguage = core.settings.get().language;
   Menu.setApplicationMenu(buildMenu(menuLanguage));
   core.bus.subscribe((name, payload) => {

@@ -23,8 +23,10 @@ export function hardenSessions(): void {
 }
 
 function guard(contents: WebContents): void {
-  // The renderer is a single page: any navigation is either a bug or an attack.
+  // The renderer is a single page: any navigation is either a bug or an attack. will-navigate covers the top
+  // frame only; will-frame-navigate covers every frame, an injected iframe's included.
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -32,7 +32,7 @@ export function trackWindowState(dir: string, win: BrowserWindow): void {
   const save = (): void => {
     const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
     try {
-      writeFileSync(join(dir, 'window-state.json'), JSON.stringify(state));
+      writeFileSync(join(dir, 'window-state.json'), JSON.stringify(state), { mode: 0o600 });
     } catch {
       // Losing the window position is not worth interrupting anyone for.
     }

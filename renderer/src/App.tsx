@@ -3,6 +3,7 @@ import { CssBaseline, ThemeProvider, useMediaQuery } from '@mui/material';
 import { I18nextProvider } from 'react-i18next';
 import { call, subscribe } from './api/client';
 import { AppFrame } from './app/AppFrame';
+import { UnlockKeysDialog } from './components/unlock/UnlockKeysDialog';
 import { buildTheme } from './app/theme';
 import i18n from './i18n';
 import { useAppStore } from './state/app-store';
@@ -37,6 +38,7 @@ export function App() {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         {ready && <AppFrame />}
+        {ready && <UnlockKeysDialog />}
       </ThemeProvider>
     </I18nextProvider>
   );

@@ -1,9 +1,16 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
 
-/** Opens Klientdesk through the browser host the way a user would: the printed launch URL carries the secret. */
+/** A fresh one-time launch code, as the host prints in its launch URL (asked for with the host secret). */
+export async function launchCode(page: Page): Promise<string> {
+  const res = await page.request.post('/api/launch-code', { headers: { 'x-klientdesk-secret': E2E_SECRET } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { code: string }).code;
+}
+
+/** Opens Klientdesk through the browser host the way a user would: a launch URL with a one-time code. */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto(`/#k=${E2E_SECRET}`);
+  await page.goto(`/#c=${await launchCode(page)}`);
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 

@@ -7,8 +7,8 @@ test('the frame renders navigation and the status bar in bokmål', async ({ page
     await expect(page.getByRole('navigation').getByText(label, { exact: true })).toBeVisible();
   }
   await expect(page.getByTestId('status-environment')).toContainText('Demo');
-  // The secret is taken out of the address bar once read.
-  expect(page.url()).not.toContain('#k=');
+  // The one-time code is taken out of the address bar once read.
+  expect(page.url()).not.toContain('#c=');
 });
 
 test('the host refuses the contract without the secret', async ({ request }) => {

@@ -1,10 +1,15 @@
 // The renderer's defences in Chromium, through the browser host. Each probe is also run against a page served
 // without the defence (a tiny server started here), where it must succeed: that is what shows the probe can fail.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
-import { expect, openApp, signIn, test } from './fixtures';
+import { expect, launchCode, openApp, signIn, test } from './fixtures';
 
 const TRICKY_NAME = '<img src=x onerror=alert(1)> AS';
 const REMOTE = 'https://example.invalid';
@@ -68,7 +73,7 @@ test.describe('the content security policy', () => {
   test.afterAll(() => new Promise<void>((r) => plain.close(() => r())));
 
   test('is sent with the page, strict for scripts and remote hosts', async ({ page }) => {
-    const res = await page.goto(`/#k=${E2E_SECRET}`);
+    const res = await page.goto(`/#c=${await launchCode(page)}`);
     const csp = res!.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -144,6 +149,110 @@ test.describe('untrusted text and new windows', () => {
     for (const view of ['clients', 'batches', 'claims', 'actorflow', 'settings', 'audit']) {
       await page.getByTestId(`nav-${view}`).click();
       await expect(page.locator('a[target]:not([target="_self"])')).toHaveCount(0);
+    }
+  });
+});
+
+test.describe('the launch code', () => {
+  test('is spent once, and the page keeps neither it nor the secret', async ({ page, browser }) => {
+    const code = await launchCode(page);
+    await page.goto(`/#c=${code}`);
+    await expect(page.getByRole('navigation')).toBeVisible();
+    expect(page.url()).not.toContain(code);
+    const kept = await page.evaluate(() => ({
+      cookie: document.cookie,
+      storage: JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+    }));
+    // The session cookie is HttpOnly: the page's own scripts cannot read it.
+    expect(kept.cookie).toBe('');
+    expect(kept.storage).not.toContain(E2E_SECRET);
+    expect(kept.storage).not.toContain(code);
+
+    // Someone who finds the address later (history, a shoulder) gets nothing from it.
+    const other = await browser.newContext();
+    try {
+      const late = await other.newPage();
+      await late.goto(`/#c=${code}`);
+      const status = await late.evaluate(
+        async () =>
+          (await fetch('/api/invoke/app.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+      );
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+/** A browser host of its own, with no passphrase in its environment: as a person starts `npm run web`. */
+async function startLockedHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, KLIENTDESK_DATA_DIR: dataDir, KLIENTDESK_WEB_ROOT: 'out/web' };
+  for (const given of ['KLIENTDESK_KEY_PASSPHRASE', 'KLIENTDESK_KEY_PASSPHRASE_FILE', 'KLIENTDESK_HOST_SECRET']) delete env[given];
+  const child = spawn(process.execPath, ['out/node/host.js', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the host exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const found = /(http:\/\/127\.0\.0\.1:\d+\/#c=\S+)/.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  return { url, stop };
+}
+
+test.describe('the key passphrase', () => {
+  test('is asked for when a key is needed, chosen once, then typed once per launch', async ({ page }) => {
+    test.setTimeout(120_000);
+    const dataDir = await mkdtemp(join(tmpdir(), 'kd-e2e-locked-'));
+    try {
+      let host = await startLockedHost(dataDir);
+      await page.goto(host.url);
+      await page.getByTestId('nav-settings').click();
+      await expect(page.getByTestId('keys-locked')).toContainText('Velg en passordfrase');
+      // A key operation finds the keys locked: the dialog explains and asks, also in the Demo environment.
+      await page.getByTestId('keys-generate').click();
+      const dialog = page.getByRole('dialog', { name: 'Velg en passordfrase for nøklene' });
+      await expect(dialog).toContainText('Passordfrasen lagres ikke noe sted');
+      await dialog.getByTestId('unlock-passphrase').fill('kort');
+      await dialog.getByTestId('unlock-repeat').fill('kort');
+      await dialog.getByTestId('unlock-submit').click();
+      await expect(dialog).toContainText('minst 10 tegn');
+      await dialog.getByTestId('unlock-passphrase').fill('fjell og fjord i e2e');
+      await dialog.getByTestId('unlock-repeat').fill('fjell og fjord i e2e');
+      await dialog.getByTestId('unlock-submit').click();
+      await expect(dialog).toBeHidden();
+      // The demo's first key is made as soon as the keys are open.
+      await expect(page.getByTestId('keys-table').getByRole('row')).toHaveCount(2);
+      await expect(page.getByTestId('keys-locked')).toHaveCount(0);
+      const files = await readdir(dataDir);
+      for (const name of files) expect(await readFile(join(dataDir, name), 'latin1').catch(() => '')).not.toContain('fjell og fjord i e2e');
+      await host.stop();
+
+      host = await startLockedHost(dataDir);
+      await page.goto(host.url);
+      await page.getByTestId('nav-settings').click();
+      await expect(page.getByTestId('keys-locked')).toContainText('Nøklene er låst');
+      await page.getByTestId('keys-generate').click();
+      const unlock = page.getByRole('dialog', { name: 'Lås opp nøklene' });
+      await unlock.getByTestId('unlock-passphrase').fill('ikke passordfrasen');
+      await unlock.getByTestId('unlock-submit').click();
+      await expect(unlock).toContainText('passphrase is wrong');
+      await unlock.getByTestId('unlock-passphrase').fill('fjell og fjord i e2e');
+      await unlock.getByTestId('unlock-submit').click();
+      await expect(unlock).toBeHidden();
+      await page.getByTestId('keys-generate').click();
+      await expect(page.getByTestId('keys-table').getByRole('row')).toHaveCount(3);
+      await host.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -15,7 +15,7 @@ import { lastSyncAt } from '../clients/sync-info';
 import type { Exchange } from '../http/http-client';
 import type { Handlers } from '../ipc/dispatch';
 import { keyringFeature } from '../keyring/feature';
-import type { NamedProtector } from '../keys/protector';
+import type { KeyProtection } from '../keys/protector';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { DB_FILE_NAME, openDatabase } from '../store/database';
 import { createEventBus, type EventBus } from './event-bus';
@@ -33,7 +33,7 @@ export interface CoreOptions {
   mode: 'electron' | 'browser';
   version: string;
   /** Seals private keys at rest: Electron's safeStorage in the app, a passphrase in the browser host and tests. */
-  protector: NamedProtector;
+  protector: KeyProtection;
   platform?: string;
   /** Opens an https URL in the system browser (Electron's shell.openExternal); absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
@@ -172,6 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demoWorld: () => runtime.world,
     environmentServices: () => runtime.services(),
     onDemoKeysChanged: () => runtime.registerDemoKeys(),
+    registerDemoKey: (jwk) => runtime.registerDemoKey(jwk),
     openExternal: options.openExternal,
     subscribeExchanges: (listener) => {
       exchangeListeners.add(listener);

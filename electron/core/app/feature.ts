@@ -4,7 +4,7 @@ import type { AuditRecord } from '../audit/log';
 import type { EnvironmentServices } from '../environments/environment-services';
 import type { Exchange } from '../http/http-client';
 import type { Handlers } from '../ipc/dispatch';
-import type { KeyVault } from '../keys/key-vault';
+import type { KeyVault, PublicJwk } from '../keys/key-vault';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DemoWorldLike } from '../world/connected-world';
 import type { EventBus } from './event-bus';
@@ -28,6 +28,8 @@ export interface FeatureContext {
   environmentServices(): EnvironmentServices;
   /** Call after generating, importing or changing keys, so the demo world knows the vendor's public keys. */
   onDemoKeysChanged(): Promise<void>;
+  /** Registers a new public key with the demo world before it is saved; throws when the world refuses it. */
+  registerDemoKey?(jwk: PublicJwk): Promise<void>;
   /** Opens an https URL in the system browser; absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
   /** Every HTTP exchange the app makes, redacted, as it finishes (for the actor-flow view). */

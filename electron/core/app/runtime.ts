@@ -14,8 +14,8 @@ import { ALTINN_END_USER_SCOPES, buildEnvironment, type EnvironmentConfig, type 
 import { openEnvironment, type EnvironmentServices } from '../environments/environment-services';
 import { isServiceError, LocalCodes } from '../errors';
 import type { Exchange } from '../http/http-client';
-import { KeyVault } from '../keys/key-vault';
-import type { NamedProtector } from '../keys/protector';
+import { KeyVault, type PublicJwk } from '../keys/key-vault';
+import type { KeyProtection } from '../keys/protector';
 import type { SettingsStore } from '../settings/settings-store';
 import type { WorldLease, WorldProvider } from '../world/connection';
 import { ConnectedWorld } from '../world/connected-world';
@@ -25,7 +25,7 @@ import type { DemoPerson, EndUserAltinn, KravPort } from './ports';
 export interface RuntimeOptions {
   dataDir: string;
   settings: SettingsStore;
-  protector: NamedProtector;
+  protector: KeyProtection;
   openExternal?: (url: string) => Promise<void>;
   /** Environments whose endpoints and ids a demo world describes, and where that world comes from. */
   worlds: Partial<Record<EnvironmentId, WorldProvider>>;
@@ -154,9 +154,25 @@ export class EnvironmentRuntime {
    * public keys through the world's admin API, making one first if the vault has none for this environment.
    */
   private async publishKeys(vault: KeyVault, world: ConnectedWorld, config: EnvironmentConfig): Promise<void> {
-    if (!vault.list(config.id).some((k) => k.status === 'active')) await vault.generate({ environment: config.id });
+    // A locked vault cannot make a key; the public keys it has are uploaded now, a first key once unlocked.
+    if (vault.isUnlocked && !vault.list(config.id).some((k) => k.status === 'active')) await vault.generate({ environment: config.id });
     for (const key of vault.list(config.id).filter((k) => k.status !== 'retired')) {
       await world.admin.registerJwk(config.settings.maskinportenClientId, key.publicJwk);
+    }
+  }
+
+  /** Uploads one new public key before the vault keeps it, so a key the world refuses is never saved. */
+  async registerDemoKey(jwk: PublicJwk): Promise<void> {
+    const world = this.#world;
+    const services = this.#services;
+    if (!world || !services) return;
+    try {
+      await world.admin.registerJwk(services.config.settings.maskinportenClientId, jwk);
+    } catch (error) {
+      throw new AppError(
+        'KEY_REGISTRATION_FAILED',
+        `Maskinporten did not accept the key: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

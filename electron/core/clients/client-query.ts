@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AndRuleGap, ClientQuery, ClientRow } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { normaliseOrgNumber } from '../../../shared/domain/orgnr';
+import { cleanSearchInput } from './search-input';
 import { isOfferedTo, missingPackages, suggestSystemUser, type Relationship } from '../../../shared/domain/packages';
 import { AppError } from '../../../shared/errors';
 import type { AgentSystemUser } from '../app/ports';
@@ -36,7 +37,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 const ftsPhrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
 function searchConditions(search: string, params: Record<string, unknown>): string[] {
-  const trimmed = search.trim();
+  const trimmed = cleanSearchInput(search).trim();
   if (trimmed === '') return [];
   // `313 367` and `313367` are the same search: an org number typed in groups.
   const terms = isOrgNumberSearch(trimmed) ? [normaliseOrgNumber(trimmed)] : foldForSearch(trimmed).split(/\s+/).filter(Boolean);

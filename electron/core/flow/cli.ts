@@ -6,7 +6,8 @@
 //   npm run -s flow -- --json --world http://127.0.0.1:7404   (a standalone world; secret from --world-secret
 //     or KLIENTDESK_WORLD_SECRET)
 //   npm run flow -- --env test --settings ./test-env.json --vault ./keys.json --clients 313367002,311851381 --undelegated 310478717
-//     (the vault passphrase comes from KLIENTDESK_VAULT_PASSPHRASE)
+//     (the vault passphrase comes from KLIENTDESK_KEY_PASSPHRASE or KLIENTDESK_KEY_PASSPHRASE_FILE, as for the
+//     app; the older KLIENTDESK_VAULT_PASSPHRASE still works)
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { buildEnvironment, settingsProblems, type EnvironmentId, type EnvironmentSettings } from '../environments/environments';
 import { demoFlowOptions } from './demo-flow-options';
 import { KeyVault } from '../keys/key-vault';
+import { givenPassphrase } from '../app/fallback-protector';
 import { passphraseProtector } from '../keys/protector';
 import { FlowStepError, runOperationalFlow, type FlowOptions, type FlowReport, type FlowStep } from './operational-flow';
 import type { WorldProvider } from '../world/connection';
@@ -122,8 +124,8 @@ async function configuredFlowOptions(args: CliArgs): Promise<Omit<FlowOptions, '
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
   let vault: KeyVault | undefined;
   if (args.vault) {
-    const passphrase = process.env.KLIENTDESK_VAULT_PASSPHRASE;
-    if (!passphrase) throw new Error('Set KLIENTDESK_VAULT_PASSPHRASE to open the key vault.');
+    const passphrase = givenPassphrase(process.env) ?? process.env.KLIENTDESK_VAULT_PASSPHRASE;
+    if (!passphrase) throw new Error('Set KLIENTDESK_KEY_PASSPHRASE (or KLIENTDESK_KEY_PASSPHRASE_FILE) to open the key vault.');
     vault = await KeyVault.open({ file: args.vault, protector: passphraseProtector(passphrase) });
   } else {
     throw new Error(`--vault <keys.json> is required for --env ${args.env}: the key must be the one uploaded to Maskinporten`);

@@ -9,13 +9,26 @@ import type { Handlers } from '../ipc/dispatch';
 import type { KeyInfo as VaultKeyInfo, KeyStatus, KeyVault } from '../keys/key-vault';
 import { readKeyMaterial } from './read-key-material';
 
-type KeyHandlers = Pick<Handlers, 'keys.list' | 'keys.generate' | 'keys.import' | 'keys.setActive' | 'keys.remove'>;
+type KeyHandlers = Pick<
+  Handlers,
+  | 'keys.list'
+  | 'keys.generate'
+  | 'keys.import'
+  | 'keys.setActive'
+  | 'keys.remove'
+  | 'keys.lockState'
+  | 'keys.setPassphrase'
+  | 'keys.unlock'
+  | 'keys.removeBadEntry'
+>;
 
 export interface KeyringDeps {
   vault(): Promise<KeyVault>;
   environment(): EnvironmentId;
   /** Tells the demo world about new public keys, as uploading them to Maskinporten would. */
   keysChanged?(): Promise<void>;
+  /** Registers a new public key (the demo world's upload) before the vault keeps it; throws when refused. */
+  registerKey?(publicJwk: VaultKeyInfo['publicJwk']): void | Promise<void>;
   audit?(record: { action: string; outcome: string; detail?: string }): void;
 }
 
@@ -25,6 +38,7 @@ export function keyringFeature(ctx: FeatureContext): Feature {
       vault: () => ctx.keyVault(),
       environment: () => ctx.environment(),
       keysChanged: () => ctx.onDemoKeysChanged(),
+      registerKey: (jwk) => ctx.registerDemoKey?.(jwk),
       audit: (record) => ctx.audit(record),
     }),
   };
@@ -56,18 +70,51 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
     await infoOf(kid);
   };
 
+  const registerFirst = async (info: VaultKeyInfo): Promise<void> => deps.registerKey?.(info.publicJwk);
+
   return {
+    'keys.lockState': async () => (await deps.vault()).state(),
+    'keys.setPassphrase': async ({ passphrase }) => {
+      const vault = await deps.vault();
+      const migrating = vault.state().legacyKeys;
+      const state = await vault.setPassphrase(passphrase);
+      deps.audit?.({ action: 'key_passphrase_set', outcome: 'done', detail: migrating > 0 ? `resealed ${migrating}` : undefined });
+      await deps.keysChanged?.();
+      return state;
+    },
+    'keys.unlock': async ({ passphrase }) => {
+      const vault = await deps.vault();
+      try {
+        await vault.unlock(passphrase);
+      } catch (error) {
+        deps.audit?.({ action: 'key_vault_unlock', outcome: 'refused' });
+        throw error;
+      }
+      deps.audit?.({ action: 'key_vault_unlock', outcome: 'done' });
+      await deps.keysChanged?.();
+      return vault.state();
+    },
+    'keys.removeBadEntry': async ({ id }) => {
+      const state = await (await deps.vault()).removeBadEntry(id);
+      deps.audit?.({ action: 'key_bad_entry_removed', outcome: 'done', detail: id });
+      return state;
+    },
     'keys.list': () => listInfo(),
     'keys.generate': async ({ kid }) => {
       const vault = await deps.vault();
-      const created = await vault.generate({ environment: deps.environment(), kid, status: await statusForNewKey() });
+      const created = await vault.generate({
+        environment: deps.environment(),
+        kid,
+        status: await statusForNewKey(),
+        beforeSave: registerFirst,
+      });
       await afterChange('key_generated', created.kid);
       return infoOf(created.kid);
     },
     'keys.import': async ({ kid, material }) => {
       const vault = await deps.vault();
       const read = readKeyMaterial(material);
-      const options = { environment: deps.environment(), kid, status: await statusForNewKey() };
+      const options = { environment: deps.environment(), kid, status: await statusForNewKey(), beforeSave: registerFirst };
       const created = read.kind === 'pem' ? await vault.importPem(read.pem, options) : await vault.importJwk(read.jwk, options);
       await afterChange('key_imported', created.kid);
       return infoOf(created.kid);

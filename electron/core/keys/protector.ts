@@ -1,5 +1,6 @@
 // How private keys are sealed at rest. In Electron, main passes safeStorage (the OS key store); where that
-// is missing (browser host, tests, a Linux box without a keyring) a passphrase protects the file instead.
+// is missing (browser host, a Linux box without a secret service) a passphrase the person types protects the
+// file instead, and is never stored. Tests and tools that know their passphrase pass a passphraseProtector.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 
@@ -24,6 +25,22 @@ export const osProtector = (protector: Protector): NamedProtector => ({
   decrypt: (b) => protector.decrypt(b),
 });
 
+/**
+ * A passphrase that arrives later: typed by the person once per launch (keys.unlock), or, for unattended
+ * runs, given by the administrator (`given`). `legacyPassphraseFile` is where older versions kept a random
+ * passphrase beside the keys; keys sealed with it are resealed under the chosen passphrase, then it is deleted.
+ */
+export interface TypedPassphrase {
+  kind: 'typed-passphrase';
+  given?: string;
+  legacyPassphraseFile?: string;
+  scrypt?: ScryptParams;
+}
+
+export type KeyProtection = NamedProtector | TypedPassphrase;
+
+export const MIN_PASSPHRASE_LENGTH = 10;
+
 export interface ScryptParams {
   N: number;
   r: number;
@@ -47,8 +64,10 @@ export const WRONG_PASSPHRASE = 'KEY_VAULT_WRONG_PASSPHRASE';
  * MAGIC | N r p (3×uint32) | salt | nonce | tag | ciphertext. Derived keys are memoised per salt so
  * unlocking a vault with several keys runs scrypt once.
  */
-export function passphraseProtector(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): NamedProtector {
-  if (passphrase.length < 8) throw new AppError('KEY_VAULT_WEAK_PASSPHRASE', 'The passphrase must have at least 8 characters.');
+export function passphraseProtector(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT, minLength = 8): NamedProtector {
+  if ([...passphrase].length < minLength) {
+    throw new AppError('KEY_VAULT_WEAK_PASSPHRASE', `The passphrase must have at least ${minLength} characters.`);
+  }
   const derived = new Map<string, Buffer>();
   const sealingSalt = randomBytes(SALT_BYTES);
   const derive = (salt: Buffer, p: ScryptParams): Buffer => {

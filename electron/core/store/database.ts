@@ -1,10 +1,11 @@
 // Opens the app's SQLite file: refuses newer or corrupt files untouched, backs up before migrating.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { migrations as allMigrations, latestVersion } from './migrations';
 import type { Migration } from './migrations/types';
+import { createPrivateFile, secureDataFolder, securePrivateFile } from './file-modes';
 
 export const DB_FILE_NAME = 'klientdesk.db';
 
@@ -67,6 +68,7 @@ function backupBeforeMigrating(file: string, fromVersion: number, now: Date): st
   } finally {
     src.close();
   }
+  securePrivateFile(target);
   return target;
 }
 
@@ -80,7 +82,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   let backupFile: string | null = null;
 
   if (!inMemory) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    // The database's folder is the data folder: owner-only, checked and put right at every start.
+    secureDataFolder(dirname(options.file));
     if (existsSync(options.file)) {
       current = readVersion(options.file);
       if (current > latest) {
@@ -94,8 +97,11 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     }
   }
 
+  // SQLite gives -wal and -shm the database file's permissions, so the file is made owner-only first.
+  if (!inMemory) createPrivateFile(options.file);
   const db = new BetterSqlite3(options.file);
   db.pragma('journal_mode = WAL');
+  if (!inMemory) for (const suffix of ['', '-wal', '-shm']) securePrivateFile(options.file + suffix);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
@@ -117,4 +123,5 @@ export function restoreBackup(file: string, backup: string, now: Date = new Date
   // A stale WAL beside the restored file would be replayed into it, so move it aside.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, `${file}${suffix}.old`);
   copyFileSync(backup, file);
+  securePrivateFile(file);
 }

@@ -2,6 +2,7 @@
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
+import { useVaultLock, VAULT_LOCKED } from '../components/unlock/vault-lock';
 import { createHttpBridge } from './http-bridge';
 
 declare global {
@@ -37,6 +38,8 @@ function getBridge(): KlientdeskBridge {
 
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await getBridge().invoke(channel, input);
+  // A key operation found the keys locked: ask for the passphrase; the person then tries again.
+  if (!result.ok && result.error.code === VAULT_LOCKED) useVaultLock.getState().request();
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

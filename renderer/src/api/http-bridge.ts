@@ -2,23 +2,26 @@
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { EventName } from '../../../shared/contract';
 
-const SECRET_KEY = 'klientdesk.hostSecret';
-const SECRET_HEADER = 'x-klientdesk-secret';
-
-/** The host prints a launch URL with `#k=<secret>`; keep it for this tab only and take it out of the address bar. */
-function takeSecret(): string {
-  const match = /(?:^#|&)k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(SECRET_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(SECRET_KEY) ?? '';
+/**
+ * The host prints a launch URL with `#c=<one-time code>`. The code leaves the address bar (and the history
+ * entry) at once, then is exchanged for an HttpOnly session cookie the page itself can never read. A reload
+ * without a code keeps using the cookie.
+ */
+async function startSession(): Promise<void> {
+  const match = /(?:^#|&)c=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (!match?.[1]) return;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: match[1] }),
+  }).catch(() => undefined);
 }
 
 type Listener = (payload: unknown) => void;
 
 export function createHttpBridge(): KlientdeskBridge {
-  const secret = takeSecret();
+  const session = startSession();
   const listeners = new Map<string, Set<Listener>>();
   let streaming = false;
 
@@ -26,7 +29,8 @@ export function createHttpBridge(): KlientdeskBridge {
     if (streaming) return;
     streaming = true;
     try {
-      const res = await fetch('/api/events', { headers: { [SECRET_HEADER]: secret } });
+      await session;
+      const res = await fetch('/api/events');
       if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -56,9 +60,10 @@ export function createHttpBridge(): KlientdeskBridge {
     mode: 'browser',
     async invoke(channel, input) {
       try {
+        await session;
         const res = await fetch(`/api/invoke/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret },
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
         if (!res.ok) {

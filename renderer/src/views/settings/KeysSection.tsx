@@ -28,8 +28,9 @@ import PauseCircleOutlined from '@mui/icons-material/PauseCircleOutlined';
 import PlayCircleOutlined from '@mui/icons-material/PlayCircleOutlined';
 import { useTranslation } from 'react-i18next';
 import type { EnvironmentId } from '../../../../shared/contract/define';
-import type { KeyInfo } from '../../../../shared/contract/keys';
+import type { KeyInfo, VaultState } from '../../../../shared/contract/keys';
 import { call } from '../../api/client';
+import { useVaultLock } from '../../components/unlock/vault-lock';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatDate } from '../claims/format';
 import { saveTextFile } from '../../components/files';
@@ -47,15 +48,20 @@ export function KeysSection({ environment }: { environment: EnvironmentId }) {
   const [importing, setImporting] = useState(false);
   const [removing, setRemoving] = useState<KeyInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [vault, setVault] = useState<VaultState | null>(null);
+  const unlockedCount = useVaultLock((s) => s.unlockedCount);
+  const requestUnlock = useVaultLock((s) => s.request);
 
   const reload = useCallback(async () => {
     try {
-      setKeys(await call('keys.list', {}));
+      const [list, state] = await Promise.all([call('keys.list', {}), call('keys.lockState', {})]);
+      setKeys(list);
+      setVault(state);
     } catch (e) {
       setError(e);
     }
   }, []);
-  useEffect(() => void reload(), [reload, environment]);
+  useEffect(() => void reload(), [reload, environment, unlockedCount]);
 
   const run = async (action: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
@@ -100,6 +106,33 @@ export function KeysSection({ environment }: { environment: EnvironmentId }) {
         </Alert>
       ))}
       {hasPending && <Alert severity="info">{t('keys.pendingHint')}</Alert>}
+      {vault && vault.state !== 'unlocked' && (
+        <Alert
+          severity="info"
+          data-testid="keys-locked"
+          action={
+            <Button color="inherit" size="small" onClick={requestUnlock} data-testid="keys-unlock">
+              {vault.state === 'unset' ? t('keys.choosePassphrase') : t('keys.unlock')}
+            </Button>
+          }
+        >
+          {vault.state === 'unset' ? t('keys.passphraseUnset') : t('keys.locked')}
+        </Alert>
+      )}
+      {vault?.badEntries.map((b) => (
+        <Alert
+          key={b.id}
+          severity="warning"
+          data-testid="key-bad-entry"
+          action={
+            <Button color="inherit" size="small" disabled={busy} onClick={() => void run(() => call('keys.removeBadEntry', { id: b.id }))}>
+              {t('keys.removeBadEntry')}
+            </Button>
+          }
+        >
+          {t('keys.badEntry', { label: b.label, reason: b.reason })}
+        </Alert>
+      ))}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
         <Button
           variant="contained"

@@ -1,0 +1,164 @@
+// A stand-in for the `electron` module, enough to run main's guards, the sender check and the preload in
+// Vitest: `vi.mock('electron', () => import('./electron-fake'))`. Each part records what the code under test
+// did with it, and `resetElectronFake()` gives every test a fresh set.
+import { EventEmitter } from 'node:events';
+
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+export const fakeEvent = (): FakeEvent => ({
+  defaultPrevented: false,
+  preventDefault() {
+    this.defaultPrevented = true;
+  },
+});
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeFrame {
+  constructor(public url: string) {}
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame: FakeFrame;
+  windowOpenHandler: WindowOpenHandler | null = null;
+  readonly sent: unknown[][] = [];
+  constructor(url = 'file:///app/out/renderer/index.html') {
+    super();
+    this.mainFrame = new FakeFrame(url);
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  /** Emits a navigation-like event the way Electron does and tells whether a listener prevented it. */
+  attempt(name: string, url: string): boolean {
+    const event = fakeEvent();
+    this.emit(name, event, url);
+    return event.defaultPrevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  constructor(readonly options: unknown = {}) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  loadFile(file: string): Promise<void> {
+    this.webContents.mainFrame.url = `file://${file}`;
+    return Promise.resolve();
+  }
+}
+
+type PermissionRequest = (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+type PermissionCheck = (wc: unknown, permission: string) => boolean;
+type HeadersListener = (
+  details: { responseHeaders?: Record<string, string[]> },
+  callback: (r: { responseHeaders: Record<string, string[]> }) => void,
+) => void;
+
+function makeSession() {
+  return {
+    permissionRequest: null as PermissionRequest | null,
+    permissionCheck: null as PermissionCheck | null,
+    headersListener: null as HeadersListener | null,
+    setPermissionRequestHandler(handler: PermissionRequest) {
+      this.permissionRequest = handler;
+    },
+    setPermissionCheckHandler(handler: PermissionCheck) {
+      this.permissionCheck = handler;
+    },
+    webRequest: {
+      onHeadersReceived: (listener: HeadersListener) => {
+        session.defaultSession.headersListener = listener;
+      },
+    },
+  };
+}
+
+function makeApp() {
+  const emitter = new EventEmitter();
+  return Object.assign(emitter, {
+    getPath: (_name: string) => '/tmp/kd-electron-fake-userdata',
+    getVersion: () => '0.0.0-fake',
+    whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => true,
+    quit: () => undefined,
+    exit: (_code?: number) => undefined,
+    relaunch: () => undefined,
+  });
+}
+
+function makeSafeStorage() {
+  return {
+    available: true,
+    backend: 'gnome_libsecret' as string,
+    isEncryptionAvailable() {
+      return this.available;
+    },
+    getSelectedStorageBackend() {
+      return this.backend;
+    },
+    encryptString(text: string) {
+      return Buffer.from(text, 'utf8').map((b) => b ^ 0x5a);
+    },
+    decryptString(sealed: Buffer) {
+      return Buffer.from(sealed.map((b) => b ^ 0x5a)).toString('utf8');
+    },
+  };
+}
+
+function makeIpcRenderer() {
+  const emitter = new EventEmitter();
+  return Object.assign(emitter, {
+    invocations: [] as unknown[][],
+    invoke(...args: unknown[]) {
+      this.invocations.push(args);
+      return Promise.resolve({ ok: true, value: args });
+    },
+  });
+}
+
+export const app = makeApp();
+export const session = { defaultSession: makeSession() };
+export const shell = { opened: [] as string[], openExternal: (url: string) => (shell.opened.push(url), Promise.resolve()) };
+export const safeStorage = makeSafeStorage();
+export const ipcMain = {
+  handlers: new Map<string, (...args: unknown[]) => unknown>(),
+  handle(channel: string, handler: (...args: unknown[]) => unknown) {
+    this.handlers.set(channel, handler);
+  },
+};
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+export const ipcRenderer = makeIpcRenderer();
+export const dialog = { showMessageBox: () => Promise.resolve({ response: 0 }) };
+export const Menu = { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t };
+
+/** Fresh state for each test: the module objects stay the same, what they recorded is cleared. */
+export function resetElectronFake(): void {
+  app.removeAllListeners();
+  Object.assign(session.defaultSession, { permissionRequest: null, permissionCheck: null, headersListener: null });
+  shell.opened.length = 0;
+  Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret' });
+  ipcMain.handlers.clear();
+  contextBridge.exposed.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invocations.length = 0;
+  BrowserWindow.instances.length = 0;
+}
+
+export default { app, session, shell, safeStorage, ipcMain, contextBridge, ipcRenderer, dialog, Menu, BrowserWindow };
