@@ -53,6 +53,8 @@ export const batchSummarySchema = z.object({
   counts: z.object({
     pending: z.number(),
     in_flight: z.number(),
+    /** Sent, but the answer was lost: settled only from Altinn's list of delegated clients. */
+    unknown: z.number(),
     done: z.number(),
     failed: z.number(),
     skipped: z.number(),

@@ -82,7 +82,7 @@ export function writeBatchFile(
     environment: environmentId.parse(batch.environment),
     systemUserId: batch.systemUserId,
     systemUserTitle: batch.systemUserTitle,
-    items: items.map((i) => ({ orgNumber: i.orgNumber, operation: i.operation, partyUuid: i.partyUuid, name: i.name })),
+    items: items.map((i) => ({ orgNumber: i.orgNumber, operation: i.operation, partyUuid: i.partyUuid || null, name: i.name })),
   };
   const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`;
   const lines = [

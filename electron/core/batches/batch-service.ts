@@ -30,7 +30,7 @@ export interface BatchServiceOptions {
   /** Told of every delegation Altinn confirmed, in the item's own transaction (the client list's local copy). */
   onConfirmed?: OnConfirmed;
   /** Overrides for tests and the benchmark (poll interval, back-off, attempts). */
-  runner?: Pick<RunnerOptions, 'pollMs' | 'backoff' | 'maxAttemptsPerItem' | 'progressIntervalMs' | 'now'>;
+  runner?: Pick<RunnerOptions, 'pollMs' | 'backoff' | 'maxAttemptsPerItem' | 'progressIntervalMs' | 'now' | 'clock' | 'serviceWaitUntil'>;
 }
 
 /** States in which a batch is "in progress" for the global indicator. */

@@ -64,6 +64,7 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'audit.query': () => ({ filter: {}, offset: 0, limit: 1000 }),
   'audit.exportCsv': () => ({ filter: {} }),
   'audit.facets': () => ({}),
+  'audit.verify': () => ({}),
   'actorflow.steps': () => ({}),
   'actorflow.run': () => ({ stepId: 'operational.claims', clientOrgNumber: CLIENT }),
   'actorflow.failure': () => ({ caseId: 'replayedGrant' }),
@@ -86,7 +87,7 @@ describe('the audit log through the contract', () => {
 
   it('has no channel that could change or remove an audit row', () => {
     const auditChannels = channelNames.filter((c) => /audit|log/i.test(c));
-    expect(auditChannels.sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query']);
+    expect(auditChannels.sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query', 'audit.verify']);
     const mutating = /(delete|remove|clear|purge|truncate|update|edit|set|rename|reset|import)/i;
     expect(channelNames.filter((c) => /audit/i.test(c) && mutating.test(c))).toEqual([]);
   });

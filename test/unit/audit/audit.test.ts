@@ -113,7 +113,12 @@ describe('the audit log is append-only', () => {
   });
 
   it('offers no channel that could change it', () => {
-    expect(channelNames.filter((c) => c.startsWith('audit.')).sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query']);
+    expect(channelNames.filter((c) => c.startsWith('audit.')).sort()).toEqual([
+      'audit.exportCsv',
+      'audit.facets',
+      'audit.query',
+      'audit.verify',
+    ]);
   });
 
   it('keeps every existing row unchanged through every batch and audit channel', async () => {
