@@ -44,9 +44,12 @@ export function batchesFeature(ctx: FeatureContext): Feature {
     },
     start() {
       // A change of network, sign-in or environment is announced as app.status; the runner looks again at once
-      // instead of at its next poll.
+      // instead of at its next poll (and notices a blocker that went away by itself on its next poll too).
       unsubscribe = ctx.bus.subscribe((name) => {
-        if (name === 'app.status') service.runner.wake();
+        if (name !== 'app.status') return;
+        // A session that is (again) available settles every open item from Altinn's list, in every batch.
+        if (ctx.services.session.current() !== null && ctx.services.isOnline()) service.runner.sessionAvailable();
+        else service.runner.wake();
       });
       service.runner.start();
     },
