@@ -202,7 +202,14 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       verdict = classifyError(error);
       result = resultOf(verdict, item.orgNumber, item.attempts, systemUserId);
     }
-    const finished = store.finish(item.id, sendId, result);
+    let finished: ReturnType<BatchStore['finish']>;
+    try {
+      finished = store.finish(item.id, sendId, result);
+    } finally {
+      // In the same synchronous step as the state change: once the item may be claimed again, it is no
+      // longer "being sent", whatever order the promise callbacks below run in.
+      sending.delete(item.id);
+    }
     if (result.kind === 'unknown' && !finished.ignored) needsReconcile = true;
     if (!finished.ignored && (finished.item.state === 'done' || finished.item.state === 'failed')) meter(batchId).record(now());
     emit(batchId);

@@ -13,6 +13,9 @@ const OWNER_FILE_NAME = 'klientdesk.lock.json';
 
 export const DATA_FOLDER_IN_USE = 'DATA_FOLDER_IN_USE';
 
+/** Held connections, so a caller that drops the handle cannot lose the lock to the garbage collector. */
+const held = new Set<Database>();
+
 export interface DataFolderLock {
   readonly dataDir: string;
   release(): void;
@@ -60,17 +63,16 @@ export function lockDataFolder(dataDir: string, kind: string, now: () => Date = 
     throw error;
   }
   writeFileSync(join(dataDir, OWNER_FILE_NAME), JSON.stringify({ pid: process.pid, kind, since: now().toISOString() }));
-  const held = db;
-  let released = false;
+  const connection = db;
+  held.add(connection);
   return {
     dataDir,
     release() {
-      if (released) return;
-      released = true;
+      if (!held.delete(connection)) return;
       try {
-        held.exec('ROLLBACK');
+        connection.exec('ROLLBACK');
       } finally {
-        held.close();
+        connection.close();
       }
     },
   };
