@@ -30,7 +30,7 @@ export async function startLostAnswerProxy(target: string, seed = 1): Promise<Lo
     return (state >>> 0) / 2 ** 32;
   };
   let inFlight = 0;
-  let quietWaiters: (() => void)[] = [];
+  const quietWaiters: (() => void)[] = [];
   let started = 0;
   let startWaiters: { at: number; resolve: () => void }[] = [];
   const settle = (): void => {
