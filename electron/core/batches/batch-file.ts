@@ -51,7 +51,7 @@ const itemSchema = z.strictObject({
 });
 
 /** What the checksum covers: the plan itself, not who exported it or when. */
-function checksumOf(plan: BatchPlan): string {
+export function checksumOf(plan: BatchPlan): string {
   const canonical = JSON.stringify([
     BATCH_FILE_FORMAT,
     BATCH_FILE_VERSION,

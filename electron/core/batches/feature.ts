@@ -30,6 +30,8 @@ export function batchesFeature(ctx: FeatureContext): Feature {
       'batches.duplicate': ({ id }) => service.duplicate(id),
       'batches.exportFile': ({ id }) => service.exportFile(id),
       'batches.importFile': ({ content }) => service.importFile(content),
+      'batches.exportToPath': ({ id, path }) => service.exportToPath(id, path),
+      'batches.importFromPath': ({ path }) => service.importFromPath(path),
       'batches.submit': ({ id }) => service.submit(id),
       'batches.pause': ({ id }) => service.pause(id),
       'batches.resume': ({ id }) => service.resume(id),
