@@ -57,6 +57,9 @@ describe('the data folder lock', () => {
       child.stdout!.on('data', (c: Buffer) => c.toString().includes('held') && r());
       child.on('exit', () => reject(new Error('the holder died before it held the lock')));
     });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    expect(child.exitCode, `the holder ended early: ${stderr}`).toBeNull();
     expect(() => lockDataFolder(dir, 'the Klientdesk app')).toThrow(/already in use/);
     child.kill('SIGKILL');
     await exited;
