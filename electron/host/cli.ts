@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { createCore } from '../core/app/create-core';
 import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
+import { lockDataFolder } from '../core/store/data-folder-lock';
 import { resolveDataDir } from '../core/app/data-dir';
 import { fallbackProtector } from '../core/app/fallback-protector';
 import { createDispatcher } from '../core/ipc/dispatch';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
   const dataDir = resolveDataDir(process.argv, process.env);
+  // Held until the process ends; a second host on the same folder stops here with a plain sentence.
+  const folderLock = lockDataFolder(dataDir, 'the Klientdesk browser host');
   const restore = option('restore-backup');
   if (restore) {
     restoreBackup(join(dataDir, DB_FILE_NAME), resolve(restore));
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     await host.close();
     await core.close();
+    folderLock.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
 import { createCore, isSafeExternalUrl, type Core } from '../core/app/create-core';
+import { lockDataFolder, type DataFolderLock } from '../core/store/data-folder-lock';
 import { resolveDataDir } from '../core/app/data-dir';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { startDemoWorld } from '../demo';
@@ -49,9 +50,15 @@ function createWindow(dataDir: string): BrowserWindow {
   return win;
 }
 
+/** Kept referenced for the process's life: the lock is released when its connection closes. */
+let folderLock: DataFolderLock | null = null;
+
 async function start(): Promise<void> {
   hardenSessions();
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  // The single-instance lock covers this app's own user folder; this one covers the data folder against a
+  // browser host or a second app started with --data-dir on the same folder.
+  folderLock = lockDataFolder(dataDir, 'the Klientdesk app');
   core = await createCore({
     dataDir,
     mode: 'electron',
@@ -133,5 +140,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (!mainWindow && core) mainWindow = createWindow(resolveDataDir(process.argv, process.env, app.getPath('userData')));
   });
-  app.on('will-quit', () => void core?.close());
+  app.on('will-quit', () => {
+    void core?.close().finally(() => folderLock?.release());
+  });
 }

@@ -14,6 +14,9 @@ export const auditEntrySchema = z.object({
   code: z.string().nullable(),
   correlationId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** The hash chain link (sha256 hex): null only on a row written before the chain existed and never hashed. */
+  prevHash: z.string().nullable(),
+  hash: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -35,4 +38,9 @@ export const auditChannels = {
   'audit.exportCsv': channel(z.strictObject({ filter: auditFilterSchema }), z.object({ filename: z.string(), csv: longText })),
   /** The actions and outcomes present in the log, for the filter menus. */
   'audit.facets': channel(noInput, z.object({ actions: z.array(z.string()), outcomes: z.array(z.string()) })),
+  /** Recomputes the hash chain: intact, or the first row that was changed, removed or slipped in. */
+  'audit.verify': channel(
+    noInput,
+    z.object({ intact: z.boolean(), rowsChecked: z.number(), brokenAtId: z.number().nullable(), reason: z.string().nullable() }),
+  ),
 };

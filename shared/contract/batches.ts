@@ -53,6 +53,8 @@ export const batchSummarySchema = z.object({
   counts: z.object({
     pending: z.number(),
     in_flight: z.number(),
+    /** Sent, but the answer was lost: settled only from Altinn's list of delegated clients. */
+    unknown: z.number(),
     done: z.number(),
     failed: z.number(),
     skipped: z.number(),
@@ -84,6 +86,15 @@ const draftItemInput = z.strictObject({
   partyUuid: uuid.optional(),
 });
 export type DraftItemInput = z.infer<typeof draftItemInput>;
+
+/** An absolute path (POSIX or Windows) to a .json file, without NUL characters. */
+const batchFilePath = z
+  .string()
+  .min(6)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path')
+  .regex(/\.json$/i, 'must name a .json file')
+  .refine((p) => !p.includes('\u0000'), 'must not contain NUL');
 
 export const batchesChannels = {
   'batches.parseOrgNumbers': channel(
@@ -125,6 +136,18 @@ export const batchesChannels = {
   ),
   'batches.duplicate': channel(z.strictObject({ id: shortText }), batchSummarySchema),
   'batches.exportFile': channel(z.strictObject({ id: shortText }), z.object({ filename: z.string(), content: longText })),
+  /**
+   * Large plans: the main process streams the file to and from disk, the renderer names it. The path comes
+   * from the person's own save or open dialog; only absolute paths to .json files are accepted.
+   */
+  'batches.exportToPath': channel(
+    z.strictObject({ id: shortText, path: batchFilePath }),
+    z.object({ path: z.string(), items: z.number() }),
+  ),
+  'batches.importFromPath': channel(
+    z.strictObject({ path: batchFilePath }),
+    z.object({ batch: batchSummarySchema.nullable(), errors: z.array(parseErrorSchema) }),
+  ),
   /** Nothing is imported unless the whole file is valid; otherwise every problem comes back by line. */
   'batches.importFile': channel(
     z.strictObject({ content: longText }),

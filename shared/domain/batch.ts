@@ -2,7 +2,9 @@
 export const BATCH_STATES = ['draft', 'queued', 'running', 'paused', 'completed', 'completed_with_failures', 'cancelled'] as const;
 export type BatchState = (typeof BATCH_STATES)[number];
 
-export const ITEM_STATES = ['pending', 'in_flight', 'done', 'failed', 'skipped'] as const;
+// `unknown`: the call may have reached Altinn (timeout, dropped connection, kill) and only Altinn's own list of
+// delegated clients can say whether it did; it is never resent before that list has been read.
+export const ITEM_STATES = ['pending', 'in_flight', 'unknown', 'done', 'failed', 'skipped'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
 export type Operation = 'add' | 'remove';
@@ -19,8 +21,10 @@ const BATCH_TRANSITIONS: Record<BatchState, readonly BatchState[]> = {
 };
 
 const ITEM_TRANSITIONS: Record<ItemState, readonly ItemState[]> = {
-  pending: ['in_flight', 'skipped'],
-  in_flight: ['done', 'failed', 'pending', 'skipped'],
+  // pending → failed: refused before sending (Altinn does not know the client).
+  pending: ['in_flight', 'skipped', 'failed'],
+  in_flight: ['done', 'failed', 'pending', 'unknown', 'skipped'],
+  unknown: ['done', 'pending', 'skipped'],
   done: [],
   failed: ['pending'],
   skipped: [],

@@ -1,9 +1,12 @@
 // Reads a list of organisation numbers that a person pasted or exported from another system: one or more
-// numbers per line, any separators, CSV with `;` or `,`, quoted fields, a BOM, a header row. Every line of
-// the input is accounted for (an entry, an error with its line number, or skipped as blank/header), so a
-// messy file never imports silently in part. Pure: the renderer and the main process both use it.
+// numbers per line, any separators, CSV with `;` or `,`, quoted fields (line breaks inside them included), a
+// BOM, a header row. In a table the org-number column is the one its header names or, without a header, the
+// one whose values pass the mod-11 check, so postcodes and phone numbers are never read as org numbers.
+// Every line of the input is accounted for (an entry, an error with its line number, or skipped as blank,
+// header or the continuation of a quoted cell), so a messy file never imports silently in part. Files are
+// decoded from UTF-8, UTF-16 (Excel "Unicode text") or Windows-1252. Pure: renderer and main process use it.
 import Papa from 'papaparse';
-import { orgNumberProblem } from './orgnr';
+import { isValidOrgNumber, orgNumberProblem } from './orgnr';
 
 /** Larger files are refused before they are read: a client list of 100 000 numbers is about 1 MB. */
 export const MAX_ORG_NUMBER_FILE_BYTES = 5 * 1024 * 1024;
@@ -31,7 +34,7 @@ export interface OrgNumberList {
   /** In input order; duplicates are kept (with their own line) so the review can name them. */
   entries: OrgNumberListEntry[];
   errors: OrgNumberListError[];
-  skipped: { line: number; reason: 'blank' | 'header' }[];
+  skipped: { line: number; reason: 'blank' | 'header' | 'continuation' }[];
   totalLines: number;
   /** Set when the whole list is refused; entries and errors are then empty, so nothing is imported. */
   refusal: { problem: 'too-many'; message: string } | null;
@@ -111,9 +114,84 @@ function numbersInField(field: string): FieldResult {
 function splitLine(line: string, delimiter: string): { fields: string[]; unbalanced: boolean } {
   // Most lines have no quotes; papaparse is only needed (and only consulted) for the ones that do.
   if (!line.includes('"')) return { fields: line.split(delimiter), unbalanced: false };
+  // A record's own line breaks are inside quotes, where papaparse keeps them in the cell.
   const parsed = Papa.parse<string[]>(line, { delimiter, newline: '\n', quoteChar: '"' });
   const fields = parsed.data.flat();
   return { fields, unbalanced: parsed.errors.some((e) => e.type === 'Quotes') };
+}
+
+/** A quoted cell may span at most this many lines; a quote left open longer is a typing error. */
+const MAX_LINES_PER_RECORD = 50;
+
+interface LogicalRecord {
+  /** The physical line it starts on (1-based). */
+  line: number;
+  text: string;
+  /** Physical lines after the first that belong to it (inside a quoted cell). */
+  continuation: number[];
+}
+
+const quoteCount = (line: string): number => {
+  let n = 0;
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) n++;
+  return n;
+};
+
+/**
+ * Physical lines joined into records the way a spreadsheet reads them: a line break inside quotes belongs to
+ * the cell. A quote that does not close within a few lines is left to the line it is on (reported there).
+ */
+function logicalRecords(lines: readonly string[]): LogicalRecord[] {
+  const records: LogicalRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let quotes = quoteCount(lines[i]!);
+    if (quotes % 2 === 0) {
+      records.push({ line: i + 1, text: lines[i]!, continuation: [] });
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && end - i < MAX_LINES_PER_RECORD && quotes % 2 === 1) quotes += quoteCount(lines[end++]!);
+    if (quotes % 2 === 1) {
+      records.push({ line: i + 1, text: lines[i]!, continuation: [] });
+      continue;
+    }
+    records.push({
+      line: i + 1,
+      text: lines.slice(i, end).join('\n'),
+      continuation: Array.from({ length: end - i - 1 }, (_, k) => i + 2 + k),
+    });
+    i = end - 1;
+  }
+  return records;
+}
+
+/** Share of sampled rows that must agree before a file counts as a table, and a column as the org numbers. */
+const TABLE_AGREEMENT = 0.8;
+const COLUMN_SHARE = 0.5;
+const SAMPLED_ROWS = 200;
+
+/**
+ * Without a header naming it, the org-number column of a table is the one whose cells most often hold a
+ * valid organisation number (mod 11). Null for free-form lists, where every field is read.
+ */
+function orgColumnByContent(rows: readonly string[][]): number | null {
+  const sample = rows.slice(0, SAMPLED_ROWS);
+  if (sample.length === 0) return null;
+  const widths = new Map<number, number>();
+  for (const r of sample) widths.set(r.length, (widths.get(r.length) ?? 0) + 1);
+  const [width, agreeing] = [...widths.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  if (width < 2 || agreeing < sample.length * TABLE_AGREEMENT) return null;
+  let best: number | null = null;
+  let bestHits = 0;
+  for (let column = 0; column < width; column++) {
+    let hits = 0;
+    for (const r of sample) {
+      const digits = stripVatDecoration((r[column] ?? '').trim()).replace(/[\s\u00a0.-]/g, '');
+      if (isValidOrgNumber(digits)) hits++;
+    }
+    if (hits > bestHits) [best, bestHits] = [column, hits];
+  }
+  return bestHits >= sample.length * COLUMN_SHARE ? best : null;
 }
 
 export function parseOrgNumberList(text: string, options: { maxNumbers?: number } = {}): OrgNumberList {
@@ -124,24 +202,31 @@ export function parseOrgNumberList(text: string, options: { maxNumbers?: number 
   const delimiter = guessDelimiter(lines);
   const result: OrgNumberList = { entries: [], errors: [], skipped: [], totalLines: lines.length, refusal: null };
   let orgColumn: number | null = null;
-  let seenContent = false;
+  let headerNamedColumn = false;
 
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
+  const records = logicalRecords(lines).map((r) => ({ ...r, ...splitLine(r.text, delimiter) }));
+  const firstContent = records.findIndex((r) => r.text.trim() !== '');
+  const hasHeader = firstContent >= 0 && !/\d/.test(records[firstContent]!.text);
+  if (hasHeader) {
+    const column = records[firstContent]!.fields.findIndex((f) => ORG_NUMBER_HEADER.test(f));
+    if (column >= 0) [orgColumn, headerNamedColumn] = [column, true];
+  }
+  if (!headerNamedColumn) {
+    const dataRows = records.filter((r, i) => r.text.trim() !== '' && !r.unbalanced && !(hasHeader && i === firstContent));
+    orgColumn = orgColumnByContent(dataRows.map((r) => r.fields));
+  }
+
+  records.forEach((record, index) => {
+    const { line, fields, unbalanced } = record;
+    const trimmed = record.text.trim();
+    for (const continued of record.continuation) result.skipped.push({ line: continued, reason: 'continuation' });
     if (trimmed === '') {
       result.skipped.push({ line, reason: 'blank' });
       return;
     }
-    const { fields, unbalanced } = splitLine(raw, delimiter);
-    if (!seenContent) {
-      seenContent = true;
-      if (!/\d/.test(trimmed)) {
-        const column = fields.findIndex((f) => ORG_NUMBER_HEADER.test(f));
-        orgColumn = column >= 0 ? column : null;
-        result.skipped.push({ line, reason: 'header' });
-        return;
-      }
+    if (hasHeader && index === firstContent) {
+      result.skipped.push({ line, reason: 'header' });
+      return;
     }
     if (unbalanced) {
       result.errors.push({ line, input: shown(trimmed), problem: 'unbalanced-quotes', message: MESSAGES['unbalanced-quotes'] });
@@ -150,7 +235,8 @@ export function parseOrgNumberList(text: string, options: { maxNumbers?: number 
     const considered = orgColumn === null ? fields : [fields[orgColumn] ?? ''];
     let found = 0;
     for (const rawField of considered) {
-      const field = stripVatDecoration(rawField.trim());
+      // A line break kept inside a quoted cell separates numbers like any other whitespace.
+      const field = stripVatDecoration(rawField.replace(/[\r\n]+/g, ' ').trim());
       if (field === '' || !NUMBER_LIKE.test(field)) continue;
       const { numbers, errors } = numbersInField(field);
       for (const e of errors) result.errors.push({ line, input: shown(e.input), problem: e.problem, message: MESSAGES[e.problem] });
@@ -186,4 +272,32 @@ export function orgNumberFileProblem(sizeBytes: number): string | null {
   return sizeBytes > MAX_ORG_NUMBER_FILE_BYTES
     ? `The file is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; files over ${MAX_ORG_NUMBER_FILE_BYTES / 1024 / 1024} MB are not read. Nothing was imported.`
     : null;
+}
+
+/**
+ * Text from the bytes of a client-number file: UTF-8 or UTF-16 with a BOM, UTF-16LE without one (Excel
+ * "Unicode text" as some tools write it), UTF-8, and otherwise Windows-1252 (Excel's "CSV" on Norwegian
+ * Windows). TextDecoder knows all of them in Node and in Chromium.
+ */
+export function decodeOrgNumberFile(bytes: Uint8Array): string {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (looksLikeUtf16(bytes, 1)) return new TextDecoder('utf-16le').decode(bytes);
+  if (looksLikeUtf16(bytes, 0)) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Digits and separators in UTF-16 have a zero byte every other byte; text in an 8-bit encoding never does. */
+function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
+  const pairs = Math.min(Math.floor(bytes.length / 2), 512);
+  if (pairs < 2) return false;
+  let zeros = 0;
+  for (let i = 0; i < pairs; i++) if (bytes[i * 2 + zeroAt] === 0 && bytes[i * 2 + (1 - zeroAt)] !== 0) zeros++;
+  return zeros >= pairs * 0.6;
 }

@@ -23,6 +23,8 @@ interface AuditRow {
   code: string | null;
   correlation_id: string | null;
   detail: string | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 const toEntry = (r: AuditRow): AuditEntry => ({
@@ -38,6 +40,8 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   code: r.code,
   correlationId: r.correlation_id,
   detail: r.detail,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 const SEARCHED_COLUMNS = [
@@ -109,8 +113,38 @@ export function queryAudit(db: Database, filter: AuditFilter, offset: number, li
 export type AuditCsvLanguage = 'nb' | 'en';
 
 const HEADERS: Record<AuditCsvLanguage, string[]> = {
-  nb: ['Tidspunkt', 'Hvem', 'Miljø', 'Handling', 'Systemtilgang', 'Klient', 'Bunke', 'Utfall', 'Kode', 'Korrelasjons-ID', 'Detaljer'],
-  en: ['Time', 'Who', 'Environment', 'Action', 'System user', 'Client', 'Batch', 'Outcome', 'Code', 'Correlation id', 'Detail'],
+  nb: [
+    'ID',
+    'Tidspunkt',
+    'Hvem',
+    'Miljø',
+    'Handling',
+    'Systemtilgang',
+    'Klient',
+    'Bunke',
+    'Utfall',
+    'Kode',
+    'Korrelasjons-ID',
+    'Detaljer',
+    'Forrige hash',
+    'Hash',
+  ],
+  en: [
+    'Id',
+    'Time',
+    'Who',
+    'Environment',
+    'Action',
+    'System user',
+    'Client',
+    'Batch',
+    'Outcome',
+    'Code',
+    'Correlation id',
+    'Detail',
+    'Previous hash',
+    'Hash',
+  ],
 };
 
 export function exportAuditCsv(
@@ -121,18 +155,22 @@ export function exportAuditCsv(
 ): { filename: string; csv: string } {
   const { rows } = queryAudit(db, filter, 0, MAX_EXPORT_ROWS);
   const h = HEADERS[language];
+  // The id and both hashes let an auditor recompute the chain outside the app (see hash-chain.ts).
   const columns: CsvColumn<AuditEntry>[] = [
-    { header: h[0]!, value: (e) => e.at },
-    { header: h[1]!, value: (e) => e.actor },
-    { header: h[2]!, value: (e) => e.environment },
-    { header: h[3]!, value: (e) => e.action },
-    { header: h[4]!, value: (e) => e.systemUserId },
-    { header: h[5]!, value: (e) => e.clientOrgNumber },
-    { header: h[6]!, value: (e) => e.batchId },
-    { header: h[7]!, value: (e) => e.outcome },
-    { header: h[8]!, value: (e) => e.code },
-    { header: h[9]!, value: (e) => e.correlationId },
-    { header: h[10]!, value: (e) => e.detail },
+    { header: h[0]!, value: (e) => e.id },
+    { header: h[1]!, value: (e) => e.at },
+    { header: h[2]!, value: (e) => e.actor },
+    { header: h[3]!, value: (e) => e.environment },
+    { header: h[4]!, value: (e) => e.action },
+    { header: h[5]!, value: (e) => e.systemUserId },
+    { header: h[6]!, value: (e) => e.clientOrgNumber },
+    { header: h[7]!, value: (e) => e.batchId },
+    { header: h[8]!, value: (e) => e.outcome },
+    { header: h[9]!, value: (e) => e.code },
+    { header: h[10]!, value: (e) => e.correlationId },
+    { header: h[11]!, value: (e) => e.detail },
+    { header: h[12]!, value: (e) => e.prevHash },
+    { header: h[13]!, value: (e) => e.hash },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

@@ -51,7 +51,7 @@ const itemSchema = z.strictObject({
 });
 
 /** What the checksum covers: the plan itself, not who exported it or when. */
-function checksumOf(plan: BatchPlan): string {
+export function checksumOf(plan: BatchPlan): string {
   const canonical = JSON.stringify([
     BATCH_FILE_FORMAT,
     BATCH_FILE_VERSION,
@@ -82,7 +82,7 @@ export function writeBatchFile(
     environment: environmentId.parse(batch.environment),
     systemUserId: batch.systemUserId,
     systemUserTitle: batch.systemUserTitle,
-    items: items.map((i) => ({ orgNumber: i.orgNumber, operation: i.operation, partyUuid: i.partyUuid, name: i.name })),
+    items: items.map((i) => ({ orgNumber: i.orgNumber, operation: i.operation, partyUuid: i.partyUuid || null, name: i.name })),
   };
   const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`;
   const lines = [

@@ -13,6 +13,7 @@ import { BatchCodes } from './batch-errors';
 import { createBatchStore, type NewItem, type OnConfirmed } from './batch-store';
 import { createPartyResolver } from './party-resolver';
 import { batchReportCsv } from './report-csv';
+import { readBatchFileFrom, writeBatchFileTo } from './batch-file-io';
 import { createBatchRunner, type RunnerOptions } from './runner';
 
 export interface BatchServiceOptions {
@@ -30,7 +31,7 @@ export interface BatchServiceOptions {
   /** Told of every delegation Altinn confirmed, in the item's own transaction (the client list's local copy). */
   onConfirmed?: OnConfirmed;
   /** Overrides for tests and the benchmark (poll interval, back-off, attempts). */
-  runner?: Pick<RunnerOptions, 'pollMs' | 'backoff' | 'maxAttemptsPerItem' | 'progressIntervalMs' | 'now'>;
+  runner?: Pick<RunnerOptions, 'pollMs' | 'backoff' | 'maxAttemptsPerItem' | 'progressIntervalMs' | 'now' | 'clock' | 'serviceWaitUntil'>;
 }
 
 /** States in which a batch is "in progress" for the global indicator. */
@@ -90,6 +91,28 @@ export function createBatchService(options: BatchServiceOptions) {
   };
 
   const submit = (id: string): BatchSummary => afterQueueChange(store.submit(id, (orgNumber, known) => parties.resolve(orgNumber, known)));
+
+  /** All or nothing: a file with any problem imports nothing and names every problem by line. */
+  function importPlan(read: ReturnType<typeof readBatchFile>): { batch: BatchSummary | null; errors: ParseError[] } {
+    if (!read.ok) return { batch: null, errors: read.errors };
+    const { plan } = read;
+    const items = plan.items.map((i) => {
+      const party = parties.resolve(i.orgNumber, i.partyUuid ?? undefined);
+      return { orgNumber: i.orgNumber, operation: i.operation, partyUuid: party.partyUuid, name: party.name ?? i.name };
+    });
+    const batch = store.createDraft(
+      {
+        name: plan.name,
+        environment: plan.environment,
+        systemUserId: plan.systemUserId,
+        systemUserTitle: plan.systemUserTitle,
+        createdBy: options.actor(),
+        items,
+      },
+      'batch.imported',
+    );
+    return { batch, errors: [] };
+  }
 
   return {
     store,
@@ -155,26 +178,21 @@ export function createBatchService(options: BatchServiceOptions) {
       return writeBatchFile(store.summary(id), store.allItems(id), { by: options.actor(), at: options.now() });
     },
 
-    importFile(content: string): { batch: BatchSummary | null; errors: ParseError[] } {
-      const read = readBatchFile(content);
-      if (!read.ok) return { batch: null, errors: read.errors };
-      const { plan } = read;
-      const items = plan.items.map((i) => {
-        const party = parties.resolve(i.orgNumber, i.partyUuid ?? undefined);
-        return { orgNumber: i.orgNumber, operation: i.operation, partyUuid: party.partyUuid, name: party.name ?? i.name };
+    /** Streams the plan to a file the person chose; the renderer passes the path, never the content. */
+    async exportToPath(id: string, path: string): Promise<{ path: string; items: number }> {
+      const { items } = await writeBatchFileTo(path, store.summary(id), (offset, limit) => store.items(id, { offset, limit }).items, {
+        by: options.actor(),
+        at: options.now(),
       });
-      const batch = store.createDraft(
-        {
-          name: plan.name,
-          environment: plan.environment,
-          systemUserId: plan.systemUserId,
-          systemUserTitle: plan.systemUserTitle,
-          createdBy: options.actor(),
-          items,
-        },
-        'batch.imported',
-      );
-      return { batch, errors: [] };
+      return { path, items };
+    },
+
+    async importFromPath(path: string): Promise<{ batch: BatchSummary | null; errors: ParseError[] }> {
+      return importPlan(await readBatchFileFrom(path));
+    },
+
+    importFile(content: string): { batch: BatchSummary | null; errors: ParseError[] } {
+      return importPlan(readBatchFile(content));
     },
 
     submit,

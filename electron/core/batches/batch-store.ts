@@ -49,11 +49,19 @@ export interface ClaimedItem {
   sendId: number;
 }
 
+/** What Altinn's list of delegated clients for one system user says, for settling unsettled items. */
+export interface DelegatedSet {
+  partyUuids: ReadonlySet<string>;
+  orgNumbers: ReadonlySet<string>;
+}
+
 export type ItemResult =
   | { kind: 'done'; correlationId: string | null; detail?: string }
   | { kind: 'failed'; code: string; message: string; correlationId: string | null; missingPackages?: readonly string[] }
-  /** Not sent successfully for a reason that may pass (network, 5xx, 429); it goes back in the queue. */
-  | { kind: 'retry'; code: string };
+  /** Provably not applied (connection refused, 429, 503); it goes back in the queue. */
+  | { kind: 'retry'; code: string }
+  /** May have reached Altinn (timeout, dropped connection, another 5xx): settled only from Altinn's list. */
+  | { kind: 'unknown'; code: string; message: string; correlationId: string | null };
 
 interface BatchRow {
   id: string;
@@ -84,11 +92,12 @@ interface ItemRow {
   missing_packages: string | null;
   skip_reason: string | null;
   updated_at: string;
+  current_send_id: number | null;
 }
 
 type Counts = BatchSummary['counts'];
 
-const emptyCounts = (): Counts => ({ pending: 0, in_flight: 0, done: 0, failed: 0, skipped: 0, total: 0 });
+const emptyCounts = (): Counts => ({ pending: 0, in_flight: 0, unknown: 0, done: 0, failed: 0, skipped: 0, total: 0 });
 
 function toItem(row: ItemRow): BatchItem {
   return {
@@ -140,11 +149,35 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     item: db.prepare<[number], ItemRow>('SELECT * FROM batch_items WHERE id = ?'),
     allItems: db.prepare<[string], ItemRow>('SELECT * FROM batch_items WHERE batch_id = ? ORDER BY id'),
     itemsInState: db.prepare<[string, ItemState], ItemRow>('SELECT * FROM batch_items WHERE batch_id = ? AND state = ? ORDER BY id'),
-    nextPending: db.prepare<[string], ItemRow>("SELECT * FROM batch_items WHERE batch_id = ? AND state = 'pending' ORDER BY id LIMIT 1"),
-    claim: db.prepare(
-      "UPDATE batch_items SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'",
+    // The next pending item whose client has no unsettled operation for the same system user in any batch:
+    // a remove never overtakes an add whose outcome is still open, nor the other way round.
+    nextPending: db.prepare<[string, string, string], ItemRow>(
+      `SELECT i.* FROM batch_items i WHERE i.batch_id = ? AND i.state = 'pending' AND i.party_uuid != ''
+         AND NOT EXISTS (
+           SELECT 1 FROM batch_items o JOIN batches ob ON ob.id = o.batch_id
+           WHERE o.org_number = i.org_number AND o.state IN ('in_flight', 'unknown') AND ob.system_user_id = ? AND ob.environment = ?)
+       ORDER BY i.id LIMIT 1`,
     ),
-    insertSend: db.prepare('INSERT INTO batch_sends (item_id, started_at) VALUES (?, ?)'),
+    claim: db.prepare(
+      "UPDATE batch_items SET state = 'in_flight', attempts = attempts + 1, current_send_id = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
+    ),
+    insertSend: db.prepare('INSERT INTO batch_sends (item_id, started_at, run_id) VALUES (?, ?, ?)'),
+    unresolved: db.prepare<[string], ItemRow>(
+      "SELECT * FROM batch_items WHERE batch_id = ? AND state = 'pending' AND party_uuid = '' ORDER BY id",
+    ),
+    markUnknown: db.prepare(
+      "UPDATE batch_items SET state = 'unknown', error_code = ?, error_message = ?, correlation_id = ?, updated_at = ? WHERE id = ?",
+    ),
+    unsettled: db.prepare<[string, string], ItemRow & { batch_state: BatchState; run_id: string | null }>(
+      `SELECT i.*, b.state AS batch_state, s.run_id AS run_id FROM batch_items i
+         JOIN batches b ON b.id = i.batch_id
+         LEFT JOIN batch_sends s ON s.id = i.current_send_id
+       WHERE b.environment = ? AND b.system_user_id = ? AND i.state IN ('in_flight', 'unknown') ORDER BY i.id`,
+    ),
+    unsettledSystemUsers: db.prepare<[string], { system_user_id: string }>(
+      `SELECT DISTINCT b.system_user_id FROM batch_items i JOIN batches b ON b.id = i.batch_id
+       WHERE b.environment = ? AND i.state IN ('in_flight', 'unknown')`,
+    ),
     finishSend: db.prepare('UPDATE batch_sends SET finished = 1, outcome = ? WHERE id = ?'),
     lastSend: db.prepare<[number], { id: number }>('SELECT id FROM batch_sends WHERE item_id = ? ORDER BY id DESC LIMIT 1'),
     markDone: db.prepare(
@@ -385,27 +418,35 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
       return toSummary(r);
     }),
 
-    /** Marks the next pending item in flight and records the send, in one transaction, before anything is sent. */
-    claimNext: tx((batchId: string): ClaimedItem | null => {
-      const item = q.nextPending.get(batchId);
+    /**
+     * Marks the next sendable item in flight and records the send with the run that makes it, in one
+     * transaction, before anything is sent.
+     */
+    claimNext: tx((batchId: string, runId: string): ClaimedItem | null => {
+      const r = row(batchId);
+      const item = q.nextPending.get(batchId, r.system_user_id, r.environment);
       if (!item) return null;
       const at = stamp();
       moveItem(item, 'in_flight');
-      q.claim.run(at, item.id);
-      const sendId = Number(q.insertSend.run(item.id, at).lastInsertRowid);
+      const sendId = Number(q.insertSend.run(item.id, at, runId).lastInsertRowid);
+      q.claim.run(sendId, at, item.id);
       return { item: toItem(q.item.get(item.id)!), sendId };
     }),
 
-    /** Records the answer to one send, in one transaction with its audit row. */
-    finish: tx((itemId: number, sendId: number, result: ItemResult): BatchItem => {
+    /**
+     * Records the answer to one send, in one transaction with its audit row. An answer to a send that is no
+     * longer the item's current one (the item was settled from Altinn's list meanwhile) is ignored.
+     */
+    finish: tx((itemId: number, sendId: number, result: ItemResult): { item: BatchItem; ignored: boolean } => {
       const item = q.item.get(itemId);
       if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`);
+      if (item.state !== 'in_flight' || item.current_send_id !== sendId) {
+        q.finishSend.run('superseded', sendId);
+        return { item: toItem(item), ignored: true };
+      }
       const r = row(item.batch_id);
       const at = stamp();
-      q.finishSend.run(
-        result.kind === 'retry' ? `retry:${result.code}` : result.kind === 'failed' ? `failed:${result.code}` : 'done',
-        sendId,
-      );
+      q.finishSend.run(`${result.kind === 'retry' ? 'retry' : result.kind}${result.kind === 'done' ? '' : `:${result.code}`}`, sendId);
       if (result.kind === 'done') {
         markDone(r, item, at, sendId, result.correlationId, result.detail ?? null);
       } else if (result.kind === 'failed') {
@@ -413,38 +454,87 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         const missing = result.missingPackages && result.missingPackages.length > 0 ? JSON.stringify(result.missingPackages) : null;
         q.markFailed.run('failed', result.code, result.message, result.correlationId, missing, at, itemId);
         auditItem(r, item, 'failed', { code: result.code, correlationId: result.correlationId, detail: result.message });
+      } else if (result.kind === 'unknown') {
+        moveItem(item, 'unknown');
+        q.markUnknown.run(result.code, result.message, result.correlationId, at, itemId);
+        auditItem(r, item, 'unknown', {
+          code: result.code,
+          correlationId: result.correlationId,
+          detail: 'no answer; to be settled from Altinn’s list of delegated clients',
+        });
       } else {
         moveItem(item, 'pending');
         q.markPending.run(at, itemId);
       }
-      return toItem(q.item.get(itemId)!);
+      return { item: toItem(q.item.get(itemId)!), ignored: false };
     }),
 
-    /**
-     * After a crash, an item still in flight may or may not have reached Altinn. Altinn's list of delegated
-     * clients decides: an add that is there, or a remove that is gone, is done; anything else is sent again.
-     */
-    reconcileInFlight: tx((batchId: string, delegatedPartyUuids: ReadonlySet<string>, delegatedOrgNumbers: ReadonlySet<string>) => {
-      const r = row(batchId);
-      const at = stamp();
-      let done = 0;
-      let requeued = 0;
-      for (const item of q.itemsInState.all(batchId, 'in_flight')) {
-        const present = delegatedPartyUuids.has(item.party_uuid) || delegatedOrgNumbers.has(item.org_number);
-        const reached = item.operation === 'add' ? present : !present;
-        const sendId = q.lastSend.get(item.id)?.id ?? null;
-        if (sendId !== null) q.finishSend.run(reached ? 'reconciled:done' : 'reconciled:pending', sendId);
-        if (reached) {
-          markDone(r, item, at, sendId, null, 'confirmed from Altinn’s list after an interrupted run');
-          done++;
-        } else {
-          moveItem(item, 'pending');
-          q.markPending.run(at, item.id);
-          requeued++;
+    /** Pending items whose partyUuid is not known yet (never guessed; the runner asks Altinn). */
+    unresolved: (batchId: string): BatchItem[] => q.unresolved.all(batchId).map(toItem),
+
+    /** Gives pending items the partyUuid Altinn knows them by, or fails them with a plain reason before any send. */
+    settleParties: tx(
+      (batchId: string, found: ReadonlyMap<string, { partyUuid: string; name: string }>, reason: (orgNumber: string) => string) => {
+        const r = row(batchId);
+        const at = stamp();
+        let failed = 0;
+        for (const item of q.unresolved.all(batchId)) {
+          const party = found.get(item.org_number);
+          if (party) {
+            q.updateParty.run(party.partyUuid, party.name, item.id);
+            continue;
+          }
+          moveItem(item, 'failed');
+          const message = reason(item.org_number);
+          q.markFailed.run('failed', 'UNKNOWN_CLIENT', message, null, null, at, item.id);
+          auditItem(r, item, 'failed', { code: 'UNKNOWN_CLIENT', detail: message });
+          failed++;
         }
-      }
-      return { done, requeued };
-    }),
+        return failed;
+      },
+    ),
+
+    /** System users with items whose outcome is open, in this environment. */
+    unsettledSystemUsers: (environment: string): string[] => q.unsettledSystemUsers.all(environment).map((r) => r.system_user_id),
+
+    /**
+     * Settles every open item of a system user, in every batch (cancelled and paused ones included), from
+     * Altinn's list: an add that is there, or a remove that is gone, is done; anything else is sent again,
+     * or skipped when its batch was cancelled. `isLive` names items whose call is still running in this
+     * process: their answer is still coming, so they are left alone.
+     */
+    reconcile: tx(
+      (environment: string, systemUserId: string, delegated: DelegatedSet, isLive: (itemId: number, runId: string | null) => boolean) => {
+        const at = stamp();
+        let done = 0;
+        let requeued = 0;
+        let skipped = 0;
+        const batches = new Map<string, BatchRow>();
+        for (const item of q.unsettled.all(environment, systemUserId)) {
+          if (item.state === 'in_flight' && isLive(item.id, item.run_id)) continue;
+          const r = batches.get(item.batch_id) ?? row(item.batch_id);
+          batches.set(item.batch_id, r);
+          const present = delegated.partyUuids.has(item.party_uuid) || delegated.orgNumbers.has(item.org_number);
+          const reached = item.operation === 'add' ? present : !present;
+          const sendId = item.current_send_id;
+          if (sendId !== null) q.finishSend.run(reached ? 'reconciled:done' : 'reconciled:not_applied', sendId);
+          if (reached) {
+            markDone(r, item, at, sendId, item.correlation_id, 'confirmed from Altinn’s list of delegated clients');
+            done++;
+          } else if (r.state === 'cancelled') {
+            moveItem(item, 'skipped');
+            q.markSkipped.run('CANCELLED', at, item.id);
+            auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: 'not applied by Altinn, and the batch was cancelled' });
+            skipped++;
+          } else {
+            moveItem(item, 'pending');
+            q.markPending.run(at, item.id);
+            requeued++;
+          }
+        }
+        return { done, requeued, skipped };
+      },
+    ),
 
     /** The batch to work on in this environment: one already running first, then the queue in submit order. */
     nextRunnable: (environment: string): BatchSummary | null => {
@@ -456,7 +546,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     completeIfDone: tx((id: string): boolean => {
       const r = row(id);
       const c = counts(id);
-      if (r.state !== 'running' || c.pending > 0 || c.in_flight > 0) return false;
+      if (r.state !== 'running' || c.pending > 0 || c.in_flight > 0 || c.unknown > 0) return false;
       move(r, c.failed > 0 ? 'completed_with_failures' : 'completed');
       return true;
     }),

@@ -30,6 +30,8 @@ export function batchesFeature(ctx: FeatureContext): Feature {
       'batches.duplicate': ({ id }) => service.duplicate(id),
       'batches.exportFile': ({ id }) => service.exportFile(id),
       'batches.importFile': ({ content }) => service.importFile(content),
+      'batches.exportToPath': ({ id, path }) => service.exportToPath(id, path),
+      'batches.importFromPath': ({ path }) => service.importFromPath(path),
       'batches.submit': ({ id }) => service.submit(id),
       'batches.pause': ({ id }) => service.pause(id),
       'batches.resume': ({ id }) => service.resume(id),
@@ -44,9 +46,12 @@ export function batchesFeature(ctx: FeatureContext): Feature {
     },
     start() {
       // A change of network, sign-in or environment is announced as app.status; the runner looks again at once
-      // instead of at its next poll.
+      // instead of at its next poll (and notices a blocker that went away by itself on its next poll too).
       unsubscribe = ctx.bus.subscribe((name) => {
-        if (name === 'app.status') service.runner.wake();
+        if (name !== 'app.status') return;
+        // A session that is (again) available settles every open item from Altinn's list, in every batch.
+        if (ctx.services.session.current() !== null && ctx.services.isOnline()) service.runner.sessionAvailable();
+        else service.runner.wake();
       });
       service.runner.start();
     },

@@ -1,7 +1,9 @@
 // Which partyUuid (and name) Altinn knows a client by. The local client list is the source of truth; it is
 // read defensively because its table belongs to the client-list feature and may not exist yet.
 import type { Database } from 'better-sqlite3';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
+
+/** Stored for an item whose partyUuid is not known yet; the runner resolves it through Altinn before sending. */
+export const UNRESOLVED_PARTY = '';
 
 export interface ResolvedParty {
   partyUuid: string;
@@ -76,10 +78,9 @@ export function createPartyResolver(db: Database, environment: () => string): Pa
     resolve(orgNumber, known) {
       const row = clientLookup()?.(orgNumber);
       if (row?.party_uuid) return { partyUuid: row.party_uuid, name: row.name, packages: parsePackages(row.packages) };
-      // Last resort, for an org number the local list has not seen (never synced, or planned offline): the
-      // demo world and Altinn's test data derive an organisation's partyUuid from its org number. In
-      // production this guess can be wrong; submitting re-resolves every pending item against the list first.
-      return { partyUuid: known ?? orgPartyUuid(orgNumber), name: row?.name ?? null, packages: parsePackages(row?.packages ?? null) };
+      // An org number the local list has not seen (never synced, or planned offline) has no partyUuid yet: it
+      // is never guessed. The runner asks Altinn for it before the first send, or fails the item in plain words.
+      return { partyUuid: known ?? UNRESOLVED_PARTY, name: row?.name ?? null, packages: parsePackages(row?.packages ?? null) };
     },
   };
 }

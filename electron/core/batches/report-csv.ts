@@ -7,12 +7,12 @@ const WORDS = {
   nb: {
     headers: ['Org.nr', 'Navn', 'Operasjon', 'Status', 'Kode', 'Forklaring', 'Korrelasjons-ID', 'Forsøk', 'Oppdatert'],
     operation: { add: 'Legg til', remove: 'Fjern' },
-    state: { pending: 'Venter', in_flight: 'Sendes', done: 'Utført', failed: 'Feilet', skipped: 'Hoppet over' },
+    state: { pending: 'Venter', in_flight: 'Sendes', unknown: 'Uavklart', done: 'Utført', failed: 'Feilet', skipped: 'Hoppet over' },
   },
   en: {
     headers: ['Org. no.', 'Name', 'Operation', 'Status', 'Code', 'Explanation', 'Correlation id', 'Attempts', 'Updated'],
     operation: { add: 'Add', remove: 'Remove' },
-    state: { pending: 'Pending', in_flight: 'Sending', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
+    state: { pending: 'Pending', in_flight: 'Sending', unknown: 'Unknown', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
   },
 } as const;
 

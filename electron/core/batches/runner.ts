@@ -1,9 +1,11 @@
 // Sends the items of queued batches to Altinn, a bounded number at a time, so that a crash, a kill or a lost
-// network at any moment leaves every item recoverable:
-//   - an item is marked in flight (and its send recorded) in a transaction before the call leaves;
-//   - its answer is recorded in a transaction when it arrives;
-//   - items found in flight when a batch (re)starts are first checked against Altinn's list of delegated
-//     clients, so an add that got through before the crash is not sent again, and one that did not is.
+// answer at any moment leaves every item recoverable and applied at most once in effect:
+//   - an item is marked in flight (and its send recorded, with this run's id) in a transaction before the call leaves;
+//   - its answer is recorded in a transaction when it arrives, unless a later settlement superseded the send;
+//   - a call that may have reached Altinn without an answer (timeout, dropped connection) makes the item
+//     `unknown`; it, and anything a dead process left in flight, is settled only from Altinn's list of
+//     delegated clients, whenever a session is available (start, sign-in, network back), in every batch;
+//   - no item is sent for a (system user, client) pair while another operation on it is unsettled.
 // The runner works on one batch at a time, in submit order: all batches share one concurrency allowance
 // (the portal's five parallel calls by default), so running two at once would only split it and finish both later.
 import type { BatchProgress } from '../../../shared/contract/batches';
@@ -12,6 +14,8 @@ import { missingPackages as missingFromAndRule } from '../../../shared/domain/pa
 import type { EndUserAltinn } from '../app/ports';
 import type { BatchStore, ClaimedItem, ItemResult } from './batch-store';
 import { classifyError, type ErrorVerdict } from './classify-error';
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../http/clock';
 import { ThroughputMeter } from './throughput';
 import { WakeSignal } from './wake-signal';
 
@@ -37,6 +41,10 @@ export interface RunnerOptions {
   systemUserPackages?(systemUserId: string): string[] | null;
   onProgress?(progress: BatchProgress): void;
   now?(): number;
+  /** Time for waits (poll, back-off, Retry-After); tests inject a fast one. `now` defaults to its `now`. */
+  clock?: Clock;
+  /** Until when the HTTP layer holds every call to Altinn back (the pool's shared Retry-After), if it does. */
+  serviceWaitUntil?(): number | null;
   /** How often to look again while waiting for the network or a sign-in. */
   pollMs?: number;
   /** Back-off after a busy or unreachable service, doubled per consecutive failure up to `maxMs`. */
@@ -54,6 +62,10 @@ export interface BatchRunner {
   stop(graceMs?: number): Promise<void>;
   /** Something changed (submit, resume, network, sign-in): look again now instead of at the next poll. */
   wake(): void;
+  /** A session became available (sign-in, resume, network back): settle every open item from Altinn's list. */
+  sessionAvailable(): void;
+  /** The id this process's sends carry. */
+  runId(): string;
   progress(batchId: string): BatchProgress;
   /** Resolves when no batch of this environment is queued or running (tests, the benchmark, a worker). */
   whenIdle(): Promise<void>;
@@ -63,13 +75,18 @@ const DEFAULTS = { pollMs: 1_000, backoff: { baseMs: 500, maxMs: 30_000 }, maxAt
 
 export function createBatchRunner(options: RunnerOptions): BatchRunner {
   const { store } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (options.clock ? () => options.clock!.now() : Date.now);
   const pollMs = options.pollMs ?? DEFAULTS.pollMs;
   const backoff = options.backoff ?? DEFAULTS.backoff;
   const maxAttempts = options.maxAttemptsPerItem ?? DEFAULTS.maxAttemptsPerItem;
   const progressIntervalMs = options.progressIntervalMs ?? DEFAULTS.progressIntervalMs;
 
-  const signal = new WakeSignal();
+  const signal = new WakeSignal(options.clock);
+  /** This process's run: every send it makes carries it, so a send of an earlier (dead) run is recognised. */
+  let runId = randomUUID();
+  /** Set when Altinn's list must be read before anything else (start, a session coming back, an unknown answer). */
+  let needsReconcile = true;
+  let lastBlocker: AutoPauseReason | null | undefined;
   const meters = new Map<string, ThroughputMeter>();
   const lastProgressAt = new Map<string, number>();
   /** Item ids with a call in progress in this process: the guard against sending one item twice at once. */
@@ -92,7 +109,8 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
   function progress(batchId: string): BatchProgress {
     const s = store.summary(batchId);
     const t = now();
-    const remaining = s.counts.pending + s.counts.in_flight;
+    const remaining = s.counts.pending + s.counts.in_flight + s.counts.unknown;
+    const waitUntil = Math.max(notBefore, options.serviceWaitUntil?.() ?? 0);
     return {
       batchId: s.id,
       name: s.name,
@@ -101,7 +119,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       counts: s.counts,
       throughputPerMinute: meter(batchId).perMinute(t),
       etaSeconds: s.state === 'running' || s.state === 'queued' ? meter(batchId).etaSeconds(remaining, t) : null,
-      waitingUntil: notBefore > t && s.state === 'running' ? new Date(notBefore).toISOString() : null,
+      waitingUntil: waitUntil > t && s.state === 'running' ? new Date(waitUntil).toISOString() : null,
     };
   }
 
@@ -134,18 +152,38 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     }
   }
 
-  /** Asks Altinn which clients are delegated, and settles every item a previous run left in flight. */
-  async function reconcile(batchId: string): Promise<ErrorVerdict | null> {
-    const batch = store.summary(batchId);
-    if (batch.counts.in_flight === 0) return null;
+  const isLive = (itemId: number, sendRun: string | null): boolean => sendRun === runId && sending.has(itemId);
+
+  /** Reads Altinn's delegated clients for one system user and settles its open items in every batch. */
+  async function reconcileSystemUser(systemUserId: string): Promise<ErrorVerdict | null> {
     try {
-      const delegated = await options.altinn().listDelegatedClients(batch.systemUserId);
-      store.reconcileInFlight(batchId, new Set(delegated.map((c) => c.partyUuid)), new Set(delegated.map((c) => c.orgNumber)));
-      emit(batchId, true);
+      const delegated = await options.altinn().listDelegatedClients(systemUserId);
+      const settled = store.reconcile(
+        options.environment(),
+        systemUserId,
+        { partyUuids: new Set(delegated.map((c) => c.partyUuid)), orgNumbers: new Set(delegated.map((c) => c.orgNumber)) },
+        isLive,
+      );
+      if (settled.done + settled.requeued + settled.skipped > 0) {
+        for (const b of store.withStates(['running', 'paused', 'cancelled', 'queued'])) emit(b.id, true);
+      }
       return null;
     } catch (error) {
       return classifyError(error);
     }
+  }
+
+  /** Settles the open items of every batch of this environment; the problem when Altinn could not be asked. */
+  async function reconcileAll(): Promise<ErrorVerdict | null> {
+    for (const systemUserId of store.unsettledSystemUsers(options.environment())) {
+      const problem = await reconcileSystemUser(systemUserId);
+      if (problem) {
+        react(null, problem);
+        return problem;
+      }
+    }
+    needsReconcile = false;
+    return null;
   }
 
   async function send(batchId: string, systemUserId: string, claimed: ClaimedItem): Promise<ErrorVerdict | null> {
@@ -164,14 +202,24 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       verdict = classifyError(error);
       result = resultOf(verdict, item.orgNumber, item.attempts, systemUserId);
     }
-    const finished = store.finish(item.id, sendId, result);
-    if (finished.state === 'done' || finished.state === 'failed') meter(batchId).record(now());
+    let finished: ReturnType<BatchStore['finish']>;
+    try {
+      finished = store.finish(item.id, sendId, result);
+    } finally {
+      // In the same synchronous step as the state change: once the item may be claimed again, it is no
+      // longer "being sent", whatever order the promise callbacks below run in.
+      sending.delete(item.id);
+    }
+    if (result.kind === 'unknown' && !finished.ignored) needsReconcile = true;
+    if (!finished.ignored && (finished.item.state === 'done' || finished.item.state === 'failed')) meter(batchId).record(now());
     emit(batchId);
     return verdict;
   }
 
   function resultOf(verdict: ErrorVerdict, orgNumber: string, attempts: number, systemUserId: string): ItemResult {
     switch (verdict.kind) {
+      case 'unknown':
+        return { kind: 'unknown', code: verdict.code, message: verdict.message, correlationId: verdict.correlationId };
       case 'failed':
         return {
           kind: 'failed',
@@ -197,6 +245,27 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     }
   }
 
+  /**
+   * Org numbers the local client list did not know are looked up among the firm's clients in Altinn before
+   * anything is sent; one Altinn does not list fails with that reason instead of a guessed partyUuid.
+   */
+  async function resolveParties(batchId: string): Promise<ErrorVerdict | null> {
+    if (store.unresolved(batchId).length === 0) return null;
+    try {
+      const clients = await options.altinn().listFirmClients();
+      const found = new Map(clients.filter((c) => c.partyUuid).map((c) => [c.orgNumber, { partyUuid: c.partyUuid, name: c.name }]));
+      store.settleParties(
+        batchId,
+        found,
+        (orgNumber) => `${orgNumber} is not among the firm's clients in Altinn, so Altinn has no party id for it. Nothing was sent.`,
+      );
+      emit(batchId, true);
+      return null;
+    } catch (error) {
+      return classifyError(error);
+    }
+  }
+
   const systemUserPackages = new Map<string, string[]>();
   function andRuleGap(orgNumber: string, systemUserId: string): string[] | undefined {
     const held = options.clientPackages?.(orgNumber);
@@ -219,12 +288,18 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
   }
 
   /** Applies what an error means for the batch as a whole. Returns the reason to stop claiming, if any. */
-  function react(batchId: string, verdict: ErrorVerdict): string | null {
+  function react(batchId: string | null, verdict: ErrorVerdict): string | null {
     switch (verdict.kind) {
       case 'busy':
         consecutiveTrouble++;
+        // One wait for the whole pool: no slot claims anything before it ends.
         notBefore = Math.max(notBefore, now() + (verdict.retryAfterMs ?? backoffMs()));
-        emit(batchId, true);
+        if (batchId) emit(batchId, true);
+        return null;
+      case 'unknown':
+        // One lost answer is not a lost network; back off a little and settle it from Altinn's list.
+        consecutiveTrouble++;
+        notBefore = Math.max(notBefore, now() + backoffMs());
         return null;
       case 'offline':
       case 'signed_out':
@@ -240,13 +315,20 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     }
   }
 
-  async function runBatch(batchId: string, systemUserId: string): Promise<void> {
-    const reconcileProblem = await reconcile(batchId);
+  /** Works on one batch until it is done, paused, or left with only items that must wait for a settlement. */
+  async function runBatch(batchId: string, systemUserId: string): Promise<'finished' | 'stopped' | 'blocked'> {
+    const reconcileProblem = await reconcileSystemUser(systemUserId);
     if (reconcileProblem) {
-      const reason = react(batchId, reconcileProblem);
+      react(batchId, reconcileProblem);
       // A refused list is not an item outcome: nothing may be resent until Altinn has answered it.
-      pauseIfRunning(batchId, reason ?? 'offline');
-      return;
+      const reason = pauseReasonFor(reconcileProblem);
+      if (reason) pauseIfRunning(batchId, reason);
+      return reason ? 'stopped' : 'blocked';
+    }
+    const unresolvedProblem = await resolveParties(batchId);
+    if (unresolvedProblem) {
+      pauseIfRunning(batchId, react(batchId, unresolvedProblem) ?? 'offline');
+      return 'stopped';
     }
     await learnSystemUserPackages(systemUserId);
 
@@ -267,7 +349,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
           await Promise.race(inFlight.values());
           continue;
         }
-        const claimed = store.claimNext(batchId);
+        const claimed = store.claimNext(batchId, runId);
         if (!claimed) {
           if (inFlight.size === 0) break;
           await Promise.race(inFlight.values());
@@ -296,10 +378,30 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     }
     await Promise.all(inFlight.values());
     if (failure !== null) throw failure;
-    if (stopReason !== null) pauseIfRunning(batchId, stopReason);
-    else if (store.completeIfDone(batchId)) {
+    if (stopReason !== null) {
+      pauseIfRunning(batchId, stopReason);
+      return 'stopped';
+    }
+    if (store.completeIfDone(batchId)) {
       emit(batchId, true);
       meters.delete(batchId);
+      return 'finished';
+    }
+    // Items are left that wait for an unknown outcome (here or in another batch) to be settled.
+    return stopped || store.stateOf(batchId) !== 'running' ? 'stopped' : 'blocked';
+  }
+
+  /** Why to pause when Altinn's list cannot be read; a busy service is only waited out. */
+  function pauseReasonFor(problem: ErrorVerdict): string | null {
+    switch (problem.kind) {
+      case 'busy':
+        return null;
+      case 'forbidden':
+        return NO_CLIENT_ADMIN_PAUSE;
+      case 'signed_out':
+        return 'signed_out';
+      default:
+        return 'offline';
     }
   }
 
@@ -308,17 +410,25 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     if (state === 'running' || state === 'queued') moveBatch(batchId, 'paused', reason);
   }
 
-  /** Settles in-flight items of batches that are not about to run (paused or cancelled when the app died). */
-  async function reconcileAtStartup(): Promise<void> {
-    if (blocker() !== null) return;
-    for (const b of store.withStates(['paused', 'cancelled'])) {
-      if (b.environment === options.environment() && b.counts.in_flight > 0) await reconcile(b.id);
-    }
-  }
-
   async function work(): Promise<void> {
-    await reconcileAtStartup();
     while (!stopped) {
+      const reason = blocker();
+      // A session that becomes available (start, sign-in, network back) is the moment to settle what is open,
+      // in every batch: paused and cancelled ones have nobody else to do it.
+      if (reason === null && lastBlocker !== null) needsReconcile = true;
+      lastBlocker = reason;
+      if (reason === null && needsReconcile && now() >= notBefore) {
+        const problem = await reconcileAll();
+        if (problem) {
+          // Nothing may be sent while Altinn cannot say what the open items did.
+          const pauseReason = pauseReasonFor(problem);
+          if (pauseReason) {
+            for (const b of store.withStates(['running'])) if (b.environment === options.environment()) pauseIfRunning(b.id, pauseReason);
+          }
+          await signal.sleep(Math.max(1, Math.min(pollMs, notBefore - now())));
+          continue;
+        }
+      }
       resumeAutoPaused();
       const batch = store.nextRunnable(options.environment());
       if (!batch) {
@@ -327,9 +437,10 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
         await signal.sleep(pollMs);
         continue;
       }
-      const reason = blocker();
-      if (reason !== null) {
-        pauseIfRunning(batch.id, reason);
+      // Asked again: the network or the sign-in may have gone while Altinn's list was being read.
+      const blockedBy = blocker();
+      if (blockedBy !== null) {
+        pauseIfRunning(batch.id, blockedBy);
         continue;
       }
       if (now() < notBefore) {
@@ -338,7 +449,12 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       }
       try {
         if (batch.state === 'queued') moveBatch(batch.id, 'running');
-        await runBatch(batch.id, batch.systemUserId);
+        const outcome = await runBatch(batch.id, batch.systemUserId);
+        if (outcome === 'blocked') {
+          // What is left waits for an unknown outcome to be settled: read Altinn's list after the back-off.
+          needsReconcile = true;
+          await signal.sleep(Math.max(10, Math.min(pollMs, notBefore - now())));
+        }
       } catch (error) {
         // The store is the truth and every step is a transaction, so a failed step loses nothing; log it and
         // try again after a pause instead of letting one bad moment (a busy database) stop all batches.
@@ -353,6 +469,9 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     start() {
       if (!stopped) return;
       stopped = false;
+      runId = randomUUID();
+      needsReconcile = true;
+      lastBlocker = undefined;
       loop = work().catch((error: unknown) => {
         // Nothing is lost (the store is the truth), but the runner must not die silently.
         console.error('[batches] the runner stopped:', error instanceof Error ? error.message : error);
@@ -369,6 +488,11 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     wake() {
       signal.wake();
     },
+    sessionAvailable() {
+      needsReconcile = true;
+      signal.wake();
+    },
+    runId: () => runId,
     progress,
     whenIdle() {
       if (stopped) return Promise.resolve();

@@ -1,7 +1,12 @@
 // Lets the runner sleep until either a timeout passes or something worth looking at happens (a submit, a
-// resume, the network coming back), without polling faster than it needs to.
+// resume, the network coming back), without polling faster than it needs to. Time comes from the clock, so
+// tests can run Retry-After windows and back-off fast.
+import { systemClock, type Clock } from '../http/clock';
+
 export class WakeSignal {
   private controller = new AbortController();
+
+  constructor(private readonly clock: Clock = systemClock) {}
 
   /** Ends every current `sleep` early. */
   wake(): void {
@@ -11,15 +16,6 @@ export class WakeSignal {
 
   /** Resolves after `ms` or on the next `wake()`, whichever comes first; never rejects. */
   sleep(ms: number): Promise<void> {
-    const signal = this.controller.signal;
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      signal.addEventListener('abort', done, { once: true });
-    });
+    return this.clock.sleep(Math.max(0, ms), this.controller.signal).catch(() => undefined);
   }
 }

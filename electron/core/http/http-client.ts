@@ -1,6 +1,12 @@
 // The one HTTP layer under Maskinporten, ID-porten, Altinn and Skatteetaten calls. It owns timeouts,
-// retries (only where repeating the call is safe), correlation ids and the exchange log; it does not
-// interpret bodies. Non-2xx responses are returned, not thrown: each service maps its own error shapes.
+// retries (only where repeating the call is safe), the per-service hold (Retry-After, a run of 503s),
+// correlation ids and the exchange log; it does not interpret bodies. Non-2xx responses are returned, not
+// thrown: each service maps its own error shapes.
+//
+// Retries: a read is repeated after any transient failure. A write (POST, PUT, DELETE, PATCH) that the
+// caller vouches for is repeated only when it provably did not take effect: the connection was refused, or
+// the service answered 429/503. After a timeout or a dropped connection its outcome is unknown, and a
+// blind resend could land after a later, opposite call; the error goes up for the caller to settle.
 import { randomUUID } from 'node:crypto';
 import { LocalCodes, ServiceError, type ServiceName } from '../errors';
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterMs, type BackoffPolicy } from './backoff';
@@ -75,9 +81,20 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
+  /** Until when every call to the service waits (epoch ms), or null when it is not held back. */
+  holdUntil?(service: ServiceName): number | null;
 }
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const READ_METHODS: ReadonlySet<HttpMethod> = new Set(['GET']);
+/** The code for a call that never reached the service: safe to send again, whatever its method. */
+export const NOT_SENT_CODE = 'CONNECTION_REFUSED';
+/** Socket errors raised before a single byte of the request could have left. */
+const NEVER_SENT_ERRORS: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** Statuses by which a service turns a request away before acting on it. */
+const TURNED_AWAY: ReadonlySet<number> = new Set([429, 503]);
+/** This many 503s in a row from one service hold every call to it back. */
+const UNAVAILABLE_RUN = 3;
 const MAX_LOGGED_BODY = 8_000;
 
 export const isRetryableStatus = (status: number): boolean => status === 429 || (status >= 500 && status <= 599);
@@ -91,6 +108,42 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const defaultMaxAttempts = options.defaultMaxAttempts ?? 4;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
 
+  // One hold per service, shared by every caller: a 429 seen by one slot holds back all of them.
+  const holds = new Map<ServiceName, number>();
+  const unavailableRuns = new Map<ServiceName, number>();
+
+  function holdUntil(service: ServiceName): number | null {
+    const until = holds.get(service) ?? 0;
+    return until > clock.now() ? until : null;
+  }
+
+  function hold(service: ServiceName, ms: number): void {
+    holds.set(service, Math.max(holds.get(service) ?? 0, clock.now() + Math.min(ms, maxRetryAfterMs)));
+  }
+
+  /** Notes what an answer says about the service's load, for every caller of that service. */
+  function learn(service: ServiceName, status: number, retryAfterMs: number | undefined): void {
+    if (status === 429) {
+      unavailableRuns.set(service, 0);
+      hold(service, retryAfterMs ?? backoffDelayMs(1, backoff, random));
+      return;
+    }
+    if (status === 503) {
+      const run = (unavailableRuns.get(service) ?? 0) + 1;
+      unavailableRuns.set(service, run);
+      if (retryAfterMs !== undefined) hold(service, retryAfterMs);
+      else if (run >= UNAVAILABLE_RUN) hold(service, backoffDelayMs(run - UNAVAILABLE_RUN + 1, backoff, random));
+      return;
+    }
+    unavailableRuns.set(service, 0);
+  }
+
+  async function waitForHold(req: HttpRequest, correlationId: string): Promise<void> {
+    for (let until = holdUntil(req.service); until !== null; until = holdUntil(req.service)) {
+      await sleepOrAbort(until - clock.now(), req, correlationId);
+    }
+  }
+
   function report(exchange: Exchange): void {
     try {
       options.onExchange?.(exchange);
@@ -102,12 +155,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   async function send(req: HttpRequest): Promise<HttpResponse> {
     const correlationId = randomUUID();
     const maySafelyRepeat = SAFE_METHODS.has(req.method) || req.idempotent === true;
+    const isRead = READ_METHODS.has(req.method);
     const maxAttempts = maySafelyRepeat ? Math.max(1, req.maxAttempts ?? defaultMaxAttempts) : 1;
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     const firstStart = clock.now();
     const loggedUrl = redactText(req.url);
 
     for (let attempt = 1; ; attempt++) {
+      await waitForHold(req, correlationId);
       const body = typeof req.body === 'function' ? await req.body() : req.body;
       const startedAt = clock.now();
       const base = {
@@ -126,9 +181,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
+        const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), clock.now());
+        learn(req.service, response.status, retryAfter);
         let retryDelayMs: number | undefined;
-        if (hasAttemptsLeft && isRetryableStatus(response.status)) {
-          const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), clock.now());
+        const repeatable = isRead ? isRetryableStatus(response.status) : TURNED_AWAY.has(response.status);
+        if (hasAttemptsLeft && repeatable) {
           if (retryAfter === undefined) retryDelayMs = backoffDelayMs(attempt, backoff, random);
           else if (retryAfter <= maxRetryAfterMs) retryDelayMs = retryAfter;
         }
@@ -157,7 +214,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
 
       const failure = outcome.error;
-      const willRetry = hasAttemptsLeft && failure.code !== LocalCodes.Aborted;
+      const willRetry = hasAttemptsLeft && failure.code !== LocalCodes.Aborted && (isRead || failure.code === NOT_SENT_CODE);
       const retryDelayMs = willRetry ? backoffDelayMs(attempt, backoff, random) : undefined;
       report({ ...base, durationMs, error: failure.message, willRetry, retryDelayMs });
       if (retryDelayMs === undefined) throw failure;
@@ -212,7 +269,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         kind: 'failure',
         error: new ServiceError({
           service: req.service,
-          code: LocalCodes.Network,
+          code: NEVER_SENT_ERRORS.has(networkErrorCode(cause) ?? '') ? NOT_SENT_CODE : LocalCodes.Network,
           retryable: true,
           message: `Could not reach ${serviceLabel(req.service)} (${describeNetworkError(cause)}).`,
           correlationId,
@@ -232,7 +289,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  return { send };
+  return { send, holdUntil };
 }
 
 export function serviceLabel(service: ServiceName): string {
@@ -250,6 +307,11 @@ export function serviceLabel(service: ServiceName): string {
     case 'local':
       return 'Klientdesk';
   }
+}
+
+function networkErrorCode(cause: unknown): string | undefined {
+  const inner = (cause as { cause?: { code?: unknown } } | undefined)?.cause;
+  return inner && typeof inner.code === 'string' ? inner.code : undefined;
 }
 
 function describeNetworkError(cause: unknown): string {

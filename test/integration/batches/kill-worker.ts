@@ -1,22 +1,35 @@
-// The process the kill test SIGKILLs: it opens the batch database, signs in to the demo world, creates
-// and submits the batch if this is the first life, and runs it. It prints `ready` once the runner works
-// and `finished` when the batch is done; every other life after a kill starts from whatever it finds.
+// The process the kill test SIGKILLs: it takes the data folder, opens the batch database, signs in to the
+// demo world, creates and submits the batch if this is the first life, and runs it. It prints `ready` once
+// the runner works and `finished` when the batch is done; every life after a kill starts from whatever it
+// finds. A second process on the same folder is refused by the folder lock and exits with code 3.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBatchService } from '../../../electron/core/batches/batch-service';
+import { lockDataFolder, DATA_FOLDER_IN_USE } from '../../../electron/core/store/data-folder-lock';
 import { DB_FILE_NAME, openDatabase } from '../../../electron/core/store/database';
+import { AppError } from '../../../shared/errors';
 import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
+import { REFUSED_EXIT_CODE } from './worker-process';
 
 export interface KillWorkerConfig {
   dataDir: string;
   urls: WorldUrls;
   systemUserId: string;
   concurrency: number;
-  plan: { orgNumber: string; operation: 'add' | 'remove' }[];
+  plan: { orgNumber: string; partyUuid: string; operation: 'add' | 'remove' }[];
 }
 
 async function main(): Promise<void> {
   const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as KillWorkerConfig;
+  try {
+    lockDataFolder(config.dataDir, 'the kill-test worker');
+  } catch (error) {
+    if (error instanceof AppError && error.code === DATA_FOLDER_IN_USE) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(REFUSED_EXIT_CODE);
+    }
+    throw error;
+  }
   const { db } = openDatabase({ file: join(config.dataDir, DB_FILE_NAME) });
   const token = await signInToWorld(config.urls);
   const altinn = worldAltinn(config.urls, token);
@@ -30,7 +43,7 @@ async function main(): Promise<void> {
     altinn: () => altinn,
     isOnline: () => true,
     isSignedIn: () => true,
-    runner: { pollMs: 20, backoff: { baseMs: 50, maxMs: 500 } },
+    runner: { pollMs: 20, backoff: { baseMs: 20, maxMs: 200 } },
   });
 
   const batch =

@@ -1,6 +1,9 @@
 // Runs a bundled worker as a child process on the project's Node, and reports what it printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/** The exit code of a worker turned away because another process holds its data folder. */
+export const REFUSED_EXIT_CODE = 3;
+
 export interface WorkerLife {
   child: ChildProcess;
   /** Resolves when the worker prints `line` (true) or exits first (false). */

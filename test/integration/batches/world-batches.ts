@@ -1,6 +1,9 @@
 // A batch service wired to a demo world the way the app wires it: an EndUserAltinn that signs in when it
 // first needs to (and again after the world comes back), and an online flag from a periodic probe.
-import type { CallReceipt, DelegatedClient, EndUserAltinn } from '../../../electron/core/app/ports';
+import { randomUUID } from 'node:crypto';
+import type { CallReceipt, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/core/app/ports';
+import { ClientDelegationApi } from '../../../electron/core/altinn/client-delegation';
+import { createHttpClient } from '../../../electron/core/http/http-client';
 import { createBatchService } from '../../../electron/core/batches/batch-service';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -11,19 +14,44 @@ const PROBE_MS = 100;
 /** Signs in lazily; a failed call drops the cached sign-in so the next one starts fresh. */
 function lazyWorldAltinn(urls: WorldUrls): EndUserAltinn {
   let current: Promise<EndUserAltinn> | null = null;
-  const session = (): Promise<EndUserAltinn> => (current ??= signInToWorld(urls).then((token) => worldAltinn(urls, token)));
+  const session = (): Promise<EndUserAltinn> =>
+    (current ??= signInToWorld(urls).then((token) => {
+      const altinn = worldAltinn(urls, token);
+      const api = new ClientDelegationApi(createHttpClient(), urls.altinn, () => token);
+      // The firm's clients as Altinn lists them (every client offered to one of its system users), so an
+      // org number typed without a partyUuid is resolved from Altinn's answer, never guessed.
+      const listFirmClients = async (): Promise<FirmClient[]> => {
+        const seen = new Map<string, FirmClient>();
+        for (const su of await altinn.listAgentSystemUsers()) {
+          for (const c of await api.availableClients(su.id)) {
+            seen.set(c.orgNumber, {
+              partyUuid: c.partyUuid,
+              orgNumber: c.orgNumber,
+              name: c.name,
+              variant: '',
+              parentOrgNumber: null,
+              relationships: [],
+              packages: [],
+            });
+          }
+        }
+        return [...seen.values()];
+      };
+      return { ...altinn, listFirmClients };
+    }));
   const call = async <T>(use: (a: EndUserAltinn) => Promise<T>): Promise<T> => {
     try {
       return await use(await session());
     } catch (error) {
-      // A failed login, a lost network or an expired token: sign in again next time. Verdicts keep the session.
+      // A failed login, a world that is gone (refused) or an expired token: sign in again next time. A lost
+      // answer keeps the session, and with it the HTTP layer's hold on the service (one per client, as in the app).
       const code = error instanceof AppError ? error.code : null;
-      if (code === null || code === 'NETWORK' || code === 'TIMEOUT' || code === 'ALTINN_UNAUTHENTICATED') current = null;
+      if (code === null || code === 'CONNECTION_REFUSED' || code === 'ALTINN_UNAUTHENTICATED') current = null;
       throw error;
     }
   };
   return {
-    firm: { orgNumber: '310000027', partyUuid: '00000000-0000-4000-8000-000310000027', name: 'REGNSKAPSFIRMA AS' },
+    firm: { orgNumber: '310000027', partyUuid: randomUUID(), name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: () => call((a) => a.listAgentSystemUsers()),
     listFirmClients: () => call((a) => a.listFirmClients()),
     listDelegatedClients: (su): Promise<DelegatedClient[]> => call((a) => a.listDelegatedClients(su)),

@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // The audit log cannot be changed through the app: no channel of the contract is named for changing it, and after
 // every channel has been called with plausible input (the destructive ones included), the rows written before are
 // byte for byte what they were.
@@ -5,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelInput, type ChannelName } from '../../../shared/contract';
 import { startTestCore, type TestCore } from '../../helpers/core';
 
+/** Where batches.exportToPath writes and batches.importFromPath reads; removed after the run. */
+const EXPORT_PATH = join(tmpdir(), `kd-audit-export-${process.pid}.json`);
 const MORTEN = '14857110014';
 const CLIENT = '313367002';
 
@@ -47,6 +52,8 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'batches.duplicate': (s) => ({ id: s.batchId }),
   'batches.exportFile': (s) => ({ id: s.batchId }),
   'batches.importFile': (s) => ({ content: s.batchFile }),
+  'batches.exportToPath': (s) => ({ id: s.batchId, path: EXPORT_PATH }),
+  'batches.importFromPath': () => ({ path: EXPORT_PATH }),
   'batches.submit': (s) => ({ id: s.batchId }),
   'batches.pause': (s) => ({ id: s.batchId }),
   'batches.resume': (s) => ({ id: s.batchId }),
@@ -68,6 +75,7 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'audit.query': () => ({ filter: {}, offset: 0, limit: 1000 }),
   'audit.exportCsv': () => ({ filter: {} }),
   'audit.facets': () => ({}),
+  'audit.verify': () => ({}),
   'actorflow.steps': () => ({}),
   'actorflow.run': () => ({ stepId: 'operational.claims', clientOrgNumber: CLIENT }),
   'actorflow.failure': () => ({ caseId: 'replayedGrant' }),
@@ -90,7 +98,7 @@ describe('the audit log through the contract', () => {
 
   it('has no channel that could change or remove an audit row', () => {
     const auditChannels = channelNames.filter((c) => /audit|log/i.test(c));
-    expect(auditChannels.sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query']);
+    expect(auditChannels.sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query', 'audit.verify']);
     const mutating = /(delete|remove|clear|purge|truncate|update|edit|set|rename|reset|import)/i;
     expect(channelNames.filter((c) => /audit/i.test(c) && mutating.test(c))).toEqual([]);
   });
@@ -117,7 +125,10 @@ describe('the audit log through the contract', () => {
       outcomes.set(channel, r.ok ? 'ok' : r.error.code);
     }
   }, 120_000);
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    rmSync(EXPORT_PATH, { force: true });
+    await t?.close();
+  });
 
   it('started from a log with history in it', () => {
     expect(lastId).toBeGreaterThanOrEqual(4);

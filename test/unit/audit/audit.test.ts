@@ -78,11 +78,15 @@ describe('audit queries', () => {
     const db = seeded();
     const { filename, csv } = exportAuditCsv(db, { action: 'sign_in' }, 'en', new Date('2026-11-25T10:00:00Z'));
     expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
-    expect(csv.startsWith('\uFEFFTime;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash\r\n',
+      ),
+    ).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('Tidspunkt;Hvem;Miljø');
+    expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('ID;Tidspunkt;Hvem;Miljø');
   });
 });
 
@@ -113,7 +117,12 @@ describe('the audit log is append-only', () => {
   });
 
   it('offers no channel that could change it', () => {
-    expect(channelNames.filter((c) => c.startsWith('audit.')).sort()).toEqual(['audit.exportCsv', 'audit.facets', 'audit.query']);
+    expect(channelNames.filter((c) => c.startsWith('audit.')).sort()).toEqual([
+      'audit.exportCsv',
+      'audit.facets',
+      'audit.query',
+      'audit.verify',
+    ]);
   });
 
   it('keeps every existing row unchanged through every batch and audit channel', async () => {

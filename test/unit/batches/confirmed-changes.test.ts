@@ -2,7 +2,6 @@
 // transaction that marks the item done.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConfirmedChange } from '../../../electron/core/batches/batch-store';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { altinnError } from './fake-altinn';
 import { harness, orgNumbers, SU_A, stateIs, until } from './harness';
 
@@ -25,7 +24,7 @@ describe('confirmed changes', () => {
     const confirmed: ConfirmedChange[] = [];
     const h = started((c) => confirmed.push(c));
     const [ok, refused, removed] = orgNumbers(3);
-    h.altinn.script.set(orgPartyUuid(refused!), altinnError('AUTH-00079', 400));
+    h.altinn.script.set(h.altinn.partyOf(refused!), altinnError('AUTH-00079', 400));
     const b = h.service.create({
       name: 'Mixed',
       systemUserId: SU_A,
@@ -42,7 +41,13 @@ describe('confirmed changes', () => {
         { orgNumber: ok!, operation: 'add' },
         { orgNumber: removed!, operation: 'remove' },
       ]
-        .map((c) => ({ ...c, environment: 'demo', systemUserId: SU_A, partyUuid: orgPartyUuid(c.orgNumber), name: null }))
+        .map((c) => ({
+          ...c,
+          environment: 'demo',
+          systemUserId: SU_A,
+          partyUuid: h.altinn.partyOf(c.orgNumber),
+          name: `Client ${c.orgNumber}`,
+        }))
         .sort((a, z) => a.orgNumber.localeCompare(z.orgNumber)),
     );
   });

@@ -27,6 +27,13 @@ export function harness(overrides: Partial<BatchServiceOptions> = {}) {
     runner: { pollMs: 10, backoff: { baseMs: 20, maxMs: 100 }, maxAttemptsPerItem: 4, progressIntervalMs: 0 },
     ...overrides,
   });
+  // Every org number a test plans is one of the firm's clients in Altinn unless the test says otherwise
+  // (altinn.strangers), so the runner can resolve its partyUuid the way it does for real.
+  const create = service.create;
+  service.create = (input) => {
+    altinn.firmClientOrgNumbers.push(...input.items.map((i) => i.orgNumber));
+    return create(input);
+  };
   return { db, altinn, knobs, service, progress };
 }
 

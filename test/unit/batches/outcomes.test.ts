@@ -3,7 +3,7 @@ import { classifyError } from '../../../electron/core/batches/classify-error';
 import { batchReportCsv } from '../../../electron/core/batches/report-csv';
 import { describeOutcome, knownOutcomeCodes } from '../../../shared/domain/outcomes';
 import { AppError } from '../../../shared/errors';
-import { altinnError, networkError } from './fake-altinn';
+import { altinnError, networkError, timeoutError } from './fake-altinn';
 import { harness, orgNumbers, SU_A } from './harness';
 
 describe('outcome texts', () => {
@@ -46,7 +46,10 @@ describe('error classification', () => {
     expect(classifyError(altinnError('ALTINN_UNAUTHENTICATED', 401))).toMatchObject({ kind: 'signed_out' });
     expect(classifyError(new AppError('NOT_LOGGED_IN', 'Sign in first.'))).toMatchObject({ kind: 'signed_out' });
     expect(classifyError(altinnError('NO_CLIENT_ADMIN', 403))).toMatchObject({ kind: 'forbidden' });
-    expect(classifyError(new TypeError('fetch failed'))).toMatchObject({ kind: 'offline' });
+    // Whether a call that failed this way reached Altinn is not known: only Altinn's list can settle it.
+    expect(classifyError(new TypeError('fetch failed'))).toMatchObject({ kind: 'unknown' });
+    expect(classifyError(timeoutError())).toMatchObject({ kind: 'unknown', code: 'TIMEOUT' });
+    expect(classifyError(altinnError('HTTP_502', 502))).toMatchObject({ kind: 'unknown' });
   });
 });
 
@@ -58,15 +61,15 @@ describe('the batch report', () => {
       name: 'Report',
       systemUserId: SU_A,
       items: [
-        { orgNumber: a!, operation: 'add' },
-        { orgNumber: b!, operation: 'add' },
+        { orgNumber: a!, operation: 'add', partyUuid: h.altinn.partyOf(a!) },
+        { orgNumber: b!, operation: 'add', partyUuid: h.altinn.partyOf(b!) },
       ],
       submit: true,
     });
     h.service.store.move(batch.id, 'running');
-    const first = h.service.store.claimNext(batch.id)!;
+    const first = h.service.store.claimNext(batch.id, 'run-1')!;
     h.service.store.finish(first.item.id, first.sendId, { kind: 'done', correlationId: 'c-1' });
-    const second = h.service.store.claimNext(batch.id)!;
+    const second = h.service.store.claimNext(batch.id, 'run-1')!;
     h.service.store.finish(second.item.id, second.sendId, {
       kind: 'failed',
       code: 'AUTH-00079',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
 import { altinnError, networkError } from './fake-altinn';
 import { harness, orgNumbers, SU_A, stateIs, until } from './harness';
+import { virtualClock } from './virtual-clock';
 
 type H = ReturnType<typeof harness>;
 const running: H[] = [];
@@ -49,7 +49,7 @@ describe('the runner', () => {
     const h = started();
     const orgs = orgNumbers(10);
     // Every client fails twice with 503 before it succeeds: the item goes back to pending and is claimed again.
-    for (const org of orgs) h.altinn.script.set(orgPartyUuid(org), (call) => (call <= 2 ? altinnError('HTTP_503', 503) : null));
+    for (const org of orgs) h.altinn.script.set(h.altinn.partyOf(org), (call) => (call <= 2 ? altinnError('HTTP_503', 503) : null));
     const b = h.service.create({ name: 'Flaky', systemUserId: SU_A, items: plan(orgs), submit: true });
     await until(stateIs(h.service, b.id, 'completed'), 10_000);
     expect(h.altinn.sameClientOverlaps).toEqual([]);
@@ -58,27 +58,34 @@ describe('the runner', () => {
   });
 
   it('waits out Retry-After before sending anything again', async () => {
-    const h = started();
+    const clock = virtualClock();
+    const h = harness({ runner: { clock, pollMs: 10, backoff: { baseMs: 20, maxMs: 100 }, maxAttemptsPerItem: 4, progressIntervalMs: 0 } });
+    h.altinn.clock = clock;
+    running.push(h);
+    h.service.runner.start();
     h.knobs.concurrency = 1;
     const orgs = orgNumbers(4);
     let refusedAt = 0;
-    h.altinn.script.set(orgPartyUuid(orgs[1]!), (call) => {
+    h.altinn.script.set(h.altinn.partyOf(orgs[1]!), (call) => {
       if (call > 1) return null;
-      refusedAt = Date.now();
+      refusedAt = clock.now();
       return altinnError('HTTP_429', 429, { retryAfterSeconds: 0.4 });
     });
     const b = h.service.create({ name: 'Throttled', systemUserId: SU_A, items: plan(orgs), submit: true });
     await until(stateIs(h.service, b.id, 'completed'), 10_000);
-    const after = h.altinn.calls.filter((c) => c.at > refusedAt);
-    expect(after.length).toBeGreaterThan(0);
-    // Allow a few ms for timer granularity; the point is that nothing went out during the 400 ms.
-    expect(Math.min(...after.map((c) => c.at)) - refusedAt).toBeGreaterThanOrEqual(390);
+    const refusal = h.altinn.calls.findIndex((c) => c.client === h.altinn.partyOf(orgs[1]!));
+    const after = h.altinn.calls.slice(refusal + 1);
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(after.length).toBe(3);
+    // Time is virtual: nothing may go out before the 400 ms window has ended, to the millisecond.
+    expect(Math.min(...after.map((c) => c.at)) - refusedAt).toBeGreaterThanOrEqual(400);
+    expect(h.progress.some((p) => p.batchId === b.id && p.waitingUntil === new Date(refusedAt + 400).toISOString())).toBe(true);
   });
 
   it('gives up on an item that stays unavailable and records the real reason', async () => {
     const h = started();
     const [bad, good] = orgNumbers(2);
-    h.altinn.script.set(orgPartyUuid(bad!), () => altinnError('HTTP_503', 503));
+    h.altinn.script.set(h.altinn.partyOf(bad!), () => altinnError('HTTP_503', 503));
     const b = h.service.create({ name: 'Broken', systemUserId: SU_A, items: plan([bad!, good!]), submit: true });
     await until(stateIs(h.service, b.id, 'completed_with_failures'), 10_000);
     const failed = h.service.get(b.id, { state: 'failed' }).items;
@@ -96,12 +103,12 @@ describe('the runner', () => {
         `INSERT INTO clients (environment, org_number, party_uuid, name, variant, is_sub_unit, relationship_mask, packages, sort_name, search_text,
            first_seen_at, first_seen_sync, last_seen_at) VALUES ('demo', ?, ?, 'HAVBRIS', 'ENK', 0, 1, ?, 'h', 'h', 'x', 0, 'x')`,
       )
-      .run(a, orgPartyUuid(a!), JSON.stringify(['regnskapsforer-med-signeringsrettighet', 'regnskapsforer-lonn']));
-    h.altinn.script.set(orgPartyUuid(a!), altinnError('AUTH-00080', 400));
-    h.altinn.script.set(orgPartyUuid(b2!), altinnError('AUTH-00079', 400));
+      .run(a, h.altinn.partyOf(a!), JSON.stringify(['regnskapsforer-med-signeringsrettighet', 'regnskapsforer-lonn']));
+    h.altinn.script.set(h.altinn.partyOf(a!), altinnError('AUTH-00080', 400));
+    h.altinn.script.set(h.altinn.partyOf(b2!), altinnError('AUTH-00079', 400));
     const b = h.service.create({ name: 'Mixed', systemUserId: SU_A, items: plan([a!, b2!, c!]), submit: true });
     await until(stateIs(h.service, b.id, 'completed_with_failures'), 10_000);
-    expect(h.altinn.callsFor(orgPartyUuid(a!))).toBe(1);
+    expect(h.altinn.callsFor(h.altinn.partyOf(a!))).toBe(1);
     const failed = h.service.get(b.id, { state: 'failed' }).items;
     expect(failed.map((i) => [i.orgNumber, i.errorCode])).toEqual([
       [a, 'AUTH-00080'],
@@ -112,8 +119,8 @@ describe('the runner', () => {
     // The client gives the package, the other is now a client: retry the failed ones.
     h.service.retryFailed(b.id);
     await until(stateIs(h.service, b.id, 'completed'), 10_000);
-    expect(h.altinn.callsFor(orgPartyUuid(a!))).toBe(2);
-    expect(h.altinn.callsFor(orgPartyUuid(c!))).toBe(1);
+    expect(h.altinn.callsFor(h.altinn.partyOf(a!))).toBe(2);
+    expect(h.altinn.callsFor(h.altinn.partyOf(c!))).toBe(1);
   });
 
   it('pauses as offline when the network goes, and resumes by itself when it is back', async () => {
@@ -220,39 +227,48 @@ describe('recovery after a crash', () => {
   it('settles items left in flight against Altinn before anything is retried', async () => {
     const h = harness();
     const [addedBeforeCrash, addLost, removedBeforeCrash, removeLost, untouched] = orgNumbers(5);
+    const item = (orgNumber: string, operation: 'add' | 'remove') => ({ orgNumber, operation, partyUuid: h.altinn.partyOf(orgNumber) });
     const b = h.service.create({
       name: 'Crashed',
       systemUserId: SU_A,
       items: [
-        { orgNumber: addedBeforeCrash!, operation: 'add' },
-        { orgNumber: addLost!, operation: 'add' },
-        { orgNumber: removedBeforeCrash!, operation: 'remove' },
-        { orgNumber: removeLost!, operation: 'remove' },
-        { orgNumber: untouched!, operation: 'add' },
+        item(addedBeforeCrash!, 'add'),
+        item(addLost!, 'add'),
+        item(removedBeforeCrash!, 'remove'),
+        item(removeLost!, 'remove'),
+        item(untouched!, 'add'),
       ],
       submit: true,
     });
     // A previous process claimed four items and died; Altinn got two of the calls.
     h.service.store.move(b.id, 'running');
-    for (let i = 0; i < 4; i++) h.service.store.claimNext(b.id);
-    h.altinn.delegated.set(SU_A, new Set([orgPartyUuid(addedBeforeCrash!), orgPartyUuid(removeLost!)]));
+    for (let i = 0; i < 4; i++) h.service.store.claimNext(b.id, 'dead-run');
+    h.altinn.delegated.set(SU_A, new Set([h.altinn.partyOf(addedBeforeCrash!), h.altinn.partyOf(removeLost!)]));
 
     running.push(h);
     h.service.runner.start();
     await until(stateIs(h.service, b.id, 'completed'), 5_000);
     // The two calls that got through are not repeated; the two lost ones and the untouched item are sent once.
-    expect(h.altinn.calls.map((c) => c.client).sort()).toEqual([addLost, removeLost, untouched].map((o) => orgPartyUuid(o!)).sort());
-    expect([...h.altinn.delegated.get(SU_A)!].sort()).toEqual([addedBeforeCrash, addLost, untouched].map((o) => orgPartyUuid(o!)).sort());
+    expect(h.altinn.calls.map((c) => c.client).sort()).toEqual([addLost, removeLost, untouched].map((o) => h.altinn.partyOf(o!)).sort());
+    expect([...h.altinn.delegated.get(SU_A)!].sort()).toEqual(
+      [addedBeforeCrash, addLost, untouched].map((o) => h.altinn.partyOf(o!)).sort(),
+    );
     const sends = h.db.prepare('SELECT item_id, finished, outcome FROM batch_sends ORDER BY id').all() as { outcome: string }[];
     expect(sends.filter((s) => s.outcome === 'reconciled:done')).toHaveLength(2);
-    expect(sends.filter((s) => s.outcome === 'reconciled:pending')).toHaveLength(2);
+    expect(sends.filter((s) => s.outcome === 'reconciled:not_applied')).toHaveLength(2);
   });
 
   it('keeps items in flight untouched while Altinn cannot say what happened', async () => {
     const h = harness();
-    const b = h.service.create({ name: 'Unknown', systemUserId: SU_A, items: plan(orgNumbers(2)), submit: true });
+    const orgs = orgNumbers(2);
+    const b = h.service.create({
+      name: 'Unknown',
+      systemUserId: SU_A,
+      items: orgs.map((orgNumber) => ({ orgNumber, operation: 'add' as const, partyUuid: h.altinn.partyOf(orgNumber) })),
+      submit: true,
+    });
     h.service.store.move(b.id, 'running');
-    h.service.store.claimNext(b.id);
+    h.service.store.claimNext(b.id, 'dead-run');
     h.altinn.everyCall = networkError;
     running.push(h);
     h.service.runner.start();

@@ -5,7 +5,13 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { Alert, Box, Button, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
-import { MAX_ORG_NUMBERS, orgNumberFileProblem, parseOrgNumberList, type OrgNumberList } from '../../../../shared/domain/org-number-list';
+import {
+  decodeOrgNumberFile,
+  MAX_ORG_NUMBERS,
+  orgNumberFileProblem,
+  parseOrgNumberList,
+  type OrgNumberList,
+} from '../../../../shared/domain/org-number-list';
 
 export interface PickedFile {
   name: string;
@@ -90,7 +96,7 @@ export function PickOrgNumberFile({
     }
     setReading(true);
     try {
-      const list = parseOrgNumberList(await picked.text());
+      const list = parseOrgNumberList(decodeOrgNumberFile(new Uint8Array(await picked.arrayBuffer())));
       onChange({ name: picked.name, list }, null);
     } finally {
       setReading(false);

@@ -1,6 +1,6 @@
 // The audit log: filters, a virtualised table that fetches pages as it scrolls, and CSV export.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +63,14 @@ export function AuditView() {
     void call('audit.facets', {}).then(setFacets, () => undefined);
   }, []);
 
+  // Checked whenever the row count changes, so the line speaks for the rows on screen.
+  const [chain, setChain] = useState<
+    { intact: boolean; rowsChecked: number; brokenAtId: number | null; reason: string | null } | 'failed' | null
+  >(null);
+  useEffect(() => {
+    void call('audit.verify', {}).then(setChain, () => setChain('failed'));
+  }, [total]);
+
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -97,6 +105,15 @@ export function AuditView() {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
+      {chain !== null && (
+        <Alert severity={chain === 'failed' ? 'warning' : chain.intact ? 'success' : 'error'} data-testid="audit-chain" sx={{ py: 0 }}>
+          {chain === 'failed'
+            ? t('verify.failed')
+            : chain.intact
+              ? t('verify.intact', { count: chain.rowsChecked })
+              : t('verify.broken', { id: chain.brokenAtId, reason: chain.reason })}
+        </Alert>
+      )}
 
       <Stack direction="row" spacing={1} role="search" aria-label={t('filters.label')} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField

@@ -103,7 +103,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
 
       <Typography variant="body2" color="text.secondary" data-testid="batch-counts">
         {batch.systemUserTitle || batch.systemUserId} ·{' '}
-        {t('countsDetail', { done: c.done, failed: c.failed, pending: c.pending + c.in_flight, skipped: c.skipped })}
+        {t('countsDetail', { done: c.done, failed: c.failed, pending: c.pending + c.in_flight + c.unknown, skipped: c.skipped })}
         {progress?.state === 'running' && progress.throughputPerMinute > 0
           ? ` · ${t('throughput', { rate: Math.round(progress.throughputPerMinute) })}`
           : ''}

@@ -15,6 +15,7 @@ const BATCH_COLORS: Record<BatchState, ChipProps['color']> = {
 const ITEM_COLORS: Record<ItemState, ChipProps['color']> = {
   pending: 'default',
   in_flight: 'primary',
+  unknown: 'warning',
   done: 'success',
   failed: 'error',
   skipped: 'default',

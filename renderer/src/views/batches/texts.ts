@@ -22,7 +22,15 @@ export const batchesTexts = {
       completed_with_failures: 'Fullført med feil',
       cancelled: 'Avbrutt',
     },
-    itemState: { all: 'Alle', pending: 'Venter', in_flight: 'Sendes', done: 'Utført', failed: 'Feilet', skipped: 'Hoppet over' },
+    itemState: {
+      all: 'Alle',
+      pending: 'Venter',
+      in_flight: 'Sendes',
+      unknown: 'Uavklart',
+      done: 'Utført',
+      failed: 'Feilet',
+      skipped: 'Hoppet over',
+    },
     pauseReason: {
       offline: 'frakoblet – fortsetter av seg selv',
       signed_out: 'ikke innlogget – fortsetter når du logger inn',
@@ -128,7 +136,15 @@ export const batchesTexts = {
       completed_with_failures: 'Completed with failures',
       cancelled: 'Cancelled',
     },
-    itemState: { all: 'All', pending: 'Pending', in_flight: 'Sending', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
+    itemState: {
+      all: 'All',
+      pending: 'Pending',
+      in_flight: 'Sending',
+      unknown: 'Unknown',
+      done: 'Done',
+      failed: 'Failed',
+      skipped: 'Skipped',
+    },
     pauseReason: {
       offline: 'offline – continues by itself',
       signed_out: 'not signed in – continues when you sign in',
