@@ -68,7 +68,7 @@ export class EnvironmentRuntime {
   }
 
   services(): EnvironmentServices {
-    if (!this.#services) throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`);
+    if (!this.#services) throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`, undefined, { environment: this.#environment });
     return this.#services;
   }
 
@@ -271,6 +271,8 @@ export class EnvironmentRuntime {
       throw new AppError(
         'FIRM_PARTY_UNKNOWN',
         `Altinn did not tell which party ${formatOrgNumber(orgNumber)} is, so its client list cannot be read.`,
+        undefined,
+        { orgNumber: formatOrgNumber(orgNumber) },
       );
     }
     this.#firmPartyUuids.set(orgNumber, found);

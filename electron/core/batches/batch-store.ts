@@ -256,7 +256,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         itemId: item.id,
         from: item.state,
         to,
-      });
+      }, { reason: 'item', from: item.state, to });
     }
   }
 
@@ -399,7 +399,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     /** Records the answer to one send, in one transaction with its audit row. */
     finish: tx((itemId: number, sendId: number, result: ItemResult): BatchItem => {
       const item = q.item.get(itemId);
-      if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`);
+      if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`, undefined, { reason: 'item' });
       const r = row(item.batch_id);
       const at = stamp();
       q.finishSend.run(

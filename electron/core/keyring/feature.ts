@@ -39,7 +39,7 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
   };
   const infoOf = async (kid: string): Promise<KeyInfo> => {
     const found = (await listInfo()).find((k) => k.kid === kid);
-    if (!found) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}" in this environment.`);
+    if (!found) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}" in this environment.`, undefined, { kid });
     return found;
   };
   /** The first key of an environment signs at once; a later one must be uploaded before it may sign. */
