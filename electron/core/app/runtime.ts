@@ -68,7 +68,10 @@ export class EnvironmentRuntime {
   }
 
   services(): EnvironmentServices {
-    if (!this.#services) throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`, undefined, { environment: this.#environment });
+    if (!this.#services)
+      throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`, undefined, {
+        environment: this.#environment,
+      });
     return this.#services;
   }
 

@@ -17,7 +17,12 @@ export const illegalTransition = (id: string, from: BatchState, to: BatchState):
   new AppError(BatchCodes.IllegalTransition, `A batch that is ${from} cannot become ${to}.`, { batchId: id, from, to }, { from, to });
 
 export const notDraft = (id: string, state: BatchState): AppError =>
-  new AppError(BatchCodes.NotDraft, `Only a draft can be changed or deleted; this batch is ${state}. Duplicate it to make a new draft.`, {
-    batchId: id,
-    state,
-  }, { state });
+  new AppError(
+    BatchCodes.NotDraft,
+    `Only a draft can be changed or deleted; this batch is ${state}. Duplicate it to make a new draft.`,
+    {
+      batchId: id,
+      state,
+    },
+    { state },
+  );

@@ -73,7 +73,12 @@ export function createBatchService(options: BatchServiceOptions) {
           message: `${input.orgNumber} is not a valid organisation number.`,
         });
       } else if (seen.has(orgNumber)) {
-        problems.push({ line: index + 1, input: input.orgNumber, problem: 'already-in-batch', message: `${orgNumber} is already in the batch.` });
+        problems.push({
+          line: index + 1,
+          input: input.orgNumber,
+          problem: 'already-in-batch',
+          message: `${orgNumber} is already in the batch.`,
+        });
       } else {
         seen.add(orgNumber);
         const party = parties.resolve(orgNumber, input.partyUuid);
@@ -81,9 +86,14 @@ export function createBatchService(options: BatchServiceOptions) {
       }
     });
     if (problems.length > 0) {
-      throw new AppError(BatchCodes.InvalidItems, `${problems.length} of the clients cannot be added to the batch.`, {
-        problems: problems.slice(0, 200),
-      }, { count: problems.length });
+      throw new AppError(
+        BatchCodes.InvalidItems,
+        `${problems.length} of the clients cannot be added to the batch.`,
+        {
+          problems: problems.slice(0, 200),
+        },
+        { count: problems.length },
+      );
     }
     return prepared;
   }

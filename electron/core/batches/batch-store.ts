@@ -252,11 +252,16 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
 
   function moveItem(item: ItemRow, to: ItemState): void {
     if (!canMoveItem(item.state, to)) {
-      throw new AppError(BatchCodes.IllegalTransition, `An item that is ${item.state} cannot become ${to}.`, {
-        itemId: item.id,
-        from: item.state,
-        to,
-      }, { reason: 'item', from: item.state, to });
+      throw new AppError(
+        BatchCodes.IllegalTransition,
+        `An item that is ${item.state} cannot become ${to}.`,
+        {
+          itemId: item.id,
+          from: item.state,
+          to,
+        },
+        { reason: 'item', from: item.state, to },
+      );
     }
   }
 

@@ -11,7 +11,12 @@ export function readKeyMaterial(material: string): KeyMaterial {
   const text = material.trim();
   if (text.startsWith('-----BEGIN')) {
     if (/ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(text)) {
-      throw new AppError(IMPORT_FAILED, 'The key is protected with a password. Export it without a password and import it again.', undefined, { reason: 'password' });
+      throw new AppError(
+        IMPORT_FAILED,
+        'The key is protected with a password. Export it without a password and import it again.',
+        undefined,
+        { reason: 'password' },
+      );
     }
     if (/BEGIN (RSA )?PUBLIC KEY|BEGIN CERTIFICATE/.test(text)) throw publicOnly();
     return { kind: 'pem', pem: text };
@@ -20,7 +25,9 @@ export function readKeyMaterial(material: string): KeyMaterial {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AppError(IMPORT_FAILED, 'The text is neither a PEM key ("-----BEGIN PRIVATE KEY-----") nor a JWK in JSON.', undefined, { reason: 'format' });
+    throw new AppError(IMPORT_FAILED, 'The text is neither a PEM key ("-----BEGIN PRIVATE KEY-----") nor a JWK in JSON.', undefined, {
+      reason: 'format',
+    });
   }
   const jwk = singleJwk(parsed);
   if (typeof jwk.d !== 'string') throw publicOnly();
@@ -40,4 +47,9 @@ function singleJwk(value: unknown): JWK {
 }
 
 const publicOnly = (): AppError =>
-  new AppError(IMPORT_FAILED, 'This is a public key. Klientdesk needs the private key to sign with; the public part is derived from it.', undefined, { reason: 'publicKey' });
+  new AppError(
+    IMPORT_FAILED,
+    'This is a public key. Klientdesk needs the private key to sign with; the public part is derived from it.',
+    undefined,
+    { reason: 'publicKey' },
+  );

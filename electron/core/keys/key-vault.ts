@@ -116,7 +116,9 @@ export class KeyVault {
     try {
       key = createPrivateKey({ key: pem, format: 'pem' });
     } catch {
-      throw new AppError('KEY_IMPORT_FAILED', 'The text is not an unencrypted RSA private key in PEM (PKCS#8) form.', undefined, { reason: 'pem' });
+      throw new AppError('KEY_IMPORT_FAILED', 'The text is not an unencrypted RSA private key in PEM (PKCS#8) form.', undefined, {
+        reason: 'pem',
+      });
     }
     return this.add(key, options);
   }
@@ -152,7 +154,9 @@ export class KeyVault {
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.kid.localeCompare(a.kid));
     const chosen = candidates[0];
     if (!chosen) {
-      throw new AppError('NO_SIGNING_KEY', `There is no active, unexpired signing key for the ${environment} environment.`, undefined, { environment });
+      throw new AppError('NO_SIGNING_KEY', `There is no active, unexpired signing key for the ${environment} environment.`, undefined, {
+        environment,
+      });
     }
     return { kid: chosen.kid, key: this.#privateKeys.get(chosen.kid)! };
   }
@@ -188,13 +192,19 @@ export class KeyVault {
 
   private async add(privateKey: KeyObject, options: NewKeyOptions): Promise<KeyInfo> {
     if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
-      throw new AppError('KEY_IMPORT_FAILED', `Maskinporten needs an RSA key of at least ${MIN_RSA_BITS} bits.`, undefined, { reason: 'tooSmall', bits: MIN_RSA_BITS });
+      throw new AppError('KEY_IMPORT_FAILED', `Maskinporten needs an RSA key of at least ${MIN_RSA_BITS} bits.`, undefined, {
+        reason: 'tooSmall',
+        bits: MIN_RSA_BITS,
+      });
     }
     const kid = options.kid ?? newKid(options.environment, this.#clock);
-    if (this.#keys.some((k) => k.kid === kid)) throw new AppError('KEY_EXISTS', `A key with kid "${kid}" already exists.`, undefined, { kid });
+    if (this.#keys.some((k) => k.kid === kid))
+      throw new AppError('KEY_EXISTS', `A key with kid "${kid}" already exists.`, undefined, { kid });
     const live = this.#keys.filter((k) => k.environment === options.environment && k.status !== 'retired');
     if (live.length >= MAX_KEYS_PER_ENVIRONMENT) {
-      throw new AppError('TOO_MANY_KEYS', `Maskinporten accepts at most ${MAX_KEYS_PER_ENVIRONMENT} keys; retire one first.`, undefined, { max: MAX_KEYS_PER_ENVIRONMENT });
+      throw new AppError('TOO_MANY_KEYS', `Maskinporten accepts at most ${MAX_KEYS_PER_ENVIRONMENT} keys; retire one first.`, undefined, {
+        max: MAX_KEYS_PER_ENVIRONMENT,
+      });
     }
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });
     const sealed = this.#protector.encrypt(der);

@@ -96,7 +96,10 @@ export class KravOgBetalingerClient {
     signal?: AbortSignal,
   ): Promise<HttpResponse> {
     if (!/^\d{9}$|^\d{11}$/.test(partyId)) {
-      throw new AppError('BAD_INPUT', `"${partyId}" is neither an organisation number nor a national id.`, undefined, { reason: 'party', party: partyId.slice(0, 40) });
+      throw new AppError('BAD_INPUT', `"${partyId}" is neither an organisation number nor a national id.`, undefined, {
+        reason: 'party',
+        party: partyId.slice(0, 40),
+      });
     }
     const pakke = this.options.rettighetspakke ?? 'regnskapssystem';
     const qs = query ? `?${new URLSearchParams(query).toString()}` : '';

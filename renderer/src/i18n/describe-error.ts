@@ -47,8 +47,7 @@ export function errorFacts(error: unknown): ErrorFacts {
     const details = isRecord(shape.details) ? shape.details : {};
     const service = str(shape.service) ?? str(details.service) ?? serviceOfCode(shape.code);
     const status = typeof shape.status === 'number' ? shape.status : typeof details.status === 'number' ? details.status : undefined;
-    const correlationId =
-      str(shape.correlationId) ?? str(details.korrelasjonsid) ?? str(details.traceId) ?? str(details.correlationId);
+    const correlationId = str(shape.correlationId) ?? str(details.korrelasjonsid) ?? str(details.traceId) ?? str(details.correlationId);
     return {
       code: shape.code,
       params: paramsOf(shape.params),

@@ -85,21 +85,25 @@ const nb = {
     INVALID_GRANT_LIFETIME: 'En Maskinporten-grant kan leve i høyst {{seconds}} sekunder.',
     MISSING_SCOPE: 'En Maskinporten-grant trenger minst ett scope.',
     RUNTIME_TOO_OLD: 'Klientdesk trenger Node 22 eller Electron 40 eller nyere for å åpne databasen.',
-    DB_CORRUPT: 'Databasefilen {{file}} er skadet eller ikke en Klientdesk-database. Ingenting er endret; du kan gjenopprette en sikkerhetskopi.',
-    DB_TOO_NEW: 'Databasen er skrevet av en nyere Klientdesk (skjema {{found}}; denne versjonen kjenner {{supported}}). Ingenting er endret. Oppdater Klientdesk.',
+    DB_CORRUPT:
+      'Databasefilen {{file}} er skadet eller ikke en Klientdesk-database. Ingenting er endret; du kan gjenopprette en sikkerhetskopi.',
+    DB_TOO_NEW:
+      'Databasen er skrevet av en nyere Klientdesk (skjema {{found}}; denne versjonen kjenner {{supported}}). Ingenting er endret. Oppdater Klientdesk.',
     NO_SUCH_BACKUP: 'Den sikkerhetskopien hører ikke til denne databasen.',
     LIST_TOO_LARGE: 'Listen har {{count}} organisasjonsnumre; høyst {{max}} kan behandles om gangen. Del den opp. Ingenting ble importert.',
     ENVIRONMENT_CLOSED: 'Miljøet {{environment}} er lukket. Prøv igjen.',
     KEY_NOT_FOUND: 'Det finnes ingen nøkkel med kid «{{kid}}».',
     KEY_EXISTS: 'Det finnes allerede en nøkkel med kid «{{kid}}».',
     TOO_MANY_KEYS: 'Maskinporten godtar høyst {{max}} nøkler. Pensjoner en først.',
-    NO_SIGNING_KEY: 'Det finnes ingen aktiv signeringsnøkkel for miljøet {{environment}}. Legg til en under Nøkler og last den opp til Maskinporten.',
+    NO_SIGNING_KEY:
+      'Det finnes ingen aktiv signeringsnøkkel for miljøet {{environment}}. Legg til en under Nøkler og last den opp til Maskinporten.',
     KEY_IMPORT_FAILED: 'Nøkkelen kunne ikke importeres.',
     KEY_IMPORT_FAILED_password: 'Nøkkelen er beskyttet med passord. Eksporter den uten passord og importer den på nytt.',
     KEY_IMPORT_FAILED_format: 'Teksten er verken en PEM-nøkkel («-----BEGIN PRIVATE KEY-----») eller en JWK i JSON.',
     KEY_IMPORT_FAILED_notJwk: 'JSON-teksten er ikke et JWK-objekt.',
     KEY_IMPORT_FAILED_jwkSet: 'JWK-settet har mer enn én nøkkel. Importer dem én og én.',
-    KEY_IMPORT_FAILED_publicKey: 'Dette er en offentlig nøkkel. Klientdesk trenger den private nøkkelen; den offentlige delen utledes av den.',
+    KEY_IMPORT_FAILED_publicKey:
+      'Dette er en offentlig nøkkel. Klientdesk trenger den private nøkkelen; den offentlige delen utledes av den.',
     KEY_IMPORT_FAILED_pem: 'Teksten er ikke en ukryptert privat RSA-nøkkel i PEM-format (PKCS#8).',
     KEY_IMPORT_FAILED_jwkNotRsa: 'JWK-en er ikke en privat RSA-nøkkel (kty «RSA» med «d»).',
     KEY_IMPORT_FAILED_jwkUnreadable: 'JWK-en kunne ikke leses som en privat RSA-nøkkel.',
@@ -329,7 +333,8 @@ const en: ErrorTexts = {
     FIRM_PARTY_UNKNOWN: 'Altinn did not tell which party {{orgNumber}} is, so its client list cannot be read.',
     UNKNOWN_SYSTEM_USER: 'That system access is not in the local client list. Sync the list and try again.',
     REQUEST_NOT_OPEN: 'The request is no longer open, so there is nothing to approve or reject.',
-    NEEDS_READY_PRESET: 'The system access with two packages exists only in the “ready” state. Reset the demo world to “ready” and try again.',
+    NEEDS_READY_PRESET:
+      'The system access with two packages exists only in the “ready” state. Reset the demo world to “ready” and try again.',
     DEMO_ONLY: 'This exists only in the demo world. In a real environment the key is uploaded in Samarbeidsportalen (see Keys).',
     DEMO_NOT_RUNNING: 'The demo world is not running, so its addresses are unknown.',
     NO_BROWSER: 'Signing in needs the system browser, which only the desktop app can open.',
@@ -338,9 +343,11 @@ const en: ErrorTexts = {
     MISSING_SCOPE: 'A Maskinporten grant needs at least one scope.',
     RUNTIME_TOO_OLD: 'Klientdesk needs Node 22 or Electron 40 or newer to open its database.',
     DB_CORRUPT: 'The database file {{file}} is damaged or is not a Klientdesk database. Nothing was changed; you can restore a backup.',
-    DB_TOO_NEW: 'This database was written by a newer Klientdesk (schema {{found}}; this version knows {{supported}}). Nothing was changed. Update Klientdesk.',
+    DB_TOO_NEW:
+      'This database was written by a newer Klientdesk (schema {{found}}; this version knows {{supported}}). Nothing was changed. Update Klientdesk.',
     NO_SUCH_BACKUP: 'That backup does not belong to this database.',
-    LIST_TOO_LARGE: 'The list holds {{count}} organisation numbers; at most {{max}} can be handled at once. Split it up. Nothing was imported.',
+    LIST_TOO_LARGE:
+      'The list holds {{count}} organisation numbers; at most {{max}} can be handled at once. Split it up. Nothing was imported.',
     ENVIRONMENT_CLOSED: 'The {{environment}} environment has been closed. Try again.',
     KEY_NOT_FOUND: 'There is no key with kid “{{kid}}”.',
     KEY_EXISTS: 'A key with kid “{{kid}}” already exists.',

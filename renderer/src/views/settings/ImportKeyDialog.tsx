@@ -43,7 +43,9 @@ export function ImportKeyDialog({ open, onClose, onImported }: { open: boolean; 
   const pick = async (picked: File | undefined): Promise<void> => {
     if (!picked) return;
     if (picked.size > MAX_FILE_BYTES) {
-      setError(new ApiError({ code: 'KEY_FILE_TOO_LARGE', message: `${picked.name}: ${picked.size} bytes`, params: { file: picked.name } }));
+      setError(
+        new ApiError({ code: 'KEY_FILE_TOO_LARGE', message: `${picked.name}: ${picked.size} bytes`, params: { file: picked.name } }),
+      );
       return;
     }
     setFile({ name: picked.name, text: await picked.text() });
