@@ -13,7 +13,14 @@ export const auditEntrySchema = z.object({
   outcome: z.string(),
   code: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** Free text, as rows written before details were codes have it. */
   detail: z.string().nullable(),
+  /** What the Details column says, as a code (shared/domain/audit-details.ts) with params the reader's language words. */
+  detailCode: z.string().nullable().optional(),
+  detailParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AuditEntry, auditFilterSchema } from '../../../shared/contract/audit';
+import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
@@ -37,7 +38,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   outcome: r.outcome,
   code: r.code,
   correlationId: r.correlation_id,
-  detail: r.detail,
+  ...readAuditDetail(r.detail),
 });
 
 const SEARCHED_COLUMNS = [
@@ -132,7 +133,7 @@ export function exportAuditCsv(
     { header: h[7]!, value: (e) => e.outcome },
     { header: h[8]!, value: (e) => e.code },
     { header: h[9]!, value: (e) => e.correlationId },
-    { header: h[10]!, value: (e) => e.detail },
+    { header: h[10]!, value: (e) => (e.detailCode ? wordAuditDetail(e.detailCode, e.detailParams ?? {}, language) : e.detail) },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

@@ -7,6 +7,7 @@ import { canMoveBatch, canMoveItem, type BatchState, type ItemState, type Operat
 import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/log';
 import { BatchCodes, batchNotFound, illegalTransition, notDraft } from './batch-errors';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 /** Writes one audit row in the caller's transaction. The batch's own environment is passed, not the current one. */
 export type AuditWriter = (record: Omit<AuditRecord, 'actor'>) => void;
@@ -217,7 +218,13 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     if (!canMoveBatch(r.state, to)) throw illegalTransition(r.id, r.state, to);
     const at = stamp();
     q.setBatchState.run(to, to === 'paused' ? pauseReason : null, at, to === 'queued' ? at : null, r.id);
-    auditBatch(r, to, `${r.state} → ${to}${pauseReason && to === 'paused' ? ` (${pauseReason})` : ''}`);
+    auditBatch(
+      r,
+      to,
+      pauseReason && to === 'paused'
+        ? auditDetail('batch.paused', { from: r.state, to, reason: pauseReason })
+        : auditDetail('batch.moved', { from: r.state, to }),
+    );
     return row(r.id);
   }
 
@@ -311,7 +318,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
       });
       insertItems(id, batch.items, at);
       const r = row(id);
-      auditBatch(r, 'draft', `${batch.items.length} items`, action);
+      auditBatch(r, 'draft', auditDetail('batch.items', { count: batch.items.length }), action);
       return toSummary(r);
     }),
 
@@ -334,7 +341,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     deleteDraft: tx((id: string): void => {
       const r = row(id);
       requireDraft(r);
-      auditBatch(r, 'deleted', `${counts(id).total} items`, 'batch.deleted');
+      auditBatch(r, 'deleted', auditDetail('batch.items', { count: counts(id).total }), 'batch.deleted');
       q.deleteBatch.run(id);
     }),
 
@@ -369,7 +376,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
       for (const item of q.itemsInState.all(id, 'pending')) {
         moveItem(item, 'skipped');
         q.markSkipped.run('CANCELLED', at, item.id);
-        auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: 'batch cancelled before the item was sent' });
+        auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: auditDetail('item.cancelled') });
       }
       return toSummary(r);
     }),
@@ -386,7 +393,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         moveItem(item, 'pending');
         q.markPending.run(at, item.id);
       }
-      auditBatch(r, r.state, `${failed.length} failed items queued again`, 'batch.retry_failed');
+      auditBatch(r, r.state, auditDetail('batch.retried', { count: failed.length }), 'batch.retry_failed');
       return toSummary(r);
     }),
 
@@ -417,7 +424,11 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         moveItem(item, 'failed');
         const missing = result.missingPackages && result.missingPackages.length > 0 ? JSON.stringify(result.missingPackages) : null;
         q.markFailed.run('failed', result.code, result.message, result.correlationId, missing, at, itemId);
-        auditItem(r, item, 'failed', { code: result.code, correlationId: result.correlationId, detail: result.message });
+        auditItem(r, item, 'failed', {
+          code: result.code,
+          correlationId: result.correlationId,
+          detail: auditDetail('item.failed', { errorCode: result.code, message: result.message }),
+        });
       } else {
         moveItem(item, 'pending');
         q.markPending.run(at, itemId);
@@ -440,7 +451,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         const sendId = q.lastSend.get(item.id)?.id ?? null;
         if (sendId !== null) q.finishSend.run(reached ? 'reconciled:done' : 'reconciled:pending', sendId);
         if (reached) {
-          markDone(r, item, at, sendId, null, 'confirmed from Altinn’s list after an interrupted run');
+          markDone(r, item, at, sendId, null, auditDetail('item.confirmed'));
           done++;
         } else {
           moveItem(item, 'pending');

@@ -8,6 +8,7 @@ import type { Feature, FeatureContext } from '../app/feature';
 import type { Handlers } from '../ipc/dispatch';
 import type { KeyInfo as VaultKeyInfo, KeyStatus, KeyVault } from '../keys/key-vault';
 import { readKeyMaterial } from './read-key-material';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 type KeyHandlers = Pick<Handlers, 'keys.list' | 'keys.generate' | 'keys.import' | 'keys.setActive' | 'keys.remove'>;
 
@@ -48,7 +49,7 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
     return live.length === 0 ? 'active' : 'pending';
   };
   const afterChange = async (action: string, kid: string): Promise<void> => {
-    deps.audit?.({ action, outcome: 'done', detail: kid });
+    deps.audit?.({ action, outcome: 'done', detail: auditDetail('key', { kid }) });
     await deps.keysChanged?.();
   };
   /** Keys of another environment share the vault; they are invisible and untouchable from this one. */
