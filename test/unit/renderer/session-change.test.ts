@@ -16,7 +16,7 @@ const person = (name: string, pid: string): Session => ({
 const status = (session: Session | null): AppStatus => ({ environment: 'demo', online: true, session, lastSyncAt: null });
 
 describe('a change of session', () => {
-  it('is told once per change, not for every status of the same session', () => {
+  it('is told when a session ends or is replaced, not for every status of the same session', () => {
     let told = 0;
     const stop = onSessionChanged(() => told++);
     useAppStore.getState().setStatus(status(person('Kari', '1')));
@@ -24,7 +24,10 @@ describe('a change of session', () => {
     expect(told).toBe(0);
     useAppStore.getState().setStatus(status(null));
     expect(told).toBe(1);
+    // Nobody's screen stays for the one who signs in next.
     useAppStore.getState().setStatus(status(person('Morten', '2')));
+    expect(told).toBe(1);
+    useAppStore.getState().setStatus(status(person('Kari', '1')));
     expect(told).toBe(2);
     stop();
   });
