@@ -28,7 +28,10 @@ async function everyViewShowsNone(page: Page, phrases: readonly string[]): Promi
 }
 
 test.describe('one language per screen', () => {
+  let admin: string | null = null;
   test.afterEach(async ({ request }) => {
+    // Later specs get a reachable world and bokmål, whatever happened here.
+    if (admin) await request.delete(`${admin}/faults`);
     await invoke(request, 'settings.update', { language: 'nb' });
   });
 
@@ -44,7 +47,7 @@ test.describe('one language per screen', () => {
     await expect(alert.getByTestId('error-details')).toContainText('NO_CLIENT_ADMIN');
     await expect(alert.getByTestId('error-details')).toContainText('Altinn');
 
-    // A batch with a client that is not the firm's, and a bad org number typed into a draft.
+    // A batch with a client that is not the firm's; a bad org number for a draft is refused by code.
     await signIn(page, 'Morten Lie');
     await invoke(request, 'batches.create', {
       name: `Språk ${Date.now()}`,
@@ -57,6 +60,20 @@ test.describe('one language per screen', () => {
       data: { name: 'Feil', systemUserId: SU_A, items: [{ orgNumber: '123456789', operation: 'add' }], submit: false },
     });
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('BATCH_INVALID_ITEMS');
+    // Altinn refusing every call (the demo admin's faults): a plain sentence, the status code only in the details.
+    const settings = await invoke<{ environments: { demo: { urls: Record<string, string> } } }>(request, 'settings.get');
+    admin = settings.environments.demo.urls.demoAdmin!.replace(/\/$/, '');
+    await request.put(`${admin}/faults`, { data: [{ service: 'altinn', errorRate: 1, errorStatuses: [400] }] });
+    await page.getByTestId('nav-clients').click();
+    await page.getByRole('button', { name: 'Synkroniser', exact: true }).click();
+    const failed = page.getByRole('alert').filter({ hasText: 'Synkroniseringen feilet' });
+    await expect(failed).toContainText('Altinn godtok ikke forespørselen.', { timeout: 30_000 });
+    await expect(failed).not.toContainText('HTTP_400');
+    await failed.getByRole('button', { name: 'Detaljer' }).click();
+    await expect(failed.getByTestId('error-details')).toContainText('400');
+    expect(await shownOf(page, english)).toEqual([]);
+    await request.delete(`${admin}/faults`);
+
     await everyViewShowsNone(page, english);
   });
 
