@@ -32,7 +32,7 @@ function describeZodError(error: ZodError): AppErrorShape {
   return {
     code: BoundaryCodes.BadInput,
     message: first ? `The request was not valid: ${first.path}: ${first.message}` : 'The request was not valid.',
-    ...(first ? { params: { field: first.path } } : {}),
+    ...(first ? { params: { reason: 'field', field: first.path } } : {}),
     details: { issues },
   };
 }
