@@ -1,7 +1,7 @@
 // Errors raised by the main-process services. Every remote failure becomes a ServiceError that keeps the
 // remote service's own code (MP-303, AUTH-00080, DAS-008 …) so the UI can branch on it, plus the ids a
 // support person needs to find the call in the service's logs.
-import { AppError } from '../../shared/errors';
+import { AppError, type AppErrorShape, type ErrorParams } from '../../shared/errors';
 
 export type ServiceName = 'maskinporten' | 'idporten' | 'altinn' | 'skatteetaten' | 'demo' | 'local';
 
@@ -24,6 +24,8 @@ export interface ServiceErrorInit {
   subErrors?: readonly { code: string; title?: string; paths?: readonly string[] }[];
   /** When the service said how long to wait (Retry-After) and the HTTP layer's own retries ran out. */
   retryAfterSeconds?: number;
+  /** Values the renderer puts into its sentence for this code. */
+  params?: ErrorParams;
   cause?: unknown;
 }
 
@@ -52,6 +54,7 @@ export class ServiceError extends AppError {
         subErrors: init.subErrors && init.subErrors.length > 0 ? init.subErrors : undefined,
         retryAfterSeconds: init.retryAfterSeconds,
       }),
+      init.params,
     );
     this.name = 'ServiceError';
     this.service = init.service;
@@ -63,6 +66,18 @@ export class ServiceError extends AppError {
     this.remoteMessage = init.remoteMessage;
     this.subErrors = init.subErrors ?? [];
     if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
+  }
+
+  /** The service, its code, status and the id to look the call up by travel as fields the renderer can show. */
+  override toShape(): AppErrorShape {
+    const correlationId = this.korrelasjonsid ?? this.traceId ?? this.correlationId;
+    return {
+      ...super.toShape(),
+      service: this.service,
+      serviceCode: this.code,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(correlationId === undefined ? {} : { correlationId }),
+    };
   }
 }
 

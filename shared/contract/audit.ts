@@ -13,10 +13,17 @@ export const auditEntrySchema = z.object({
   outcome: z.string(),
   code: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** Free text, as rows written before details were codes have it. */
   detail: z.string().nullable(),
   /** The hash chain link (sha256 hex): null only on a row written before the chain existed and never hashed. */
   prevHash: z.string().nullable(),
   hash: z.string().nullable(),
+  /** What the Details column says, as a code (shared/domain/audit-details.ts) with params the reader's language words. */
+  detailCode: z.string().nullable().optional(),
+  detailParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -19,7 +19,14 @@ export const reviewItemSchema = z.object({
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
-export const parseErrorSchema = z.object({ line: z.number(), input: z.string(), message: z.string() });
+export const parseErrorSchema = z.object({
+  line: z.number(),
+  input: z.string(),
+  /** What is wrong, as a code the renderer words (with params); `message` is the English text for logs. */
+  problem: z.string().max(60).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});
 
 export const batchItemSchema = z.object({
   id: z.number(),

@@ -21,6 +21,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 export const errorShape = z.object({
   code: z.string(),
   message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  service: z.string().optional(),
+  serviceCode: z.string().optional(),
+  status: z.number().optional(),
+  correlationId: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -37,7 +37,7 @@ export interface OrgNumberList {
   skipped: { line: number; reason: 'blank' | 'header' | 'continuation' }[];
   totalLines: number;
   /** Set when the whole list is refused; entries and errors are then empty, so nothing is imported. */
-  refusal: { problem: 'too-many'; message: string } | null;
+  refusal: { problem: 'too-many'; message: string; count: number; max: number } | null;
 }
 
 const MESSAGES: Record<OrgNumberListProblem, string> = {
@@ -260,6 +260,8 @@ export function parseOrgNumberList(text: string, options: { maxNumbers?: number 
       totalLines: lines.length,
       refusal: {
         problem: 'too-many',
+        count: result.entries.length,
+        max: maxNumbers,
         message: `The list holds ${result.entries.length} organisation numbers; at most ${maxNumbers} can be handled at once. Split it into smaller files. Nothing was imported.`,
       },
     };

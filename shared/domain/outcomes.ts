@@ -83,6 +83,13 @@ const OUTCOMES: Record<string, Describer> = {
   NOT_SIGNED_IN: fixed({ nb: 'Ingen er logget inn.', en: 'Nobody is signed in.' }),
   NETWORK: fixed({ nb: 'Fikk ikke kontakt med Altinn (nettverksfeil).', en: 'Could not reach Altinn (network error).' }),
   TIMEOUT: fixed({ nb: 'Altinn svarte ikke i tide.', en: 'Altinn did not answer in time.' }),
+  HTTP_400: fixed({ nb: 'Altinn godtok ikke forespørselen.', en: 'Altinn did not accept the request.' }),
+  HTTP_403: fixed({ nb: 'Altinn nektet tilgang.', en: 'Altinn refused access.' }),
+  HTTP_404: fixed({ nb: 'Altinn fant ikke klienten eller systemtilgangen.', en: 'Altinn did not find the client or the system access.' }),
+  HTTP_409: fixed({
+    nb: 'Altinn sier at tilstanden har endret seg. Prøv igjen.',
+    en: 'Altinn says the state has changed. Try again.',
+  }),
   HTTP_429: fixed({ nb: 'Altinn ba oss vente (for mange kall).', en: 'Altinn asked us to slow down (too many calls).' }),
   SERVICE_UNAVAILABLE: fixed({
     nb: 'Altinn var utilgjengelig, også etter flere forsøk.',
@@ -98,11 +105,11 @@ const OUTCOMES: Record<string, Describer> = {
 /** `HTTP_503`, `HTTP_500` … all mean the same thing to the user. */
 const isServerErrorCode = (code: string): boolean => /^HTTP_5\d\d$/.test(code);
 
-/** The outcome of one item in plain words; unknown codes fall back to a sentence that still names the code. */
+/** The outcome of one item in plain words; the code itself belongs in the details beside it, not in the sentence. */
 export function describeOutcome(code: string, lang: Language, context: OutcomeContext = {}): string {
   const describe = OUTCOMES[code] ?? (isServerErrorCode(code) ? OUTCOMES.SERVICE_UNAVAILABLE : undefined);
   if (describe) return describe(lang, context);
-  return lang === 'nb' ? `Altinn avviste kallet (kode ${code}).` : `Altinn refused the call (code ${code}).`;
+  return lang === 'nb' ? 'Altinn avviste kallet. Koden står i detaljene.' : 'Altinn refused the call. The code is in the details.';
 }
 
 export const knownOutcomeCodes = (): string[] => Object.keys(OUTCOMES);

@@ -98,7 +98,7 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
 
   function requireTarget(): FlowTarget {
     const t = target();
-    if (typeof t === 'string') throw new AppError('NOT_AVAILABLE', unavailableMessage(t));
+    if (typeof t === 'string') throw new AppError('NOT_AVAILABLE', unavailableMessage(t), undefined, { reason: t });
     return t;
   }
 
@@ -241,7 +241,7 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
 }
 
 function requireAvailable(reason: UnavailableReason | null): void {
-  if (reason !== null) throw new AppError('NOT_AVAILABLE', unavailableMessage(reason));
+  if (reason !== null) throw new AppError('NOT_AVAILABLE', unavailableMessage(reason), undefined, { reason });
 }
 
 function unavailableMessage(reason: UnavailableReason): string {

@@ -35,6 +35,8 @@ export class FlowKeys {
       throw new AppError(
         'NO_SIGNING_KEY',
         `There is no active signing key for the ${environment} environment. Add one under Keys and upload it to Maskinporten.`,
+        undefined,
+        { environment },
       );
     }
     this.generated ??= generateFlowKey();

@@ -33,6 +33,7 @@ function withRetryAfter(error: ServiceError, res: HttpResponse): ServiceError {
     correlationId: error.correlationId,
     traceId: error.traceId,
     remoteMessage: error.remoteMessage,
+    params: error.params,
     subErrors: error.subErrors,
     retryAfterSeconds: Math.ceil(waitMs / 1000),
   });

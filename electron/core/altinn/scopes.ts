@@ -15,6 +15,7 @@ export function missingScopeError(scopes: readonly string[], init: { status?: nu
       'This is about the ID-porten client’s registration or the consent given at login, not about your rights in Altinn: ' +
       'make sure the ID-porten client is registered for it, then sign in again.',
     remoteMessage: `missing scope: ${names}`,
+    params: { scopes: names },
   });
 }
 

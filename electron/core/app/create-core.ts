@@ -223,7 +223,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'app.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('UNSAFE_URL', 'Only https links can be opened.');
-      if (!options.openExternal) throw new AppError('NOT_AVAILABLE', `Open this address in your browser: ${url}`);
+      if (!options.openExternal)
+        throw new AppError('NOT_AVAILABLE', `Open this address in your browser: ${url}`, undefined, { reason: 'openExternal', url });
       await options.openExternal(url);
       return {};
     },

@@ -87,7 +87,9 @@ export class EnvironmentRuntime {
   services(): EnvironmentServices {
     if (!this.#services) {
       if (this.#connectFailure instanceof AppError) throw this.#connectFailure;
-      throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`);
+      throw new AppError('NOT_CONNECTED', `Klientdesk is still connecting to the ${this.#environment} environment.`, undefined, {
+        environment: this.#environment,
+      });
     }
     return this.#services;
   }

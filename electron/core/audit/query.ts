@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AuditEntry, auditFilterSchema } from '../../../shared/contract/audit';
+import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
@@ -39,6 +40,8 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   outcome: r.outcome,
   code: r.code,
   correlationId: r.correlation_id,
+  ...readAuditDetail(r.detail),
+  // The stored text, as the hash chain covers it; detailCode/detailParams are what readers see.
   detail: r.detail,
   prevHash: r.prev_hash,
   hash: r.hash,
@@ -128,6 +131,7 @@ const HEADERS: Record<AuditCsvLanguage, string[]> = {
     'Detaljer',
     'Forrige hash',
     'Hash',
+    'Beskrivelse',
   ],
   en: [
     'Id',
@@ -144,6 +148,7 @@ const HEADERS: Record<AuditCsvLanguage, string[]> = {
     'Detail',
     'Previous hash',
     'Hash',
+    'Description',
   ],
 };
 
@@ -171,6 +176,8 @@ export function exportAuditCsv(
     { header: h[11]!, value: (e) => e.detail },
     { header: h[12]!, value: (e) => e.prevHash },
     { header: h[13]!, value: (e) => e.hash },
+    // Worded for the reader; the stored Detail above is what the hash covers.
+    { header: h[14]!, value: (e) => (e.detailCode ? wordAuditDetail(e.detailCode, e.detailParams ?? {}, language) : e.detail) },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

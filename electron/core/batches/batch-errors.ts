@@ -14,10 +14,15 @@ export const BatchCodes = {
 export const batchNotFound = (id: string): AppError => new AppError(BatchCodes.NotFound, `There is no batch with id ${id.slice(0, 40)}.`);
 
 export const illegalTransition = (id: string, from: BatchState, to: BatchState): AppError =>
-  new AppError(BatchCodes.IllegalTransition, `A batch that is ${from} cannot become ${to}.`, { batchId: id, from, to });
+  new AppError(BatchCodes.IllegalTransition, `A batch that is ${from} cannot become ${to}.`, { batchId: id, from, to }, { from, to });
 
 export const notDraft = (id: string, state: BatchState): AppError =>
-  new AppError(BatchCodes.NotDraft, `Only a draft can be changed or deleted; this batch is ${state}. Duplicate it to make a new draft.`, {
-    batchId: id,
-    state,
-  });
+  new AppError(
+    BatchCodes.NotDraft,
+    `Only a draft can be changed or deleted; this batch is ${state}. Duplicate it to make a new draft.`,
+    {
+      batchId: id,
+      state,
+    },
+    { state },
+  );

@@ -123,7 +123,15 @@ function lineOfKey(text: string, key: string): number {
 
 export function readBatchFile(raw: string): ReadResult {
   if (raw.length > MAX_BATCH_FILE_CHARS) {
-    return fail([{ line: 1, input: '', message: `The file is too large to be a batch file (${Math.round(raw.length / 1e6)} MB).` }]);
+    return fail([
+      {
+        line: 1,
+        input: '',
+        problem: 'file-too-large',
+        params: { mb: Math.round(raw.length / 1e6) },
+        message: `The file is too large to be a batch file (${Math.round(raw.length / 1e6)} MB).`,
+      },
+    ]);
   }
   const text = raw.replace(/^\uFEFF/, '');
   const lines = text.split('\n');
@@ -137,6 +145,7 @@ export function readBatchFile(raw: string): ReadResult {
       {
         line,
         input: excerpt(lines[line - 1] ?? ''),
+        problem: 'not-json',
         message: `This is not valid JSON: ${message.replace(/, ".*" is not valid JSON$/s, '')}.`,
       },
     ]);
@@ -148,7 +157,13 @@ export function readBatchFile(raw: string): ReadResult {
       header.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '');
         const line = key ? lineOfKey(text, key) : 1;
-        return { line, input: excerpt(lines[line - 1] ?? ''), message: key ? `${key}: ${issue.message}` : issue.message };
+        return {
+          line,
+          input: excerpt(lines[line - 1] ?? ''),
+          problem: 'bad-field',
+          params: { field: key || 'file' },
+          message: key ? `${key}: ${issue.message}` : issue.message,
+        };
       }),
     );
   }
@@ -163,7 +178,8 @@ export function readBatchFile(raw: string): ReadResult {
     const item = itemSchema.safeParse(value);
     if (!item.success) {
       const issue = item.error.issues[0]!;
-      errors.push({ line, input, message: `${issue.path.join('.') || 'item'}: ${issue.message}` });
+      const field = issue.path.join('.') || 'item';
+      errors.push({ line, input, problem: 'bad-field', params: { field }, message: `${field}: ${issue.message}` });
       return;
     }
     const orgNumber = normaliseOrgNumber(item.data.orgNumber);
@@ -172,6 +188,7 @@ export function readBatchFile(raw: string): ReadResult {
       errors.push({
         line,
         input,
+        problem: problem ?? 'invalid-org-number',
         message:
           problem === 'bad-check-digit'
             ? `${orgNumber} is not a valid organisation number (the check digit does not match).`
@@ -181,7 +198,13 @@ export function readBatchFile(raw: string): ReadResult {
     }
     const seen = firstLineOf.get(orgNumber);
     if (seen !== undefined) {
-      errors.push({ line, input, message: `${orgNumber} is already in the file on line ${seen}; a client can be in a batch only once.` });
+      errors.push({
+        line,
+        input,
+        problem: 'duplicate-in-file',
+        params: { orgNumber, seen },
+        message: `${orgNumber} is already in the file on line ${seen}; a client can be in a batch only once.`,
+      });
       return;
     }
     firstLineOf.set(orgNumber, line);
@@ -197,6 +220,7 @@ export function readBatchFile(raw: string): ReadResult {
       {
         line,
         input: excerpt(lines[line - 1]?.trim() ?? ''),
+        problem: 'checksum',
         message: 'The file was changed after it was exported (the checksum does not match). Export it again from Klientdesk.',
       },
     ]);

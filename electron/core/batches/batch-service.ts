@@ -67,9 +67,19 @@ export function createBatchService(options: BatchServiceOptions) {
     items.forEach((input, index) => {
       const orgNumber = normaliseOrgNumber(input.orgNumber);
       if (!isValidOrgNumber(orgNumber)) {
-        problems.push({ line: index + 1, input: input.orgNumber, message: `${input.orgNumber} is not a valid organisation number.` });
+        problems.push({
+          line: index + 1,
+          input: input.orgNumber,
+          problem: 'invalid-org-number',
+          message: `${input.orgNumber} is not a valid organisation number.`,
+        });
       } else if (seen.has(orgNumber)) {
-        problems.push({ line: index + 1, input: input.orgNumber, message: `${orgNumber} is already in the batch.` });
+        problems.push({
+          line: index + 1,
+          input: input.orgNumber,
+          problem: 'already-in-batch',
+          message: `${orgNumber} is already in the batch.`,
+        });
       } else {
         seen.add(orgNumber);
         const party = parties.resolve(orgNumber, input.partyUuid);
@@ -77,9 +87,14 @@ export function createBatchService(options: BatchServiceOptions) {
       }
     });
     if (problems.length > 0) {
-      throw new AppError(BatchCodes.InvalidItems, `${problems.length} of the clients cannot be added to the batch.`, {
-        problems: problems.slice(0, 200),
-      });
+      throw new AppError(
+        BatchCodes.InvalidItems,
+        `${problems.length} of the clients cannot be added to the batch.`,
+        {
+          problems: problems.slice(0, 200),
+        },
+        { count: problems.length },
+      );
     }
     return prepared;
   }

@@ -7,6 +7,7 @@ import { canMoveBatch, canMoveItem, type BatchState, type ItemState, type Operat
 import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/log';
 import { BatchCodes, batchNotFound, illegalTransition, notDraft } from './batch-errors';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 /** Writes one audit row in the caller's transaction. The batch's own environment is passed, not the current one. */
 export type AuditWriter = (record: Omit<AuditRecord, 'actor'>) => void;
@@ -250,7 +251,13 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     if (!canMoveBatch(r.state, to)) throw illegalTransition(r.id, r.state, to);
     const at = stamp();
     q.setBatchState.run(to, to === 'paused' ? pauseReason : null, at, to === 'queued' ? at : null, r.id);
-    auditBatch(r, to, `${r.state} → ${to}${pauseReason && to === 'paused' ? ` (${pauseReason})` : ''}`);
+    auditBatch(
+      r,
+      to,
+      pauseReason && to === 'paused'
+        ? auditDetail('batch.paused', { from: r.state, to, reason: pauseReason })
+        : auditDetail('batch.moved', { from: r.state, to }),
+    );
     return row(r.id);
   }
 
@@ -285,11 +292,16 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
 
   function moveItem(item: ItemRow, to: ItemState): void {
     if (!canMoveItem(item.state, to)) {
-      throw new AppError(BatchCodes.IllegalTransition, `An item that is ${item.state} cannot become ${to}.`, {
-        itemId: item.id,
-        from: item.state,
-        to,
-      });
+      throw new AppError(
+        BatchCodes.IllegalTransition,
+        `An item that is ${item.state} cannot become ${to}.`,
+        {
+          itemId: item.id,
+          from: item.state,
+          to,
+        },
+        { reason: 'item', from: item.state, to },
+      );
     }
   }
 
@@ -339,7 +351,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
       });
       insertItems(id, batch.items, at);
       const r = row(id);
-      auditBatch(r, 'draft', `${batch.items.length} items`, action);
+      auditBatch(r, 'draft', auditDetail('batch.items', { count: batch.items.length }), action);
       return toSummary(r);
     }),
 
@@ -362,7 +374,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     deleteDraft: tx((id: string): void => {
       const r = row(id);
       requireDraft(r);
-      auditBatch(r, 'deleted', `${counts(id).total} items`, 'batch.deleted');
+      auditBatch(r, 'deleted', auditDetail('batch.items', { count: counts(id).total }), 'batch.deleted');
       q.deleteBatch.run(id);
     }),
 
@@ -397,7 +409,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
       for (const item of q.itemsInState.all(id, 'pending')) {
         moveItem(item, 'skipped');
         q.markSkipped.run('CANCELLED', at, item.id);
-        auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: 'batch cancelled before the item was sent' });
+        auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: auditDetail('item.cancelled') });
       }
       return toSummary(r);
     }),
@@ -414,7 +426,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         moveItem(item, 'pending');
         q.markPending.run(at, item.id);
       }
-      auditBatch(r, r.state, `${failed.length} failed items queued again`, 'batch.retry_failed');
+      auditBatch(r, r.state, auditDetail('batch.retried', { count: failed.length }), 'batch.retry_failed');
       return toSummary(r);
     }),
 
@@ -439,7 +451,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
      */
     finish: tx((itemId: number, sendId: number, result: ItemResult): { item: BatchItem; ignored: boolean } => {
       const item = q.item.get(itemId);
-      if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`);
+      if (!item) throw new AppError(BatchCodes.NotFound, `There is no batch item ${itemId}.`, undefined, { reason: 'item' });
       if (item.state !== 'in_flight' || item.current_send_id !== sendId) {
         q.finishSend.run('superseded', sendId);
         return { item: toItem(item), ignored: true };
@@ -453,14 +465,18 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
         moveItem(item, 'failed');
         const missing = result.missingPackages && result.missingPackages.length > 0 ? JSON.stringify(result.missingPackages) : null;
         q.markFailed.run('failed', result.code, result.message, result.correlationId, missing, at, itemId);
-        auditItem(r, item, 'failed', { code: result.code, correlationId: result.correlationId, detail: result.message });
+        auditItem(r, item, 'failed', {
+          code: result.code,
+          correlationId: result.correlationId,
+          detail: auditDetail('item.failed', { errorCode: result.code, message: result.message }),
+        });
       } else if (result.kind === 'unknown') {
         moveItem(item, 'unknown');
         q.markUnknown.run(result.code, result.message, result.correlationId, at, itemId);
         auditItem(r, item, 'unknown', {
           code: result.code,
           correlationId: result.correlationId,
-          detail: 'no answer; to be settled from Altinn’s list of delegated clients',
+          detail: auditDetail('item.unknown', { errorCode: result.code }),
         });
       } else {
         moveItem(item, 'pending');
@@ -487,7 +503,10 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
           moveItem(item, 'failed');
           const message = reason(item.org_number);
           q.markFailed.run('failed', 'UNKNOWN_CLIENT', message, null, null, at, item.id);
-          auditItem(r, item, 'failed', { code: 'UNKNOWN_CLIENT', detail: message });
+          auditItem(r, item, 'failed', {
+            code: 'UNKNOWN_CLIENT',
+            detail: auditDetail('item.unknownClient', { orgNumber: item.org_number }),
+          });
           failed++;
         }
         return failed;
@@ -524,7 +543,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
           } else if (r.state === 'cancelled') {
             moveItem(item, 'skipped');
             q.markSkipped.run('CANCELLED', at, item.id);
-            auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: 'not applied by Altinn, and the batch was cancelled' });
+            auditItem(r, item, 'skipped', { code: 'CANCELLED', detail: auditDetail('item.notAppliedCancelled') });
             skipped++;
           } else {
             moveItem(item, 'pending');

@@ -8,6 +8,7 @@ import { MAX_CONCURRENT_CALLS } from '../skatteetaten/krav-og-betalinger-client'
 import { claimsFailure, isFailureForEveryClient } from './claims-failure';
 import { toClientClaims } from './open-claims-to-contract';
 import { runPooled } from './run-pooled';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 export function claimsFeature(ctx: FeatureContext): Feature {
   return { handlers: createClaimsHandlers(ctx) };
@@ -63,7 +64,7 @@ function referenceDate(ctx: ClaimsContext): string {
 }
 
 function summarise({ clients }: OpenClaimsResult): string {
-  const counts = new Map<string, number>();
-  for (const c of clients) counts.set(c.outcome, (counts.get(c.outcome) ?? 0) + 1);
-  return `${clients.length} clients: ${[...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ')}`;
+  const counts = { ok: 0, none: 0, not_delegated: 0, withheld: 0, error: 0 };
+  for (const c of clients) counts[c.outcome]++;
+  return auditDetail('claims.summary', { count: clients.length, ...counts });
 }

@@ -37,10 +37,12 @@ export function clientsFeature(ctx: ClientsContext): Feature {
       'batches.review': (request) => reviewOrgNumbers(db, ctx.environment(), request),
       'batches.parseOrgNumbers': ({ text }) => {
         const list = parseOrgNumberList(text);
-        if (list.refusal) throw new AppError('LIST_TOO_LARGE', list.refusal.message);
+        if (list.refusal) {
+          throw new AppError('LIST_TOO_LARGE', list.refusal.message, undefined, { count: list.refusal.count, max: list.refusal.max });
+        }
         return {
           entries: list.entries.map(({ line, orgNumber }) => ({ line, orgNumber })),
-          errors: list.errors.map(({ line, input, message }) => ({ line, input, message })),
+          errors: list.errors.map(({ line, input, problem, message }) => ({ line, input, problem, message })),
         };
       },
     },

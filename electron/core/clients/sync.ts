@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/log';
 import type { DelegatedClient, EndUserAltinn } from '../app/ports';
 import { saveSnapshot, type AltinnSnapshot } from './client-store';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 export type SyncProgress = EventPayload<'clients.syncProgress'>;
 
@@ -55,7 +56,12 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
       deps.audit({
         action: 'clients.sync',
         outcome: 'ok',
-        detail: `${result.total} clients, ${result.addedCount} new, ${result.removedCount} gone, ${snapshot.systemUsers.length} agent system users`,
+        detail: auditDetail('clients.synced', {
+          total: result.total,
+          added: result.addedCount,
+          removed: result.removedCount,
+          systemUsers: snapshot.systemUsers.length,
+        }),
       });
       deps.progress({ phase: 'done', done: result.total, total: result.total });
       return result;
@@ -65,7 +71,10 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
         outcome: 'failed',
         code: error instanceof AppError ? error.code : 'INTERNAL',
         correlationId: correlationIdOf(error),
-        detail: error instanceof AppError ? error.message : null,
+        detail:
+          error instanceof AppError
+            ? auditDetail('error', { ...error.params, errorCode: error.code, ...serviceOf(error), message: error.message })
+            : null,
       });
       deps.progress({ phase: 'failed', done: 0, total: 0 });
       throw error;
@@ -81,3 +90,7 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
     isRunning: () => running !== null,
   };
 }
+
+/** Which service refused, so the audit log can word the refusal as the screen did. */
+const serviceOf = (error: AppError): { service?: string } =>
+  typeof error.details?.service === 'string' ? { service: error.details.service } : {};

@@ -67,7 +67,8 @@ export function openEnvironment(config: EnvironmentConfig, deps: EnvironmentServ
   const { endpoints, settings } = config;
   let disposed = false;
   const guard = (): void => {
-    if (disposed) throw new AppError('ENVIRONMENT_CLOSED', `The ${config.label} environment has been closed.`);
+    if (disposed)
+      throw new AppError('ENVIRONMENT_CLOSED', `The ${config.label} environment has been closed.`, undefined, { environment: config.id });
   };
 
   const signingKey = async (): Promise<GrantSigningKey> => {

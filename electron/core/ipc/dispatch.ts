@@ -32,6 +32,7 @@ function describeZodError(error: ZodError): AppErrorShape {
   return {
     code: BoundaryCodes.BadInput,
     message: first ? `The request was not valid: ${first.path}: ${first.message}` : 'The request was not valid.',
+    ...(first ? { params: { reason: 'field', field: first.path } } : {}),
     details: { issues },
   };
 }
@@ -39,7 +40,9 @@ function describeZodError(error: ZodError): AppErrorShape {
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) {
     const shape = error.toShape();
-    return { ...shape, message: redactText(shape.message) };
+    const params =
+      shape.params && Object.fromEntries(Object.entries(shape.params).map(([k, v]) => [k, typeof v === 'string' ? redactText(v) : v]));
+    return { ...shape, message: redactText(shape.message), ...(params ? { params } : {}) };
   }
   if (error instanceof ZodError) return describeZodError(error);
   return { code: BoundaryCodes.Internal, message: 'Something went wrong inside Klientdesk. The error has been logged.' };
@@ -50,19 +53,26 @@ export function createDispatcher(handlers: Partial<Handlers>, options: Dispatche
     if (!sender.trusted) {
       return {
         ok: false,
-        error: { code: BoundaryCodes.ForbiddenSender, message: `The caller is not allowed: ${sender.reason ?? 'unknown sender'}.` },
+        error: {
+          code: BoundaryCodes.ForbiddenSender,
+          message: `The caller is not allowed: ${sender.reason ?? 'unknown sender'}.`,
+          params: { reason: sender.reason ?? 'unknown sender' },
+        },
       };
     }
     if (!isChannelName(channel)) {
       const shown = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
-      return { ok: false, error: { code: BoundaryCodes.UnknownChannel, message: `There is no channel called "${shown}".` } };
+      return {
+        ok: false,
+        error: { code: BoundaryCodes.UnknownChannel, message: `There is no channel called "${shown}".`, params: { channel: shown } },
+      };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
     const handler = handlers[channel] as Handler<typeof channel> | undefined;
     if (!handler) {
-      return { ok: false, error: { code: 'NOT_AVAILABLE', message: `"${channel}" is not available in this build.` } };
+      return { ok: false, error: { code: 'NOT_AVAILABLE', message: `"${channel}" is not available in this build.`, params: { channel } } };
     }
     try {
       const value = await handler(parsed.data as never, ctx);
@@ -72,7 +82,11 @@ export function createDispatcher(handlers: Partial<Handlers>, options: Dispatche
         options.onInternalError?.(channel, checked.error);
         return {
           ok: false,
-          error: { code: BoundaryCodes.BadOutput, message: `Klientdesk produced an answer it could not vouch for on "${channel}".` },
+          error: {
+            code: BoundaryCodes.BadOutput,
+            message: `Klientdesk produced an answer it could not vouch for on "${channel}".`,
+            params: { channel },
+          },
         };
       }
       return { ok: true, value: checked.data };

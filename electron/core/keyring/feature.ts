@@ -8,6 +8,7 @@ import type { Feature, FeatureContext } from '../app/feature';
 import type { Handlers } from '../ipc/dispatch';
 import type { KeyInfo as VaultKeyInfo, KeyStatus, KeyVault } from '../keys/key-vault';
 import { readKeyMaterial } from './read-key-material';
+import { auditDetail } from '../../../shared/domain/audit-details';
 
 type KeyHandlers = Pick<
   Handlers,
@@ -53,7 +54,7 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
   };
   const infoOf = async (kid: string): Promise<KeyInfo> => {
     const found = (await listInfo()).find((k) => k.kid === kid);
-    if (!found) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}" in this environment.`);
+    if (!found) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}" in this environment.`, undefined, { kid });
     return found;
   };
   /** The first key of an environment signs at once; a later one must be uploaded before it may sign. */
@@ -62,7 +63,7 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
     return live.length === 0 ? 'active' : 'pending';
   };
   const afterChange = async (action: string, kid: string): Promise<void> => {
-    deps.audit?.({ action, outcome: 'done', detail: kid });
+    deps.audit?.({ action, outcome: 'done', detail: auditDetail('key', { kid }) });
     await deps.keysChanged?.();
   };
   /** Keys of another environment share the vault; they are invisible and untouchable from this one. */

@@ -158,6 +158,8 @@ export class KeyVault {
         file.protection === 'os'
           ? "The key file is sealed with this computer's key store, which is not available here."
           : 'The key file is sealed with a passphrase; open it with the passphrase.',
+        undefined,
+        { reason: file.protection === 'os' ? 'os' : 'passphrase' },
       );
     }
     const vault = new KeyVault(options, file);
@@ -330,7 +332,9 @@ export class KeyVault {
     try {
       key = createPrivateKey({ key: pem, format: 'pem' });
     } catch {
-      throw new AppError('KEY_IMPORT_FAILED', 'The text is not an unencrypted RSA private key in PEM (PKCS#8) form.');
+      throw new AppError('KEY_IMPORT_FAILED', 'The text is not an unencrypted RSA private key in PEM (PKCS#8) form.', undefined, {
+        reason: 'pem',
+      });
     }
     return this.add(key, options);
   }
@@ -338,13 +342,13 @@ export class KeyVault {
   /** A private RSA JWK (with `d`); its `kid` is used unless `options.kid` overrides it. */
   async importJwk(jwk: JWK, options: NewKeyOptions): Promise<KeyInfo> {
     if (jwk.kty !== 'RSA' || typeof jwk.d !== 'string') {
-      throw new AppError('KEY_IMPORT_FAILED', 'The JWK is not a private RSA key (kty "RSA" with "d").');
+      throw new AppError('KEY_IMPORT_FAILED', 'The JWK is not a private RSA key (kty "RSA" with "d").', undefined, { reason: 'jwkNotRsa' });
     }
     let key: KeyObject;
     try {
       key = createPrivateKey({ key: { ...jwk }, format: 'jwk' });
     } catch {
-      throw new AppError('KEY_IMPORT_FAILED', 'The JWK could not be read as an RSA private key.');
+      throw new AppError('KEY_IMPORT_FAILED', 'The JWK could not be read as an RSA private key.', undefined, { reason: 'jwkUnreadable' });
     }
     return this.add(key, { ...options, kid: options.kid ?? jwk.kid });
   }
@@ -368,7 +372,9 @@ export class KeyVault {
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.kid.localeCompare(a.kid));
     const chosen = candidates[0];
     if (!chosen) {
-      throw new AppError('NO_SIGNING_KEY', `There is no active, unexpired signing key for the ${environment} environment.`);
+      throw new AppError('NO_SIGNING_KEY', `There is no active, unexpired signing key for the ${environment} environment.`, undefined, {
+        environment,
+      });
     }
     return { kid: chosen.kid, key: this.#privateKeys.get(chosen.kid)! };
   }
@@ -398,7 +404,7 @@ export class KeyVault {
 
   private find(kid: string): StoredKey {
     const key = this.#keys.find((k) => k.kid === kid);
-    if (!key) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}".`);
+    if (!key) throw new AppError('KEY_NOT_FOUND', `No key with kid "${kid}".`, undefined, { kid });
     return key;
   }
 
@@ -408,13 +414,19 @@ export class KeyVault {
       throw new AppError('BAD_INPUT', 'A key id has 1–64 characters: letters A–Z and a–z, digits, dot, underscore, colon or hyphen.');
     }
     if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
-      throw new AppError('KEY_IMPORT_FAILED', `Maskinporten needs an RSA key of at least ${MIN_RSA_BITS} bits.`);
+      throw new AppError('KEY_IMPORT_FAILED', `Maskinporten needs an RSA key of at least ${MIN_RSA_BITS} bits.`, undefined, {
+        reason: 'tooSmall',
+        bits: MIN_RSA_BITS,
+      });
     }
     const kid = options.kid ?? newKid(options.environment, this.#clock);
-    if (this.#keys.some((k) => k.kid === kid)) throw new AppError('KEY_EXISTS', `A key with kid "${kid}" already exists.`);
+    if (this.#keys.some((k) => k.kid === kid))
+      throw new AppError('KEY_EXISTS', `A key with kid "${kid}" already exists.`, undefined, { kid });
     const live = this.#keys.filter((k) => k.environment === options.environment && k.status !== 'retired');
     if (live.length >= MAX_KEYS_PER_ENVIRONMENT) {
-      throw new AppError('TOO_MANY_KEYS', `Maskinporten accepts at most ${MAX_KEYS_PER_ENVIRONMENT} keys; retire one first.`);
+      throw new AppError('TOO_MANY_KEYS', `Maskinporten accepts at most ${MAX_KEYS_PER_ENVIRONMENT} keys; retire one first.`, undefined, {
+        max: MAX_KEYS_PER_ENVIRONMENT,
+      });
     }
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });
     const sealed = sealWith(protector, der);

@@ -40,7 +40,9 @@ export interface SystemUserAuthorizationDetail {
 export function systemUserAuthorizationDetails(selector: SystemUserSelector): SystemUserAuthorizationDetail[] {
   const org = normaliseOrgNumber(selector.orgNumber);
   if (!isValidOrgNumber(org)) {
-    throw new AppError('INVALID_ORG_NUMBER', `"${selector.orgNumber}" is not a valid organisation number.`);
+    throw new AppError('INVALID_ORG_NUMBER', `"${selector.orgNumber}" is not a valid organisation number.`, undefined, {
+      orgNumber: selector.orgNumber.slice(0, 40),
+    });
   }
   const detail: SystemUserAuthorizationDetail = {
     type: SYSTEM_USER_DETAILS_TYPE,
@@ -55,7 +57,9 @@ export function systemUserAuthorizationDetails(selector: SystemUserSelector): Sy
 export async function buildGrant(spec: GrantSpec, signingKey: GrantSigningKey, issuedAtSeconds: number): Promise<string> {
   const lifetime = spec.lifetimeSeconds ?? DEFAULT_GRANT_LIFETIME_SECONDS;
   if (!(lifetime > 0 && lifetime <= MAX_GRANT_LIFETIME_SECONDS)) {
-    throw new AppError('INVALID_GRANT_LIFETIME', `A grant may live at most ${MAX_GRANT_LIFETIME_SECONDS} s.`);
+    throw new AppError('INVALID_GRANT_LIFETIME', `A grant may live at most ${MAX_GRANT_LIFETIME_SECONDS} s.`, undefined, {
+      seconds: MAX_GRANT_LIFETIME_SECONDS,
+    });
   }
   if (spec.scopes.length === 0) throw new AppError('MISSING_SCOPE', 'A Maskinporten grant needs at least one scope.');
   const claims: Record<string, unknown> = { scope: spec.scopes.join(' ') };

@@ -79,7 +79,7 @@ export class KravOgBetalingerClient {
     signal?: AbortSignal,
   ): Promise<PeriodResult<T>> {
     if (!ISO_DATE.test(period.from) || !ISO_DATE.test(period.to)) {
-      throw new AppError('BAD_INPUT', 'Periods are given as YYYY-MM-DD.');
+      throw new AppError('BAD_INPUT', 'Periods are given as YYYY-MM-DD.', undefined, { reason: 'period' });
     }
     const res = await this.get(partyId, resource, { fraOgMed: period.from, tilOgMed: period.to }, signal);
     if (res.ok) return parsePeriodResult(this.json(res), partyId, period, listNames, parseItem);
@@ -96,7 +96,10 @@ export class KravOgBetalingerClient {
     signal?: AbortSignal,
   ): Promise<HttpResponse> {
     if (!/^\d{9}$|^\d{11}$/.test(partyId)) {
-      throw new AppError('BAD_INPUT', `"${partyId}" is neither an organisation number nor a national id.`);
+      throw new AppError('BAD_INPUT', `"${partyId}" is neither an organisation number nor a national id.`, undefined, {
+        reason: 'party',
+        party: partyId.slice(0, 40),
+      });
     }
     const pakke = this.options.rettighetspakke ?? 'regnskapssystem';
     const qs = query ? `?${new URLSearchParams(query).toString()}` : '';

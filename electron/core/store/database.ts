@@ -42,6 +42,7 @@ function readVersion(file: string): number {
       'DB_CORRUPT',
       `The database file ${basename(file)} is damaged or is not a Klientdesk database. Nothing was changed; you can restore a backup.`,
       { file, backups: listBackups(file), reason: error instanceof Error ? error.message : String(error) },
+      { file: basename(file) },
     );
   } finally {
     probe?.close();
@@ -91,6 +92,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
           'DB_TOO_NEW',
           `This database was written by a newer Klientdesk (schema ${current}; this version knows ${latest}). Nothing was changed. Update Klientdesk to open it.`,
           { file: options.file, found: current, supported: latest },
+          { found: current, supported: latest },
         );
       }
       if (current < latest && current > 0) backupFile = backupBeforeMigrating(options.file, current, now());

@@ -1,7 +1,7 @@
 // The renderer's only way to the main process: a typed client over whichever bridge is present.
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/contract';
-import type { AppErrorShape } from '../../../shared/errors';
+import type { AppErrorShape, ErrorParams } from '../../../shared/errors';
 import { useVaultLock, VAULT_LOCKED } from '../components/unlock/vault-lock';
 import { createHttpBridge } from './http-bridge';
 
@@ -14,14 +14,25 @@ declare global {
 /** A failed call, carrying the service's code and correlation id so the UI can show them one click away. */
 export class ApiError extends Error implements AppErrorShape {
   readonly code: string;
+  readonly params?: ErrorParams;
+  readonly service?: string;
+  readonly serviceCode?: string;
+  readonly status?: number;
   readonly details?: Record<string, unknown>;
+  readonly #correlationId?: string;
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.code = shape.code;
+    this.params = shape.params;
+    this.service = shape.service;
+    this.serviceCode = shape.serviceCode;
+    this.status = shape.status;
     this.details = shape.details;
+    this.#correlationId = shape.correlationId;
   }
   /** The service's own id when it gave one (Skatteetaten's korrelasjonsid, Altinn's traceId), else ours. */
   get correlationId(): string | undefined {
+    if (this.#correlationId) return this.#correlationId;
     for (const key of ['korrelasjonsid', 'traceId', 'correlationId']) {
       const id = this.details?.[key];
       if (typeof id === 'string' && id !== '') return id;

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { AppBar, Box, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, VIEWS } from '../state/app-store';
+import { useSessionKey } from '../state/session-change';
 import { GlobalProgress } from '../views/batches/GlobalProgress';
 import { SessionMenu } from '../views/session';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -14,6 +15,7 @@ export function AppFrame() {
   const { t } = useTranslation();
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const session = useSessionKey();
 
   return (
     <Box
@@ -56,7 +58,8 @@ export function AppFrame() {
         </List>
       </Box>
       <Box component="main" sx={{ overflow: 'auto', minHeight: 0, position: 'relative' }} id="main-content">
-        <ErrorBoundary title={t('error.title')} resetKey={view}>
+        {/* Keyed on the session: a view keeps nothing (messages, choices, errors) from the person before. */}
+        <ErrorBoundary key={session} title={t('error.title')} resetKey={view}>
           <Suspense fallback={<LinearProgress aria-label={t('loading')} />}>{viewRegistry[view].render()}</Suspense>
         </ErrorBoundary>
       </Box>

@@ -1,9 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { errorTexts } from './errors';
 
 /** Each view registers its own namespace here, so views never edit each other's texts. */
-const namespaces: Record<string, { nb: object; en: object }> = { common };
+const namespaces: Record<string, { nb: object; en: object }> = { common, errors: errorTexts };
 
 export function registerNamespace(name: string, texts: { nb: object; en: object }): void {
   namespaces[name] = texts;

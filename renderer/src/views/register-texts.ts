@@ -1,6 +1,7 @@
 // Every view's texts, registered before the first render.
 import { registerNamespace } from '../i18n';
 import { actorflowTexts } from './actorflow/texts';
+import { auditDetailTexts } from '../../../shared/domain/audit-details';
 import { auditTexts } from './audit/texts';
 import { batchesTexts } from './batches/texts';
 import { claimsTexts } from './claims/texts';
@@ -13,3 +14,4 @@ registerNamespace('claims', claimsTexts);
 registerNamespace('actorflow', actorflowTexts);
 registerNamespace('settings', settingsTexts);
 registerNamespace('audit', auditTexts);
+registerNamespace('auditDetails', auditDetailTexts);

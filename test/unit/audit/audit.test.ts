@@ -80,7 +80,7 @@ describe('audit queries', () => {
     expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
     expect(
       csv.startsWith(
-        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash\r\n',
+        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash;Description\r\n',
       ),
     ).toBe(true);
     const lines = csv.trim().split('\r\n');

@@ -127,6 +127,7 @@ describe('the CSV export', () => {
       'Detail',
       'Previous hash',
       'Hash',
+      'Description',
     ]);
     // The export lists newest first; the chain runs oldest first. Empty cells are nulls; the id is a number.
     let prev = '0'.repeat(64);

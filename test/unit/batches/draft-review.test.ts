@@ -31,7 +31,10 @@ describe('reviewing clients for a draft', () => {
 
   it('sends nothing for a list that was refused whole', () => {
     expect(sourceFromList(null)).toEqual({ inputs: [], lineErrors: [] });
-    const refused = { ...parseOrgNumberList('313367002'), refusal: { problem: 'too-many' as const, message: 'too many' } };
+    const refused = {
+      ...parseOrgNumberList('313367002'),
+      refusal: { problem: 'too-many' as const, message: 'too many', count: 2, max: 1 },
+    };
     expect(sourceFromList(refused).inputs).toEqual([]);
   });
 

@@ -28,8 +28,10 @@ describe('outcome texts', () => {
     }
   });
 
-  it('keep the code visible for anything unknown', () => {
-    expect(describeOutcome('AUTH-99999', 'en')).toBe('Altinn refused the call (code AUTH-99999).');
+  it('word anything unknown without repeating the code, which the details show', () => {
+    expect(describeOutcome('AUTH-99999', 'en')).toBe('Altinn refused the call. The code is in the details.');
+    expect(describeOutcome('AUTH-99999', 'nb')).not.toContain('AUTH-99999');
+    expect(describeOutcome('HTTP_400', 'nb')).toBe('Altinn godtok ikke forespørselen.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canMoveBatch, canMoveItem, BATCH_STATES } from '../../../shared/domain/batch';
+import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import { harness, orgNumbers, SU_A } from './harness';
 
 const auditRows = (db: ReturnType<typeof harness>['db']) =>
@@ -56,7 +57,13 @@ describe('the batch state machine', () => {
     expect(
       rows.every((r) => r.actor === 'Morten Lie' && r.environment === 'demo' && r.system_user_id === SU_A && r.batch_id === b.id),
     ).toBe(true);
-    expect(rows[1]!.detail).toContain('(user)');
+    const paused = readAuditDetail(rows[1]!.detail);
+    expect(paused).toMatchObject({
+      detail: null,
+      detailCode: 'batch.paused',
+      detailParams: { from: 'queued', to: 'paused', reason: 'user' },
+    });
+    expect(wordAuditDetail(paused.detailCode!, paused.detailParams!, 'nb')).toBe('Fra i kø til pauset (pauset av brukeren)');
     // The pending item was skipped, with its own audit row.
     const skipped = auditRows(db).filter((r) => r.action === 'client.add');
     expect(skipped).toEqual([expect.objectContaining({ outcome: 'skipped' })]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClaimsHandlers } from '../../../electron/core/claims/feature';
 import { ServiceError } from '../../../electron/core/errors';
+import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import type { FeatureContext } from '../../../electron/core/app/feature';
 import type { KravPort } from '../../../electron/core/app/ports';
 import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
@@ -38,7 +39,12 @@ describe('claims.fetchOpen', () => {
       ['310478717', 'not_delegated'],
     ]);
     expect(result.clients[0]!.totals!.balance).toBe(24200);
-    expect(audits).toEqual([expect.objectContaining({ action: 'claims_fetch', detail: '3 clients: 1 ok, 1 none, 1 not_delegated' })]);
+    expect(audits).toEqual([expect.objectContaining({ action: 'claims_fetch' })]);
+    const { detailCode, detailParams } = readAuditDetail(audits[0]!.detail ?? null);
+    expect(detailParams).toEqual({ count: 3, ok: 1, none: 1, not_delegated: 1, withheld: 0, error: 0 });
+    expect(wordAuditDetail(detailCode!, detailParams!, 'en')).toBe(
+      '3 clients: 1 with claims, 1 without claims, 1 not delegated, 0 withheld, 0 failed',
+    );
   });
 
   it('outside the demo, overdue is measured against today in Oslo', async () => {

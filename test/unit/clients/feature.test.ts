@@ -75,7 +75,7 @@ describe('the client list handlers', () => {
       ok: true,
       value: {
         entries: [{ line: 2, orgNumber: '313367002' }],
-        errors: [{ line: 3, input: '313367003', message: expect.stringContaining('mod 11') }],
+        errors: [{ line: 3, input: '313367003', problem: 'bad-check-digit', message: expect.stringContaining('mod 11') }],
       },
     });
   });

@@ -1,6 +1,7 @@
 // The chosen step or case: what it means in plain words, where it stopped and why, and what it showed.
 import { Alert, AlertTitle, Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../i18n/describe-error';
 import type { Fact, FailureInfo, StepResult } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { ExchangeList } from './ExchangeList';
@@ -69,7 +70,7 @@ function StopNotice({ result }: { result: StepResult }) {
       </AlertTitle>
       {explained && <Typography variant="body2">{explained}</Typography>}
       <Typography variant="body2" color="text.secondary">
-        {error.message}
+        {describeError(error, t).text}
         {error.correlationId ? ` (${error.correlationId})` : ''}
       </Typography>
     </Alert>

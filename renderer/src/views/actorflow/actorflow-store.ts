@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { FailureId, FlowOverview, PresetId, StepId, StepResult } from '../../../../shared/contract/actorflow';
 import { call } from '../../api/client';
+import { onSessionChanged } from '../../state/session-change';
 
 /** Long enough to read what happened before the next step starts; short enough not to bore. */
 export const RUN_ALL_PAUSE_MS = 900;
@@ -130,3 +131,6 @@ export const useActorFlowStore = create<ActorFlowState>((set, get) => {
     },
   };
 });
+
+// Messages were for the person before; the flow's own results belong to the demo actors and stay.
+onSessionChanged(() => useActorFlowStore.setState({ problem: null, notice: null }));

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilter } from '../../../../shared/contract/audit';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { useAuditDetail } from './audit-detail';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { dateTimeFormat } from '../../i18n';
@@ -89,6 +90,15 @@ export function AuditView() {
   const actionLabel = (a: string): string => t(`actions.${a}`, { defaultValue: a });
   // Outcomes are stored as codes (the CSV keeps them so); the table shows them in the reader's language.
   const outcomeLabel = (o: string): string => t(`outcomes.${o}`, { defaultValue: o });
+  const detailLabel = useAuditDetail();
+  const cellText = (entry: AuditEntry, c: (typeof COLUMNS)[number]): string =>
+    c.key === 'action'
+      ? actionLabel(entry.action)
+      : c.key === 'outcome'
+        ? outcomeLabel(entry.outcome)
+        : c.key === 'detail'
+          ? detailLabel(entry)
+          : c.value(entry, i18n.language);
   const exportCsv = async (): Promise<void> => {
     setExportError(null);
     try {
@@ -247,15 +257,9 @@ export function AuditView() {
                         key={c.key}
                         role="cell"
                         sx={{ pr: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                        title={entry ? c.value(entry, i18n.language) : undefined}
+                        title={entry ? cellText(entry, c) : undefined}
                       >
-                        {entry
-                          ? c.key === 'action'
-                            ? actionLabel(entry.action)
-                            : c.key === 'outcome'
-                              ? outcomeLabel(entry.outcome)
-                              : c.value(entry, i18n.language)
-                          : '…'}
+                        {entry ? cellText(entry, c) : '…'}
                       </Box>
                     ))}
                   </Box>

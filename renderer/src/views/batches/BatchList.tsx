@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { describeLineProblem } from '../../i18n/describe-error';
 import { dateTimeFormat } from '../../i18n';
 import { useAppStore } from '../../state/app-store';
 import { useWizardLaunch } from '../clients/wizard/launch';
@@ -97,7 +98,7 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
           <List dense disablePadding>
             {importErrors.map((e, i) => (
               <ListItem key={i} disableGutters sx={{ display: 'block' }}>
-                <strong>{t('import.line', { line: e.line })}</strong>: {e.message}
+                <strong>{t('import.line', { line: e.line })}</strong>: {describeLineProblem(e, t)}
               </ListItem>
             ))}
           </List>

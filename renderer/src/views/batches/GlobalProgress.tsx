@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchProgress } from '../../../../shared/contract/batches';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
+import { onSessionChanged } from '../../state/session-change';
 import { BatchStateChip } from './BatchStateChip';
 import { formatDuration, percentDone, timeOfDay } from './format';
 import { isInProgress, listenForProgress, useBatchProgress } from './progress-store';
@@ -24,6 +25,7 @@ export function GlobalProgress() {
   const setView = useAppStore((s) => s.setView);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => listenForProgress(), []);
+  useEffect(() => onSessionChanged(() => setError(null)), []);
 
   const active = mostRelevant(Object.values(byId));
   const current = active[0];

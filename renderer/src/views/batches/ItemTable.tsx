@@ -149,14 +149,7 @@ export function ItemTable({
                   <TableCell>
                     <ItemStateChip state={item.state} />
                   </TableCell>
-                  <TableCell>
-                    {outcomeText(item, lang)}
-                    {item.errorCode && (
-                      <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1, fontFamily: 'monospace' }}>
-                        {item.errorCode}
-                      </Typography>
-                    )}
-                  </TableCell>
+                  <TableCell>{outcomeText(item, lang)}</TableCell>
                   <TableCell align="right">{item.attempts}</TableCell>
                 </TableRow>
                 {hasDetails(item) && (
@@ -166,7 +159,6 @@ export function ItemTable({
                         <Box id={`item-details-${item.id}`} sx={{ py: 1 }}>
                           {item.errorCode && <DetailLine label={t('items.code')} value={item.errorCode} />}
                           {item.correlationId && <DetailLine label={t('items.correlationId')} value={item.correlationId} />}
-                          {item.errorMessage && <DetailLine label={t('items.serviceMessage')} value={item.errorMessage} />}
                         </Box>
                       </Collapse>
                     </TableCell>

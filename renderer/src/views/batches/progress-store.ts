@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { BatchProgress } from '../../../../shared/contract/batches';
 import { call, subscribe } from '../../api/client';
+import { onSessionChanged } from '../../state/session-change';
 
 interface ProgressState {
   byId: Record<string, BatchProgress>;
@@ -26,6 +27,9 @@ export const useBatchProgress = create<ProgressState>((set) => ({
   replaceAll: (list) => set((s) => ({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])), revision: s.revision + 1 })),
   focus: (focusBatchId, note) => set({ focusBatchId, focusNote: note ?? null }),
 }));
+
+// What to open and say next was meant for the person before.
+onSessionChanged(() => useBatchProgress.setState({ focusBatchId: null, focusNote: null }));
 
 let listening = 0;
 let stop: (() => void) | null = null;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../i18n/describe-error';
 import type { ClientQuery, SystemUserRow } from '../../../../shared/contract/clients';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -191,7 +192,7 @@ export function ClientsView() {
                 filtered,
                 syncError: sync.error,
               })}
-              serviceMessage={sync.error instanceof Error ? sync.error.message : undefined}
+              serviceMessage={sync.error ? describeError(sync.error, t).text : undefined}
               onClearFilters={() => showOnly({})}
             />
           ) : (

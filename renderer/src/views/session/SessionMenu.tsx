@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Button, Divider, Menu, MenuItem, Typography } from '@mui/material';
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
 import LoginOutlined from '@mui/icons-material/LoginOutlined';
@@ -10,6 +10,7 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
+import { onSessionChanged } from '../../state/session-change';
 import { NotClientAdminNotice } from './NotClientAdminNotice';
 import { SignInDialog } from './SignInDialog';
 import './register';
@@ -22,6 +23,7 @@ export function SessionMenu() {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [signOutError, setSignOutError] = useState<unknown>(null);
+  useEffect(() => onSessionChanged(() => setSignOutError(null)), []);
   if (!status) return null;
   const session = status.session;
 

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 
 // Generous for a PEM or JWK of a 4096-bit key; anything far bigger is not a key.
@@ -43,7 +43,9 @@ export function ImportKeyDialog({ open, onClose, onImported }: { open: boolean; 
   const pick = async (picked: File | undefined): Promise<void> => {
     if (!picked) return;
     if (picked.size > MAX_FILE_BYTES) {
-      setError(new Error(`${picked.name}: ${picked.size} bytes`));
+      setError(
+        new ApiError({ code: 'KEY_FILE_TOO_LARGE', message: `${picked.name}: ${picked.size} bytes`, params: { file: picked.name } }),
+      );
       return;
     }
     setFile({ name: picked.name, text: await picked.text() });

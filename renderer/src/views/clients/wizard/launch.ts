@@ -2,6 +2,7 @@
 // list's selection, filters and system users. Kept apart from the app store so only these two views know of it.
 import { create } from 'zustand';
 import type { Operation } from '../../../../../shared/domain/batch';
+import { onSessionChanged } from '../../../state/session-change';
 
 interface WizardLaunch {
   /** The wizard the client list should open when it shows next (or now, if it is showing). */
@@ -15,3 +16,5 @@ export const useWizardLaunch = create<WizardLaunch>((set) => ({
   request: (operation) => set({ pending: { operation } }),
   clear: () => set({ pending: null }),
 }));
+
+onSessionChanged(() => useWizardLaunch.setState({ pending: null }));
