@@ -1,6 +1,7 @@
 // The chosen step or case: what it means in plain words, where it stopped and why, and what it showed.
 import { Alert, AlertTitle, Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { codeLabel } from '../../i18n/code-label';
 import type { Fact, FailureInfo, StepResult } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { ExchangeList } from './ExchangeList';
@@ -34,11 +35,11 @@ export function StepDetails({ id, kind, result, running, failure }: Props) {
     <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="actorflow-details">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h3">
-          {t(`${base}.title`)}
+          {codeLabel(t, base, 'title')}
         </Typography>
         <Chip size="small" color={statusColor(status)} label={t(`status.${status}`)} data-testid="actorflow-status" />
       </Box>
-      <Typography>{t(`${base}.caption`)}</Typography>
+      <Typography>{codeLabel(t, base, 'caption')}</Typography>
       {failure && (
         <Typography variant="body2" color="text.secondary">
           {t('expectedStop', { actor: t(`actors.${failure.stopsAt}`), code: failure.code })}

@@ -8,13 +8,13 @@ import type { AuditEntry, AuditFilter } from '../../../../shared/contract/audit'
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { dateTimeFormat } from '../../i18n';
 import { saveTextFile } from '../../components/files';
 import { useAuditRows } from './use-audit-rows';
+import { formatDateTimeSeconds } from '../../../../shared/format/format';
 
 const ROW_HEIGHT = 36;
 const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) => string }[] = [
-  { key: 'at', value: (e, lang) => dateTimeFormat(lang).format(new Date(e.at)) },
+  { key: 'at', value: (e, lang) => formatDateTimeSeconds(e.at, lang) },
   { key: 'actor', value: (e) => e.actor },
   { key: 'environment', value: (e) => e.environment },
   { key: 'action', value: (e) => e.action },

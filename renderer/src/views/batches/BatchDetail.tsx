@@ -38,7 +38,7 @@ import { RunActionButtons } from './RunActionButtons';
 const PAGE = 200;
 
 export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => void; onOpen: (id: string) => void }) {
-  const { t, i18n } = useTranslation('batches');
+  const { t, i18n } = useTranslation(['batches', 'common']);
   const environment = useAppStore((s) => s.status?.environment);
   const progress = useBatchProgress((s) => s.byId[id]);
   const revision = useBatchProgress((s) => s.revision);

@@ -23,13 +23,13 @@ import { useTranslation } from 'react-i18next';
 import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { dateTimeFormat } from '../../i18n';
 import { useAppStore } from '../../state/app-store';
 import { useWizardLaunch } from '../clients/wizard/launch';
 import { BatchStateChip } from './BatchStateChip';
 import { pickTextFile } from '../../components/files';
 import { percentDone } from './format';
 import { useBatchProgress } from './progress-store';
+import { formatDateTime } from '../../../../shared/format/format';
 
 export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('batches');
@@ -143,7 +143,7 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
                     </Box>
                   </TableCell>
                   <TableCell>
-                    {dateTimeFormat(i18n.language).format(new Date(b.createdAt))} · {b.createdBy}
+                    {formatDateTime(b.createdAt, i18n.language)} · {b.createdBy}
                   </TableCell>
                 </TableRow>
               ))}

@@ -6,8 +6,8 @@ import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
-import { dateTimeFormat } from '../../i18n';
 import type { SyncProgress } from './use-client-sync';
+import { formatDateTime } from '../../../../shared/format/format';
 
 export function ClientsToolbar(props: {
   canSync: boolean;
@@ -76,7 +76,7 @@ export function ClientsToolbar(props: {
       ) : (
         <Typography variant="body2" color="text.secondary" data-testid="clients-last-sync">
           {props.lastSyncAt
-            ? t('toolbar.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(props.lastSyncAt)) })
+            ? t('toolbar.lastSync', { time: formatDateTime(props.lastSyncAt, i18n.language) })
             : t('toolbar.neverSynced')}
         </Typography>
       )}

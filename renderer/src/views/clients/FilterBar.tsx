@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
+import { codeLabel } from '../../i18n/code-label';
 import type { ClientQuery, SystemUserRow } from '../../../../shared/contract/clients';
 import { CLIENT_PACKAGES, RELATIONSHIPS, type Relationship } from '../../../../shared/domain/packages';
 
@@ -75,7 +76,7 @@ export function FilterBar(props: {
           <MenuItem value="">{t('filters.anyPackage')}</MenuItem>
           {PACKAGE_CHOICES.map((p) => (
             <MenuItem key={p} value={p}>
-              {t(`packages.${p}`)}
+              {codeLabel(t, 'packages', p)}
             </MenuItem>
           ))}
         </Select>

@@ -48,7 +48,7 @@ export function DelegationWizard(props: {
   onClose(): void;
 }) {
   const { request, systemUsers } = props;
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const selection = useAppStore((s) => s.selection);
   const online = useAppStore((s) => s.status?.online ?? true);
   const setView = useAppStore((s) => s.setView);
