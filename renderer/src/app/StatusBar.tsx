@@ -37,9 +37,7 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
         <Typography variant="caption">{status.online ? t('status.online') : t('status.offline')}</Typography>
       </Box>
       <Typography variant="caption" color="text.secondary">
-        {status.lastSyncAt
-          ? t('status.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })
-          : t('status.neverSynced')}
+        {status.lastSyncAt ? t('status.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('status.neverSynced')}
       </Typography>
       <Box sx={{ flex: 1 }} />
       {children}

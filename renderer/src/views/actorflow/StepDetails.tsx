@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../../i18n/code-label';
 import type { Fact, FailureInfo, StepResult } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { formatMoney, formatNumber } from '../../../../shared/format/format';
 import { ExchangeList } from './ExchangeList';
 import { statusColor, statusOf } from './step-status';
 
@@ -18,6 +19,11 @@ const ORG_NUMBER_FACTS = new Set([
   'competentAuthority',
   'scopeGrantedTo',
 ]);
+/** Amounts and counts reach the renderer as plain numbers; they are worded like every other screen's. */
+const MONEY_FACTS = new Set(['overdue', 'notDue', 'balance']);
+const COUNT_FACTS = new Set(['expiresIn', 'claimCount', 'availableClients']);
+
+const isNumber = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
 
 interface Props {
   id: string;
@@ -78,13 +84,14 @@ function StopNotice({ result }: { result: StepResult }) {
 }
 
 function Facts({ facts }: { facts: Fact[] }) {
-  const { t } = useTranslation('actorflow');
-  const shown = (f: Fact): string =>
-    WORDED_FACTS.has(f.key)
-      ? t(`values.${f.value}`, { defaultValue: f.value })
-      : ORG_NUMBER_FACTS.has(f.key)
-        ? formatOrgNumber(f.value)
-        : f.value;
+  const { t, i18n } = useTranslation('actorflow');
+  const shown = (f: Fact): string => {
+    if (WORDED_FACTS.has(f.key)) return t(`values.${f.value}`, { defaultValue: f.value });
+    if (ORG_NUMBER_FACTS.has(f.key)) return formatOrgNumber(f.value);
+    if (MONEY_FACTS.has(f.key) && isNumber(f.value)) return formatMoney(Number(f.value), i18n.language);
+    if (COUNT_FACTS.has(f.key) && isNumber(f.value)) return formatNumber(Number(f.value), i18n.language);
+    return f.value;
+  };
   return (
     <Box component="section" aria-label={t('factsHeading')}>
       <Typography variant="subtitle1" component="h4">

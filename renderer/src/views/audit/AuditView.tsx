@@ -9,7 +9,9 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { saveTextFile } from '../../components/files';
+import { LocalDateField } from '../../components/LocalDateField';
 import { useAuditRows } from './use-audit-rows';
+import { codeLabel } from '../../i18n/code-label';
 import { formatDateTimeSeconds } from '../../../../shared/format/format';
 
 const ROW_HEIGHT = 36;
@@ -38,6 +40,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function AuditView() {
   const { t, i18n } = useTranslation('audit');
+  const { t: tc } = useTranslation();
   const [search, setSearch] = useState('');
   const [action, setAction] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -138,22 +141,8 @@ export function AuditView() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="date"
-          label={t('filters.from')}
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="date"
-          label={t('filters.to')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <LocalDateField label={t('filters.from')} value={from} onChange={setFrom} invalidText={t('filters.badDate')} testId="audit-from" />
+        <LocalDateField label={t('filters.to')} value={to} onChange={setTo} invalidText={t('filters.badDate')} testId="audit-to" />
         <Button
           onClick={() => {
             setSearch('');
@@ -237,7 +226,9 @@ export function AuditView() {
                             ? actionLabel(entry.action)
                             : c.key === 'outcome'
                               ? outcomeLabel(entry.outcome)
-                              : c.value(entry, i18n.language)
+                              : c.key === 'environment'
+                                ? codeLabel(tc, 'environment', entry.environment)
+                                : c.value(entry, i18n.language)
                           : '…'}
                       </Box>
                     ))}

@@ -29,11 +29,13 @@ import { BatchStateChip } from './BatchStateChip';
 import { pickTextFile } from '../../components/files';
 import { percentDone } from './format';
 import { useBatchProgress } from './progress-store';
-import { formatDateTime } from '../../../../shared/format/format';
+import { formatDateTime, formatNumber } from '../../../../shared/format/format';
 
 export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('batches');
   const revision = useBatchProgress((s) => s.revision);
+  const shared = useBatchProgress((s) => s.byId);
+  const countsOf = (b: BatchSummary): BatchSummary['counts'] => shared[b.id]?.counts ?? b.counts;
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [importErrors, setImportErrors] = useState<ParseError[] | null>(null);
@@ -48,7 +50,9 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
 
   const load = useCallback(async () => {
     try {
-      setBatches(await call('batches.list', {}));
+      const list = await call('batches.list', {});
+      useBatchProgress.getState().absorb(list);
+      setBatches(list);
     } catch (e) {
       setError(e);
     }
@@ -135,10 +139,10 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
                   <TableCell>{b.systemUserTitle || b.systemUserId}</TableCell>
                   <TableCell>
                     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                      <LinearProgress variant="determinate" value={percentDone(b.counts)} sx={{ flex: 1 }} aria-hidden />
+                      <LinearProgress variant="determinate" value={percentDone(countsOf(b))} sx={{ flex: 1 }} aria-hidden />
                       <Typography variant="caption" noWrap>
-                        {t('counts', { done: b.counts.done, total: b.counts.total })}
-                        {b.counts.failed > 0 ? ` · ${t('itemState.failed')} ${b.counts.failed}` : ''}
+                        {t('counts', { done: countsOf(b).done, total: countsOf(b).total })}
+                        {countsOf(b).failed > 0 ? ` · ${t('itemState.failed')} ${formatNumber(countsOf(b).failed, i18n.language)}` : ''}
                       </Typography>
                     </Box>
                   </TableCell>

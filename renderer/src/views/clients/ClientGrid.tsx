@@ -176,7 +176,7 @@ export function ClientGrid(props: ClientGridProps) {
                     row={row}
                     checked={selected.has(row.orgNumber)}
                     titles={titles}
-                    onToggle={() => void select(item.index, 'toggle')}
+                    onToggle={(shift) => void select(item.index, shift ? 'range-add' : 'toggle')}
                   />
                 ) : (
                   <Box role="gridcell" aria-colspan={COLUMN_COUNT} sx={{ gridColumn: '1 / -1', px: 1 }}>
@@ -264,7 +264,8 @@ function ClientCells({
   row: ClientRow;
   checked: boolean;
   titles: ReadonlyMap<string, string>;
-  onToggle(): void;
+  /** Shift held: the range from the last picked row is added, as in a mail client's list. */
+  onToggle(shift: boolean): void;
 }) {
   const { t } = useTranslation('clients');
   const title = (id: string) => titles.get(id) ?? id;
@@ -284,7 +285,8 @@ function ClientCells({
         <Checkbox
           size="small"
           checked={checked}
-          onChange={onToggle}
+          // React fires a checkbox's change from its click, so the click's Shift key is on the native event.
+          onChange={(e) => onToggle((e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
           tabIndex={-1}
           slotProps={{ input: { 'aria-label': t('grid.selectRow', { name: row.name }) } }}
         />
@@ -320,7 +322,8 @@ function ClientCells({
       <Box role="gridcell" sx={{ ...cell, textAlign: 'center' }}>
         {warning && (
           <Tooltip title={warning}>
-            <WarningAmberRounded color="warning" fontSize="small" role="img" aria-label={warning} data-testid="and-rule-warning" />
+            {/* titleAccess gives the icon a name screen readers read; MUI hides untitled icons from them. */}
+            <WarningAmberRounded color="warning" fontSize="small" titleAccess={warning} data-testid="and-rule-warning" />
           </Tooltip>
         )}
       </Box>

@@ -78,7 +78,7 @@ export function ClientsView() {
   }
 
   function openWizard(operation: WizardRequest['operation'], overrides: Partial<WizardRequest> = {}): void {
-    setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : 'filtered', ...overrides });
+    setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : null, ...overrides });
   }
 
   // Another view (the batch list's "New draft") asked for the wizard: open it here, once.
@@ -91,8 +91,10 @@ export function ClientsView() {
 
   /** A hint for step 1: the system user the chosen clients point to. */
   function suggestedFor(operation: WizardRequest['operation']): string | null {
+    // Nothing chosen, nothing to suggest for: an empty selection is not "everything".
+    if (selection.length === 0) return null;
     const chosen = new Set(selection);
-    const rows = pages.loaded().filter((r) => chosen.size === 0 || chosen.has(r.orgNumber));
+    const rows = pages.loaded().filter((r) => chosen.has(r.orgNumber));
     return operation === 'add' ? mostCommon(rows.map((r) => r.suggestedSystemUserId)) : mostCommon(rows.flatMap((r) => r.delegatedTo));
   }
 
@@ -137,6 +139,8 @@ export function ClientsView() {
         onRemove={() => openWizard('remove')}
         selectionCount={selection.length}
         onShowClaims={() => setView('claims')}
+        hasClients={total === null ? false : total > 0 || filtered}
+        matching={total ?? 0}
       />
       {sync.error !== null && (
         <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
@@ -165,7 +169,7 @@ export function ClientsView() {
           <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
             <Typography variant="body2" data-testid="clients-total" aria-live="polite">
-              {total === null ? t('grid.loading') : t('grid.count', { total })}
+              {total === null ? t('grid.loading') : t('grid.count', { count: total })}
             </Typography>
             <Typography variant="body2" color="text.secondary" data-testid="clients-selection-count">
               {selection.length > 0 ? t('selection.count', { count: selection.length }) : t('selection.none')}

@@ -6,7 +6,8 @@ import { PasteOrgNumbers, PickOrgNumberFile, type PickedFile } from '../../../co
 export type ClientSource = 'selection' | 'filtered' | 'paste' | 'file';
 
 export interface ClientChoice {
-  source: ClientSource;
+  /** Null until the user picks: the wizard never assumes "everything". */
+  source: ClientSource | null;
   pasted: string;
   file: PickedFile | null;
   fileProblem: string | null;
@@ -26,7 +27,7 @@ export function StepClients(props: {
       <Typography component="legend" variant="subtitle1" sx={{ mb: 1 }}>
         {t('wizard.sourceLegend')}
       </Typography>
-      <RadioGroup value={value.source} onChange={(e) => onChange({ ...value, source: e.target.value as ClientSource })}>
+      <RadioGroup value={value.source ?? ''} onChange={(e) => onChange({ ...value, source: e.target.value as ClientSource })}>
         <FormControlLabel
           value="selection"
           disabled={props.selectionCount === 0}
