@@ -26,8 +26,10 @@ const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) 
   { key: 'correlationId', value: (e) => e.correlationId ?? '' },
   { key: 'detail', value: (e) => e.detail ?? '' },
 ];
-const WIDTHS = { at: 130, actor: 130, environment: 80, action: 130, client: 110, outcome: 110, code: 110, correlationId: 150, detail: 260 };
-const TEMPLATE = COLUMNS.map((c) => `${WIDTHS[c.key]}px`).join(' ');
+// Least widths that fit 1280×720 without sideways scrolling; the rest of the pane is shared out, most to Details.
+const WIDTHS = { at: 150, actor: 100, environment: 64, action: 120, client: 96, outcome: 90, code: 80, correlationId: 110, detail: 150 };
+const SHARE = { at: 1, actor: 1, environment: 0.4, action: 1.2, client: 0.8, outcome: 0.8, code: 0.7, correlationId: 1, detail: 2.5 };
+const TEMPLATE = COLUMNS.map((c) => `minmax(${WIDTHS[c.key]}px, ${SHARE[c.key]}fr)`).join(' ');
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -177,7 +179,12 @@ export function AuditView() {
           <Box role="rowgroup" sx={{ overflowX: 'hidden', borderBottom: 1, borderColor: 'divider' }}>
             <Box role="row" sx={{ display: 'grid', gridTemplateColumns: TEMPLATE, px: 1, py: 0.75, fontWeight: 600 }}>
               {COLUMNS.map((c) => (
-                <Box key={c.key} role="columnheader" sx={{ pr: 1, fontSize: 13 }}>
+                <Box
+                  key={c.key}
+                  role="columnheader"
+                  title={t(`columns.${c.key}`)}
+                  sx={{ pr: 1, fontSize: 13, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                >
                   {t(`columns.${c.key}`)}
                 </Box>
               ))}

@@ -37,6 +37,7 @@ export function ClientsToolbar(props: {
       <Tooltip title={props.syncBlockedReason ?? ''}>
         <span>
           <Button
+            size="small"
             variant="contained"
             startIcon={<SyncIcon />}
             disabled={!props.canSync || props.syncing}
@@ -48,6 +49,7 @@ export function ClientsToolbar(props: {
         </span>
       </Tooltip>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<FileDownloadOutlined />}
         disabled={props.exporting || !props.hasClients || props.matching === 0}
@@ -57,6 +59,7 @@ export function ClientsToolbar(props: {
         {t('toolbar.export')}
       </Button>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<PersonAddAlt1Outlined />}
         disabled={!props.hasClients}
@@ -66,6 +69,7 @@ export function ClientsToolbar(props: {
         {t('toolbar.delegate')}
       </Button>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<PersonRemoveOutlined />}
         disabled={!props.hasClients}
@@ -75,6 +79,7 @@ export function ClientsToolbar(props: {
         {t('toolbar.remove')}
       </Button>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<ReceiptLongOutlined />}
         onClick={props.onShowClaims}

@@ -109,12 +109,17 @@ export function ClientsView() {
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, p: 2, gap: 1.5 }}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1.5, gap: 1, boxSizing: 'border-box' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Typography variant="h5" component="h2">
+        <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
           {t('title')}
         </Typography>
-        <Tabs value={tab} onChange={(_, v: typeof tab) => setTab(v)} aria-label={t('title')}>
+        <Tabs
+          value={tab}
+          onChange={(_, v: typeof tab) => setTab(v)}
+          aria-label={t('title')}
+          sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}
+        >
           <Tab value="clients" label={t('tabs.clients')} id="clients-tab-clients" aria-controls="clients-panel-clients" />
           <Tab
             value="systemUsers"
@@ -164,7 +169,7 @@ export function ClientsView() {
           id="clients-panel-clients"
           role="tabpanel"
           aria-labelledby="clients-tab-clients"
-          sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, flex: 1, minHeight: 0 }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: 1, minHeight: 0 }}
         >
           <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>

@@ -37,7 +37,7 @@ export function FilterBar(props: {
   const active = Object.values(filters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
 
   return (
-    <Box component="section" aria-label={t('filters.label')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+    <Box component="section" aria-label={t('filters.label')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
       <TextField
         size="small"
         type="search"
@@ -49,7 +49,7 @@ export function FilterBar(props: {
           input: { startAdornment: <SearchIcon fontSize="small" sx={{ mr: 1, color: 'text.secondary' }} /> },
           htmlInput: { 'data-testid': 'client-search' },
         }}
-        sx={{ width: 330 }}
+        sx={{ width: 260 }}
       />
       <ToggleButtonGroup
         size="small"

@@ -38,7 +38,7 @@ const nb = {
     removeGone: 'Fjern borte…',
     dismiss: 'Lukk melding',
   },
-  search: { label: 'Søk i klienter', placeholder: 'Navn eller org.nr., f.eks. 313 367' },
+  search: { label: 'Søk i klienter', placeholder: 'Navn eller org.nr.' },
   filters: {
     label: 'Filtre',
     relationship: 'Relasjon',
@@ -74,6 +74,7 @@ const nb = {
     suggested: 'Foreslått',
     andRule: 'OG-regel',
     sortBy: 'Sorter etter {{column}}',
+    resize: 'Endre bredden på {{column}}',
     loading: 'Laster…',
     newClient: 'Ny',
     subUnit: 'Underenhet',
@@ -247,7 +248,7 @@ const en: Texts = {
     removeGone: 'Remove gone…',
     dismiss: 'Dismiss',
   },
-  search: { label: 'Search clients', placeholder: 'Name or org no., e.g. 313 367' },
+  search: { label: 'Search clients', placeholder: 'Name or org. no.' },
   filters: {
     label: 'Filters',
     relationship: 'Relationship',
@@ -283,6 +284,7 @@ const en: Texts = {
     suggested: 'Suggested',
     andRule: 'AND rule',
     sortBy: 'Sort by {{column}}',
+    resize: 'Resize {{column}}',
     loading: 'Loading…',
     newClient: 'New',
     subUnit: 'Sub-unit',
