@@ -94,7 +94,8 @@ export function SequenceDiagram({ steps, results, current, failureShown }: Seque
           </Typography>
         ))}
       </Box>
-      <Box sx={{ maxHeight: 260, overflowY: 'auto' }}>
+      {/* Whole, never in a scroll box of its own: nothing of the sequence is cut off, and the page scrolls it. */}
+      <Box>
         <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
           <defs>
             {(['ok', 'failed', 'planned'] as const).map((k) => (

@@ -95,6 +95,8 @@ function ClientRows({ client }: { client: ClientClaims }) {
               }
               color={outcomeColour(client.outcome)}
               variant="outlined"
+              // The palette's main shades are too light for text on white; the dark ones read at 4.5:1.
+              sx={{ color: outcomeColour(client.outcome) === 'default' ? undefined : `${outcomeColour(client.outcome)}.dark` }}
             />
             {client.totals && client.outcome === 'ok' && (
               <Typography variant="body2" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="client-totals">

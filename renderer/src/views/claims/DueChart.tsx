@@ -34,7 +34,8 @@ export function DueChart({ result }: { result: OpenClaimsResult }) {
           </li>
         ))}
       </Box>
-      <Box aria-hidden>
+      {/* inert as well as hidden: the chart's own focusable parts must not take keyboard focus either. */}
+      <Box aria-hidden inert>
         <BarChart
           height={240}
           skipAnimation
@@ -62,8 +63,8 @@ export function DueChart({ result }: { result: OpenClaimsResult }) {
 
 const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px', // in sx a bare 1 means 100 %
+  height: '1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',

@@ -152,14 +152,15 @@ export function ClientGrid(props: ClientGridProps) {
       <Typography
         id="client-grid-help"
         variant="caption"
-        sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+        sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
       >
         {t('grid.keyboardHelp')}
       </Typography>
       <Box role="rowgroup">
         <HeaderRow query={query} onSort={props.onSort} columns={columns} onResize={(k, w) => setWidths((cur) => ({ ...cur, [k]: w }))} />
       </Box>
-      <Box ref={scrollRef} role="rowgroup" sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
+      {/* Focusable too, so the rows can be scrolled from the keyboard without entering the grid's own keys. */}
+      <Box ref={scrollRef} role="rowgroup" tabIndex={0} aria-label={t('grid.label')} sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);

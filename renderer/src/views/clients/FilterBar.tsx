@@ -56,6 +56,8 @@ export function FilterBar(props: {
         aria-label={t('filters.relationship')}
         value={filters.relationships ?? []}
         onChange={(_, value: Relationship[]) => set({ relationships: value.length > 0 ? value : undefined })}
+        // MUI's unselected toggles are grey at 54 % and miss the 4.5:1 contrast on this background.
+        sx={{ '& .MuiToggleButton-root:not(.Mui-selected)': { color: 'text.primary' } }}
       >
         {RELATIONSHIPS.map((r) => (
           <Tooltip key={r} title={t(`relationships.${r}`)}>
