@@ -21,7 +21,7 @@ async function invoke<T>(request: APIRequestContext, channel: string, input: unk
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Klienter' });
-const search = (page: Page, text: string) => page.getByRole('textbox', { name: 'Søk i klienter' }).fill(text);
+const search = (page: Page, text: string) => page.getByRole('searchbox', { name: 'Søk i klienter' }).fill(text);
 
 test.afterEach(async ({ page }) => {
   await setLanguage(page, 'nb');
@@ -92,7 +92,7 @@ test('5: counts agree in number with their words, in both languages', async ({ p
   await expect(page.getByTestId('clients-total')).toHaveText('300 klienter');
 
   await setLanguage(page, 'en');
-  await page.getByRole('textbox', { name: 'Search clients' }).fill('granli');
+  await page.getByRole('searchbox', { name: 'Search clients' }).fill('granli');
   await expect(page.getByTestId('clients-total')).toHaveText('1 client');
   await expect(page.getByRole('button', { name: 'Select the one filtered' })).toBeVisible();
 });
@@ -168,7 +168,7 @@ test('7: at 1280×720 the main views do not scroll sideways and the client grid 
   await expect.poll(async () => (await page.getByRole('columnheader', { name: 'Navn' }).boundingBox())!.width).toBeGreaterThan(before + 20);
 
   // The search placeholder is shown whole.
-  const box = page.getByRole('textbox', { name: 'Søk i klienter' });
+  const box = page.getByRole('searchbox', { name: 'Søk i klienter' });
   await box.fill('');
   expect(await box.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });

@@ -95,8 +95,9 @@ function ClientRows({ client }: { client: ClientClaims }) {
               }
               color={outcomeColour(client.outcome)}
               variant="outlined"
-              // The palette's main shades are too light for text on white; the dark ones read at 4.5:1.
-              sx={{ color: outcomeColour(client.outcome) === 'default' ? undefined : `${outcomeColour(client.outcome)}.dark` }}
+              // The border carries the colour; the label stays in the text colour, since the palette's orange and
+              // light blue do not reach 4.5:1 against white.
+              sx={{ color: 'text.primary' }}
             />
             {client.totals && client.outcome === 'ok' && (
               <Typography variant="body2" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="client-totals">

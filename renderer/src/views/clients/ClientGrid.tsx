@@ -13,8 +13,8 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { gestureOf, nextSelection, type SelectGesture } from './selection';
 import type { ClientPages } from './use-client-pages';
 
-// 32 px rows: at 1280×720 the grid shows more than 12 clients under the toolbar and the filters.
-const ROW_HEIGHT = 32;
+// 30 px rows: at 1280×720 the grid shows at least 12 clients under the toolbar and the filters.
+const ROW_HEIGHT = 30;
 const COLUMN_COUNT = 8;
 const COLUMN_KEYS = ['select', 'name', 'orgNumber', 'relationship', 'packages', 'delegatedTo', 'suggested', 'andRule'] as const;
 type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -278,7 +278,7 @@ function HeaderRow({
         borderBottom: 2,
         borderColor: 'divider',
         bgcolor: 'background.paper',
-        minHeight: 34,
+        minHeight: 32,
         alignItems: 'center',
       }}
     >

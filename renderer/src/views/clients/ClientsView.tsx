@@ -144,7 +144,8 @@ export function ClientsView() {
         onRemove={() => openWizard('remove')}
         selectionCount={selection.length}
         onShowClaims={() => setView('claims')}
-        hasClients={total === null ? false : total > 0 || filtered}
+        // While the list reloads (total unknown) the last sync decides, so the buttons do not flicker off.
+        hasClients={total === null ? sync.info?.lastSyncAt != null : total > 0 || filtered}
         matching={total ?? 0}
       />
       {sync.error !== null && (

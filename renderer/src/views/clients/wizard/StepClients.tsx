@@ -28,12 +28,11 @@ export function StepClients(props: {
         {t('wizard.sourceLegend')}
       </Typography>
       <RadioGroup value={value.source ?? ''} onChange={(e) => onChange({ ...value, source: e.target.value as ClientSource })}>
-        <FormControlLabel
-          value="selection"
-          disabled={props.selectionCount === 0}
-          control={<Radio />}
-          label={t('wizard.sourceSelection', { count: props.selectionCount })}
-        />
+        {/* Left out rather than disabled when nothing is selected: with no radio checked, the keyboard enters a
+            group at its first radio, and a disabled first radio would keep the whole group out of reach. */}
+        {props.selectionCount > 0 && (
+          <FormControlLabel value="selection" control={<Radio />} label={t('wizard.sourceSelection', { count: props.selectionCount })} />
+        )}
         <FormControlLabel value="filtered" control={<Radio />} label={t('wizard.sourceFiltered', { count: props.filteredCount ?? 0 })} />
         <FormControlLabel value="paste" control={<Radio />} label={t('wizard.sourcePaste')} />
         <FormControlLabel value="file" control={<Radio />} label={t('wizard.sourceFile')} />
