@@ -22,12 +22,12 @@ type ColumnKey = (typeof COLUMN_KEYS)[number];
 const FLEX: Record<ColumnKey, string> = {
   select: '40px',
   name: 'minmax(160px, 2fr)',
-  orgNumber: '104px',
-  relationship: '112px',
+  orgNumber: '118px',
+  relationship: '126px',
   packages: 'minmax(110px, 1.3fr)',
   delegatedTo: 'minmax(120px, 1.2fr)',
   suggested: 'minmax(110px, 1fr)',
-  andRule: '84px',
+  andRule: '96px',
 };
 const MIN_WIDTH = 56;
 
