@@ -60,7 +60,7 @@ test.describe('batches', () => {
     await signIn(page, 'Morten Lie');
     await expect(main.getByTestId('batch-state')).toHaveAttribute('data-state', 'completed_with_failures', { timeout: 30_000 });
     await expect(main.getByTestId('batch-retryFailed')).toBeVisible();
-    await expect(main.getByTestId('batch-counts')).toContainText('2 utført · 1 feilet');
+    await expect(main.getByTestId('batch-counts')).toContainText('2 av 3 utført · 1 feilet');
 
     await main.getByRole('combobox', { name: 'Vis' }).click();
     await page.getByRole('option', { name: 'Feilet' }).click();
@@ -121,7 +121,7 @@ test.describe('batches', () => {
     await dialog.getByRole('radio', { name: 'Fra fil (CSV eller tekst)' }).check();
     const csv = `orgnr;navn\n310 478 717;KYSTLINJE FOTO\n${C1};FJELLBEKK\n${NOT_A_CLIENT};Ukjent\n12345678;Feil\n`;
     await dialog.getByTestId('draft-file').setInputFiles({ name: 'klienter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect(dialog.getByText('3 organisasjonsnumre funnet, 1 linjer med feil')).toBeVisible();
+    await expect(dialog.getByText('3 organisasjonsnumre funnet, 1 linje med feil')).toBeVisible();
     await expect(dialog.getByRole('list', { name: 'Linjer med feil' })).toContainText('Linje 5: 12345678');
     await dialog.getByTestId('draft-check').click();
     await expect(dialog.getByTestId('verdict-ready')).toHaveText('Klar: 1');

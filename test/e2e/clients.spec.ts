@@ -108,7 +108,7 @@ test.describe('the client list', () => {
   test('the wizard shows AND-rule failures and every bad line before anything is sent', async ({ page }) => {
     await signedInAndSynced(page);
     await page.getByTestId('clients-delegate').click();
-    const wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systembruker' });
+    const wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systemtilgang' });
     await wizard.getByRole('radio', { name: new RegExp(SU_B_TITLE) }).check();
     await wizard.getByTestId('wizard-next').click();
     await wizard.getByRole('radio', { name: 'Lim inn organisasjonsnumre' }).check();
@@ -129,8 +129,8 @@ test.describe('the client list', () => {
     await wizard.getByTestId('wizard-save-draft').click();
     // The wizard hands the new draft to the Batches view, opens it there and says so.
     await expect(wizard).toHaveCount(0);
-    await expect(page.getByRole('main').getByTestId('batch-name')).toHaveText(`Deleger 1 til ${SU_B_TITLE}`);
-    await expect(page.getByRole('status').filter({ hasText: 'er lagret med 1 klienter.' })).toBeVisible();
+    await expect(page.getByRole('main').getByTestId('batch-name')).toHaveText(`Deleger 1 klient til ${SU_B_TITLE}`);
+    await expect(page.getByRole('status').filter({ hasText: 'er lagret med 1 klient.' })).toBeVisible();
   });
 
   test('removes a delegation through the wizard, and the next sync shows it gone', async ({ page }) => {
@@ -139,7 +139,7 @@ test.describe('the client list', () => {
     await expect(row(page, '212201782').getByRole('gridcell').nth(5)).toContainText(SU_A_TITLE);
     await row(page, '212201782').click();
     await page.getByTestId('clients-remove').click();
-    const wizard = page.getByRole('dialog', { name: 'Fjern klienter fra en systembruker' });
+    const wizard = page.getByRole('dialog', { name: 'Fjern klienter fra en systemtilgang' });
     await wizard.getByRole('radio', { name: new RegExp(SU_A_TITLE) }).check();
     await wizard.getByTestId('wizard-next').click();
     await expect(wizard.getByRole('radio', { name: 'Valgte i listen (1)' })).toBeChecked();
@@ -147,7 +147,7 @@ test.describe('the client list', () => {
     await expect(wizard.getByTestId('verdict-ready')).toHaveText('Klar: 1');
     await wizard.getByTestId('wizard-next').click();
     await wizard.getByTestId('wizard-submit').click();
-    await expect(page.getByRole('status').filter({ hasText: 'med 1 klienter er sendt.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'med 1 klient er sendt.' })).toBeVisible();
     await page.getByTestId('nav-clients').click();
     await search(page, 'granli');
 

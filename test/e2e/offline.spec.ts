@@ -70,7 +70,7 @@ test.describe('offline', () => {
     // The batch list's "New draft" opens the wizard with the client list behind it.
     await page.getByTestId('nav-batches').click();
     await page.getByTestId('batch-new-draft').click();
-    const wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systembruker' });
+    const wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systemtilgang' });
     await wizard.getByRole('radio', { name: new RegExp(SU_A_TITLE) }).check();
     await wizard.getByTestId('wizard-next').click();
     await wizard.getByRole('radio', { name: 'Lim inn organisasjonsnumre' }).check();
@@ -94,7 +94,7 @@ test.describe('offline', () => {
     await main.getByTestId('draft-add').click();
     const add = page.getByRole('dialog', { name: `Legg til klienter i «${name}»` });
     await add.getByTestId('draft-paste').fill(`${formatOrgNumber(third)}\n${first}\nhello`);
-    await expect(add.getByText('2 organisasjonsnumre funnet, 1 linjer med feil')).toBeVisible();
+    await expect(add.getByText('2 organisasjonsnumre funnet, 1 linje med feil')).toBeVisible();
     await add.getByTestId('draft-check').click();
     await expect(add.getByTestId('verdict-ready')).toHaveText('Klar: 1');
     await expect(add.getByTestId(`review-row-${first}`)).toContainText('Allerede i utkastet');
@@ -120,14 +120,14 @@ test.describe('offline', () => {
     const state = main.getByTestId('batch-state');
     await expect(state).toHaveAttribute('data-state', 'paused');
     await expect(state).toContainText('frakoblet');
-    await expect(main.getByTestId('batch-counts')).toContainText('0 utført · 0 feilet · 2 venter');
+    await expect(main.getByTestId('batch-counts')).toContainText('0 av 2 utført · 0 feilet · 2 venter');
     await statusBarSays(page, 'Frakoblet');
 
     // The world answers again: the app notices by itself, and the batch goes on without a click.
     expect((await request.delete(`${admin}/faults`)).ok()).toBe(true);
     await statusBarSays(page, 'Tilkoblet');
     await expect(state).toHaveAttribute('data-state', 'completed', { timeout: 40_000 });
-    await expect(main.getByTestId('batch-counts')).toContainText('2 utført · 0 feilet');
+    await expect(main.getByTestId('batch-counts')).toContainText('2 av 2 utført · 0 feilet');
 
     // The client list shows the new delegation from its local copy, without a sync.
     await page.getByTestId('nav-clients').click();

@@ -1,7 +1,5 @@
-// CSV the way Norwegian Excel opens it without an import wizard: semicolons, and a BOM so it reads UTF-8.
-import Papa from 'papaparse';
-
-const BOM = '\uFEFF';
+// Audit and batch reports as CSV, through the app's one CSV writer.
+import { writeCsv } from '../../../shared/format/csv';
 
 export interface CsvColumn<T> {
   header: string;
@@ -9,15 +7,11 @@ export interface CsvColumn<T> {
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const body = Papa.unparse(
-    {
-      fields: columns.map((c) => c.header),
-      data: rows.map((row) => columns.map((c) => c.value(row) ?? '')),
-    },
-    // A cell starting with = + - @ would run as a formula in a spreadsheet; papaparse defuses it.
-    { delimiter: ';', newline: '\r\n', escapeFormulae: true, quotes: false },
+  return writeCsv(
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((c) => c.value(row))),
+    { finalNewline: true },
   );
-  return BOM + body + '\r\n';
 }
 
 /** `klientdesk-audit-2026-11-24.csv` */

@@ -1,14 +1,14 @@
 // The client list as a CSV for Norwegian Excel: semicolons, a BOM so Excel reads UTF-8 (æøå), CRLF, and
 // formula-looking cells defused, since client names come from outside and a cell like `=HYPERLINK(…)` would run.
 import type { Database } from 'better-sqlite3';
-import Papa from 'papaparse';
 import type { ClientQuery, ClientRow } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { formatOrgNumber } from '../../../shared/domain/orgnr';
+import { CSV_BOM, writeCsv } from '../../../shared/format/csv';
 import { forEachClientPage } from './client-query';
 import { readSystemUsers } from './system-users';
 
-export const CSV_BOM = '\uFEFF';
+export { CSV_BOM };
 
 const HEADERS = {
   nb: [
@@ -18,7 +18,7 @@ const HEADERS = {
     'Relasjon',
     'Tilgangspakker',
     'Delegert til',
-    'Foreslått systembruker',
+    'Foreslått systemtilgang',
     'Mangler (OG-regelen)',
     'Underenhet av',
     'Først sett',
@@ -31,7 +31,7 @@ const HEADERS = {
     'Relationship',
     'Access packages',
     'Delegated to',
-    'Suggested system user',
+    'Suggested system access',
     'Missing (AND rule)',
     'Sub-unit of',
     'First seen',
@@ -64,7 +64,7 @@ export function clientsCsv(
   forEachClientPage(db, environment, query, (rows) => {
     for (const r of rows) data.push(toCells(r));
   });
-  const csv = Papa.unparse({ fields: HEADERS[options.language], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true });
+  const csv = writeCsv(HEADERS[options.language], data);
   const stem = options.language === 'nb' ? 'klienter' : 'clients';
-  return { filename: `${stem}-${environment}-${options.now.toISOString().slice(0, 10)}.csv`, csv: CSV_BOM + csv };
+  return { filename: `${stem}-${environment}-${options.now.toISOString().slice(0, 10)}.csv`, csv };
 }

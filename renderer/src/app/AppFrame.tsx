@@ -1,5 +1,16 @@
 import { Suspense } from 'react';
-import { AppBar, Box, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
+import {
+  AppBar,
+  Box,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, VIEWS } from '../state/app-store';
 import { useSessionKey } from '../state/session-change';
@@ -44,16 +55,17 @@ export function AppFrame() {
       >
         <List>
           {VIEWS.map((id) => (
-            <ListItemButton
-              key={id}
-              selected={view === id}
-              onClick={() => setView(id)}
-              aria-current={view === id ? 'page' : undefined}
-              data-testid={`nav-${id}`}
-            >
-              <ListItemIcon sx={{ minWidth: 36 }}>{viewRegistry[id].icon}</ListItemIcon>
-              <ListItemText primary={t(`nav.${id}`)} />
-            </ListItemButton>
+            <ListItem key={id} disablePadding>
+              <ListItemButton
+                selected={view === id}
+                onClick={() => setView(id)}
+                aria-current={view === id ? 'page' : undefined}
+                data-testid={`nav-${id}`}
+              >
+                <ListItemIcon sx={{ minWidth: 36 }}>{viewRegistry[id].icon}</ListItemIcon>
+                <ListItemText primary={t(`nav.${id}`)} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       </Box>

@@ -2,8 +2,8 @@ import { Box, Chip, Typography } from '@mui/material';
 import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import { useTranslation } from 'react-i18next';
-import { dateTimeFormat } from '../i18n';
 import { useAppStore } from '../state/app-store';
+import { formatDateTime } from '../../../shared/format/format';
 
 export function StatusBar({ children }: { children?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -37,9 +37,7 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
         <Typography variant="caption">{status.online ? t('status.online') : t('status.offline')}</Typography>
       </Box>
       <Typography variant="caption" color="text.secondary">
-        {status.lastSyncAt
-          ? t('status.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(status.lastSyncAt)) })
-          : t('status.neverSynced')}
+        {status.lastSyncAt ? t('status.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('status.neverSynced')}
       </Typography>
       <Box sx={{ flex: 1 }} />
       {children}

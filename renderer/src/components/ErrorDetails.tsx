@@ -6,7 +6,7 @@ import { describeError } from '../i18n/describe-error';
 
 /** A plain-words error in the reader's language, with the service's code and correlation id one click away. */
 export function ErrorDetails({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'errors']);
   const [open, setOpen] = useState(false);
   const { text, facts } = describeError(error, t);
   const hasDetails = error instanceof ApiError || facts.correlationId !== undefined;

@@ -1,6 +1,13 @@
 // The one place an error becomes a sentence: by code (and service), with its params, in the reader's language.
 // The main process's English message never reaches the screen; it stays in the details for support.
 import type { TFunction } from 'i18next';
+
+/**
+ * Error texts are looked up by codes that arrive at run time, so these helpers take any view's t and build
+ * keys dynamically; the texts themselves are still checked for both languages where they are registered.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTFunction = TFunction<any, any>;
 import type { AppErrorShape, ErrorParams } from '../../../shared/errors';
 
 export interface ErrorFacts {
@@ -62,7 +69,7 @@ export function errorFacts(error: unknown): ErrorFacts {
 }
 
 /** Params that are codes themselves (a batch state, an environment id) are worded before they go in. */
-function wordedParams(t: TFunction, params: ErrorParams): Record<string, string | number> {
+function wordedParams(t: AnyTFunction, params: ErrorParams): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   for (const key of ['from', 'to', 'state'] as const) {
     const v = params[key];
@@ -81,7 +88,7 @@ function statusKey(status: number | undefined): string | undefined {
 }
 
 /** The first key the errors namespace has, of those the code, service and status suggest. */
-function pickKey(t: TFunction, facts: ErrorFacts): string | undefined {
+function pickKey(t: AnyTFunction, facts: ErrorFacts): string | undefined {
   const key = errorKey(facts.code);
   const group = SERVICE_GROUPS.find((g) => g === facts.service);
   const httpStatus = /^HTTP_(\d{3})$/.exec(facts.code)?.[1];
@@ -97,20 +104,20 @@ function pickKey(t: TFunction, facts: ErrorFacts): string | undefined {
   return candidates.find((k) => t(`errors:${k}`, { defaultValue: '' }) !== '');
 }
 
-export function describeError(error: unknown, t: TFunction): DescribedError {
+export function describeError(error: unknown, t: AnyTFunction): DescribedError {
   const facts = errorFacts(error);
   const serviceName = facts.service ? t(`errors:services.${facts.service}`, { defaultValue: facts.service }) : '';
   const status = /^HOST_(\d{3})$/.exec(facts.code)?.[1];
   const values = { ...wordedParams(t, facts.params), service: serviceName, ...(status ? { status } : {}) };
   const key = pickKey(t, facts);
   const reason = typeof facts.params.reason === 'string' ? facts.params.reason : undefined;
-  if (key) return { text: t(`errors:${key}`, { ...values, ...(reason ? { context: reason } : {}) }), facts };
+  if (key) return { text: String(t(`errors:${key}`, { ...values, ...(reason ? { context: reason } : {}) })), facts };
   const fallback = facts.service ? 'errors:genericService' : 'errors:generic';
   return { text: t(fallback, values), facts };
 }
 
 /** One line of a pasted list or an imported file that could not be used, worded from its problem code. */
-export function describeLineProblem(line: { problem?: string; params?: ErrorParams }, t: TFunction): string {
+export function describeLineProblem(line: { problem?: string; params?: ErrorParams }, t: AnyTFunction): string {
   const key = line.problem && t(`errors:lineProblems.${line.problem}`, { defaultValue: '' }) !== '' ? line.problem : 'unknown';
   return t(`errors:lineProblems.${key}`, line.params ?? {});
 }

@@ -36,7 +36,7 @@ describe('the CSV export', () => {
     expect(cell('Organisasjonsnummer')).toBe('313 367 002');
     expect(cell('Relasjon')).toBe('REGN');
     expect(cell('Delegert til')).toBe('SmartRegnskap – klienter, SmartRegnskap – skatt');
-    expect(cell('Foreslått systembruker')).toBe('SmartRegnskap – klienter');
+    expect(cell('Foreslått systemtilgang')).toBe('SmartRegnskap – klienter');
   });
 
   it('names the missing package of an AND-rule failure', () => {

@@ -26,7 +26,9 @@ export function LineErrors({ list }: { list: OrgNumberList }) {
   if (list.refusal) return <Alert severity="error">{t('wizard.tooMany', { max: MAX_ORG_NUMBERS })}</Alert>;
   return (
     <Box role="status" sx={{ mt: 1 }}>
-      <Typography variant="body2">{t('wizard.parsed', { entries: list.entries.length, errors: list.errors.length })}</Typography>
+      <Typography variant="body2">
+        {t('wizard.parsed', { count: list.entries.length })}, {t('wizard.parsedErrors', { count: list.errors.length })}
+      </Typography>
       {list.errors.length > 0 && (
         <List
           dense

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Select, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useClientNames } from './use-client-names';
 import { FAILURE_IDS, type FailureId } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -18,6 +19,7 @@ export function ActorFlowView() {
   const { t: tc } = useTranslation();
   const store = useActorFlowStore();
   const { overview, results, current, running, runningAll, client, problem, notice } = store;
+  const names = useClientNames(overview?.clients.map((c) => c.orgNumber) ?? []);
   const load = store.load;
 
   useEffect(() => {
@@ -63,7 +65,9 @@ export function ActorFlowView() {
             >
               {overview.clients.map((c) => (
                 <MenuItem key={c.orgNumber} value={c.orgNumber}>
-                  {t('clientOption', { name: c.name, orgNumber: formatOrgNumber(c.orgNumber) })}
+                  {names.has(c.orgNumber)
+                    ? t('clientOption', { name: names.get(c.orgNumber), orgNumber: formatOrgNumber(c.orgNumber) })
+                    : formatOrgNumber(c.orgNumber)}
                 </MenuItem>
               ))}
             </Select>

@@ -94,7 +94,8 @@ export function SequenceDiagram({ steps, results, current, failureShown }: Seque
           </Typography>
         ))}
       </Box>
-      <Box sx={{ maxHeight: 260, overflowY: 'auto' }}>
+      {/* Whole, never in a scroll box of its own: nothing of the sequence is cut off, and the page scrolls it. */}
+      <Box>
         <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
           <defs>
             {(['ok', 'failed', 'planned'] as const).map((k) => (
@@ -152,7 +153,13 @@ export function SequenceDiagram({ steps, results, current, failureShown }: Seque
                     strokeDasharray={a.kind === 'internal' ? '5 3' : a.kind === 'planned' ? '2 4' : undefined}
                     markerEnd={`url(#af-arrow-${marker})`}
                   />
-                  <text x={(x1 + x2) / 2} y={rowY - 4} textAnchor="middle" fontSize={10.5} fill={a.kind === 'planned' ? muted : ink}>
+                  <text
+                    x={labelX((x1 + x2) / 2, a.label)}
+                    y={rowY - 4}
+                    textAnchor="middle"
+                    fontSize={10.5}
+                    fill={a.kind === 'planned' ? muted : ink}
+                  >
                     {a.label}
                   </text>
                 </g>
@@ -163,4 +170,10 @@ export function SequenceDiagram({ steps, results, current, failureShown }: Seque
       </Box>
     </Box>
   );
+}
+
+/** A label centred over its arrow, moved inwards where it would run past the diagram's edge and be cut. */
+function labelX(centre: number, label: string): number {
+  const half = (label.length * 10.5 * 0.55) / 2 + 4;
+  return Math.min(Math.max(centre, half), WIDTH - half);
 }

@@ -2,8 +2,10 @@
 import { Alert, AlertTitle, Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describe-error';
+import { codeLabel } from '../../i18n/code-label';
 import type { Fact, FailureInfo, StepResult } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { formatMoney, formatNumber } from '../../../../shared/format/format';
 import { ExchangeList } from './ExchangeList';
 import { statusColor, statusOf } from './step-status';
 
@@ -18,6 +20,11 @@ const ORG_NUMBER_FACTS = new Set([
   'competentAuthority',
   'scopeGrantedTo',
 ]);
+/** Amounts and counts reach the renderer as plain numbers; they are worded like every other screen's. */
+const MONEY_FACTS = new Set(['overdue', 'notDue', 'balance']);
+const COUNT_FACTS = new Set(['expiresIn', 'claimCount', 'availableClients']);
+
+const isNumber = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
 
 interface Props {
   id: string;
@@ -35,11 +42,11 @@ export function StepDetails({ id, kind, result, running, failure }: Props) {
     <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="actorflow-details">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h3">
-          {t(`${base}.title`)}
+          {codeLabel(t, base, 'title')}
         </Typography>
         <Chip size="small" color={statusColor(status)} label={t(`status.${status}`)} data-testid="actorflow-status" />
       </Box>
-      <Typography>{t(`${base}.caption`)}</Typography>
+      <Typography>{codeLabel(t, base, 'caption')}</Typography>
       {failure && (
         <Typography variant="body2" color="text.secondary">
           {t('expectedStop', { actor: t(`actors.${failure.stopsAt}`), code: failure.code })}
@@ -78,13 +85,14 @@ function StopNotice({ result }: { result: StepResult }) {
 }
 
 function Facts({ facts }: { facts: Fact[] }) {
-  const { t } = useTranslation('actorflow');
-  const shown = (f: Fact): string =>
-    WORDED_FACTS.has(f.key)
-      ? t(`values.${f.value}`, { defaultValue: f.value })
-      : ORG_NUMBER_FACTS.has(f.key)
-        ? formatOrgNumber(f.value)
-        : f.value;
+  const { t, i18n } = useTranslation('actorflow');
+  const shown = (f: Fact): string => {
+    if (WORDED_FACTS.has(f.key)) return t(`values.${f.value}`, { defaultValue: f.value });
+    if (ORG_NUMBER_FACTS.has(f.key)) return formatOrgNumber(f.value);
+    if (MONEY_FACTS.has(f.key) && isNumber(f.value)) return formatMoney(Number(f.value), i18n.language);
+    if (COUNT_FACTS.has(f.key) && isNumber(f.value)) return formatNumber(Number(f.value), i18n.language);
+    return f.value;
+  };
   return (
     <Box component="section" aria-label={t('factsHeading')}>
       <Typography variant="subtitle1" component="h4">

@@ -45,16 +45,10 @@ export function StepList({ steps, failures }: { steps: StepInfo[]; failures: Fai
 
   return (
     <Box component="section" aria-label={t('stepsHeading')}>
-      <List
-        component="ol"
-        dense
-        disablePadding
-        subheader={
-          <ListSubheader component="h3" sx={{ lineHeight: '36px' }}>
-            {t('stepsHeading')}
-          </ListSubheader>
-        }
-      >
+      <ListSubheader component="h3" id="actorflow-stepsHeading" sx={{ lineHeight: '36px' }}>
+        {t('stepsHeading')}
+      </ListSubheader>
+      <List component="ol" dense disablePadding aria-labelledby="actorflow-stepsHeading">
         {steps.map((s, i) =>
           item(
             s.id,
@@ -65,16 +59,10 @@ export function StepList({ steps, failures }: { steps: StepInfo[]; failures: Fai
           ),
         )}
       </List>
-      <List
-        component="ul"
-        dense
-        disablePadding
-        subheader={
-          <ListSubheader component="h3" sx={{ lineHeight: '36px' }}>
-            {t('failuresHeading')}
-          </ListSubheader>
-        }
-      >
+      <ListSubheader component="h3" id="actorflow-failuresHeading" sx={{ lineHeight: '36px' }}>
+        {t('failuresHeading')}
+      </ListSubheader>
+      <List component="ul" dense disablePadding aria-labelledby="actorflow-failuresHeading">
         {failures.map((f) =>
           item(
             f.id,

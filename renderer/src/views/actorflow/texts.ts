@@ -69,9 +69,9 @@ export const actorflowTexts = {
           'Med et vanlig leverandørtoken fra Maskinporten registrerer SmartCloud systemet med tilgangspakkene det kan be om. Finnes systemet fra før, svarer Altinn 409 – det er greit.',
       },
       'vendor.request': {
-        title: 'SmartCloud ber Regnskapsfirma AS om en systembruker',
+        title: 'SmartCloud ber Regnskapsfirma AS om en systemtilgang',
         caption:
-          'Forespørselen gjelder en agent-systembruker som eies av regnskapsfirmaet (ikke av klientene). Altinn svarer med en lenke (confirmUrl) som Morten må åpne.',
+          'Forespørselen gjelder en agent-systemtilgang som eies av regnskapsfirmaet (ikke av klientene). Altinn svarer med en lenke (confirmUrl) som Morten må åpne.',
       },
       'enduser.login': {
         title: 'Morten logger inn',
@@ -81,22 +81,22 @@ export const actorflowTexts = {
       'enduser.approve': {
         title: 'Morten godkjenner forespørselen',
         caption:
-          'Som daglig leder er Morten tilgangsstyrer og kan godkjenne. Da oppretter Altinn agent-systembrukeren. SmartCloud får ikke beskjed – den spør selv om status.',
+          'Som daglig leder er Morten tilgangsstyrer og kan godkjenne. Da oppretter Altinn agent-systemtilgangen. SmartCloud får ikke beskjed – den spør selv om status.',
       },
       'enduser.delegate': {
         title: 'Morten delegerer klienten',
         caption:
-          'Som klientadministrator legger Morten klienten til systembrukeren. Altinn krever at klienten har gitt firmaet alle pakkene systembrukeren har.',
+          'Som klientadministrator legger Morten klienten til systemtilgangen. Altinn krever at klienten har gitt firmaet alle pakkene systemtilgangen har.',
       },
       'operational.token': {
         title: 'SmartRegnskap henter token',
         caption:
-          'SmartRegnskap signerer et grant for firmaets systembruker. Maskinporten spør Altinn om systembrukeren finnes og er godkjent, og svarer med et token. Klienten står ikke i tokenet.',
+          'SmartRegnskap signerer et grant for firmaets systemtilgang. Maskinporten spør Altinn om systemtilgangen finnes og er godkjent, og svarer med et token. Klienten står ikke i tokenet.',
       },
       'operational.claims': {
         title: 'SmartRegnskap henter åpne krav for klienten',
         caption:
-          'Klienten nevnes først her, i adressen. Skatteetaten sjekker tokenet og spør Altinns beslutningspunkt (PDP) om systembrukeren har fått klienten delegert. Svaret er Permit, og kravene kommer tilbake.',
+          'Klienten nevnes først her, i adressen. Skatteetaten sjekker tokenet og spør Altinns beslutningspunkt (PDP) om systemtilgangen har fått klienten delegert. Svaret er Permit, og kravene kommer tilbake.',
       },
     },
     failures: {
@@ -107,7 +107,7 @@ export const actorflowTexts = {
       },
       noClientAdmin: {
         title: 'Person uten klientadministrator',
-        caption: 'Kari logger inn og vil se firmaets systembrukere. Hun mangler klientadministrator, så Altinn svarer 403 uten innhold.',
+        caption: 'Kari logger inn og vil se firmaets systemtilganger. Hun mangler klientadministrator, så Altinn svarer 403 uten innhold.',
       },
       expiredGrant: {
         title: 'Utløpt grant',
@@ -120,18 +120,18 @@ export const actorflowTexts = {
       missingPackage: {
         title: 'Klient som mangler en pakke',
         caption:
-          'Havbris Frisør (311 851 381) skal legges til systembrukeren med to pakker, men har ikke gitt firmaet skattegrunnlag. Altinn svarer AUTH-00080.',
+          'Havbris Frisør (311 851 381) skal legges til systemtilgangen med to pakker, men har ikke gitt firmaet skattegrunnlag. Altinn svarer AUTH-00080.',
       },
     },
     stoppedAt: 'Stoppet hos {{actor}}',
     expectedStop: 'Forventet: {{actor}} med {{code}}',
     codes: {
-      'DAS-008': 'Skatteetaten avviste kallet fordi Altinn ikke fant noen delegering av klienten til systembrukeren.',
+      'DAS-008': 'Skatteetaten avviste kallet fordi Altinn ikke fant noen delegering av klienten til systemtilgangen.',
       NO_CLIENT_ADMIN: 'Altinn svarte 403 uten innhold: personen er ikke klientadministrator for firmaet.',
       'MP-130': 'Maskinporten avviste grantet som utløpt.',
       'MP-012': 'Maskinporten har sett dette grantet før (samme jti).',
-      'AUTH-00080': 'Klienten har ikke gitt firmaet alle tilgangspakkene systembrukeren krever (OG-regelen).',
-      'MP-303': 'Maskinporten fant ingen godkjent systembruker for firmaet. Er forespørselen godkjent?',
+      'AUTH-00080': 'Klienten har ikke gitt firmaet alle tilgangspakkene systemtilgangen krever (OG-regelen).',
+      'MP-303': 'Maskinporten fant ingen godkjent systemtilgang for firmaet. Er forespørselen godkjent?',
       RUN_FIRST: 'Et tidligere steg må kjøres først.',
       NEEDS_READY_PRESET: 'Dette tilfellet trenger tilstanden «klar». Nullstill til klar og prøv igjen.',
       NOT_AVAILABLE: 'Ikke tilgjengelig her.',
@@ -161,26 +161,26 @@ export const actorflowTexts = {
       requestOutcome: 'Forespørsel',
       requestId: 'Forespørsel-ID',
       requestStatus: 'Status',
-      partyOrgNo: 'Eier av systembrukeren',
+      partyOrgNo: 'Eier av systemtilgangen',
       confirmUrl: 'Lenke til godkjenning',
       pid: 'Fødselsnummer (syntetisk)',
       authLevel: 'Sikkerhetsnivå',
       scopes: 'Scopes',
-      systemUserId: 'Systembruker',
-      systemUserPackages: 'Systembrukerens pakker',
+      systemUserId: 'Systemtilgang',
+      systemUserPackages: 'Systemtilgangens pakker',
       availableClients: 'Tilgjengelige klienter',
       clientOrgNumber: 'Klient',
       clientName: 'Klientens navn',
-      delegated: 'Delegert (systembruker ← klient)',
+      delegated: 'Delegert (systemtilgang ← klient)',
       systemUserOrg: 'systemuser_org i tokenet',
       consumerOrg: 'consumer i tokenet',
       expiresIn: 'Tokenet lever (sekunder)',
-      systemUserLookup: 'Maskinporten fant systembrukeren',
+      systemUserLookup: 'Maskinporten fant systemtilgangen',
       claimsFor: 'Kravene gjelder',
       claimCount: 'Antall åpne krav',
-      overdue: 'Forfalt (NOK)',
-      notDue: 'Ikke forfalt (NOK)',
-      balance: 'Saldo (NOK)',
+      overdue: 'Forfalt',
+      notDue: 'Ikke forfalt',
+      balance: 'Saldo',
       pdpDecision: 'Altinns PDP svarte',
       person: 'Person',
       note: 'Merk',
@@ -190,7 +190,7 @@ export const actorflowTexts = {
       flow: 'En demonøkkel laget for flyten',
       created: 'Ny (201)',
       existing: 'Fantes fra før (200)',
-      systemUserExists: 'Allerede godkjent – systembrukeren finnes',
+      systemUserExists: 'Allerede godkjent – systemtilgangen finnes',
       resourceFromSeed: 'Demoverdenen publiserer ikke ressursregisteret; fakta er fra verdenens oppsett.',
       keyRegisteredByAdmin: 'I demoverdenen står admin-API-et for Samarbeidsportalen.',
       systemAlreadyRegistered: 'Systemet var registrert fra før (409).',
@@ -280,9 +280,9 @@ export const actorflowTexts = {
           'With a plain vendor token from Maskinporten, SmartCloud registers the system with the access packages it may ask for. If the system exists, Altinn answers 409, which is fine.',
       },
       'vendor.request': {
-        title: 'SmartCloud asks Regnskapsfirma AS for a system user',
+        title: 'SmartCloud asks Regnskapsfirma AS for a system access',
         caption:
-          'The request is for an agent system user owned by the accounting firm (not by its clients). Altinn answers with a link (confirmUrl) that Morten must open.',
+          'The request is for an agent system access owned by the accounting firm (not by its clients). Altinn answers with a link (confirmUrl) that Morten must open.',
       },
       'enduser.login': {
         title: 'Morten signs in',
@@ -292,22 +292,22 @@ export const actorflowTexts = {
       'enduser.approve': {
         title: 'Morten approves the request',
         caption:
-          'As general manager Morten is an access manager and may approve. Altinn then creates the agent system user. SmartCloud is not told: it asks for the status itself.',
+          'As general manager Morten is an access manager and may approve. Altinn then creates the agent system access. SmartCloud is not told: it asks for the status itself.',
       },
       'enduser.delegate': {
         title: 'Morten delegates the client',
         caption:
-          'As client administrator Morten adds the client to the system user. Altinn requires that the client has given the firm every package the system user has.',
+          'As client administrator Morten adds the client to the system access. Altinn requires that the client has given the firm every package the system access has.',
       },
       'operational.token': {
         title: 'SmartRegnskap gets a token',
         caption:
-          'SmartRegnskap signs a grant for the firm’s system user. Maskinporten asks Altinn whether the system user exists and is approved, and answers with a token. The client is not in the token.',
+          'SmartRegnskap signs a grant for the firm’s system access. Maskinporten asks Altinn whether the system access exists and is approved, and answers with a token. The client is not in the token.',
       },
       'operational.claims': {
         title: 'SmartRegnskap fetches the client’s open claims',
         caption:
-          'The client is named only here, in the address. Skatteetaten checks the token and asks Altinn’s decision point (PDP) whether the client is delegated to the system user. The answer is Permit, and the claims come back.',
+          'The client is named only here, in the address. Skatteetaten checks the token and asks Altinn’s decision point (PDP) whether the client is delegated to the system access. The answer is Permit, and the claims come back.',
       },
     },
     failures: {
@@ -319,7 +319,7 @@ export const actorflowTexts = {
       noClientAdmin: {
         title: 'A person without Client administrator',
         caption:
-          'Kari signs in and asks for the firm’s system users. She is not a client administrator, so Altinn answers 403 with an empty body.',
+          'Kari signs in and asks for the firm’s system accesses. She is not a client administrator, so Altinn answers 403 with an empty body.',
       },
       expiredGrant: {
         title: 'An expired grant',
@@ -332,18 +332,18 @@ export const actorflowTexts = {
       missingPackage: {
         title: 'A client lacking a package',
         caption:
-          'Havbris Frisør (311 851 381) is added to the system user with two packages but has not given the firm skattegrunnlag. Altinn answers AUTH-00080.',
+          'Havbris Frisør (311 851 381) is added to the system access with two packages but has not given the firm skattegrunnlag. Altinn answers AUTH-00080.',
       },
     },
     stoppedAt: 'Stopped at {{actor}}',
     expectedStop: 'Expected: {{actor}} with {{code}}',
     codes: {
-      'DAS-008': 'Skatteetaten refused the call because Altinn found no delegation of the client to the system user.',
+      'DAS-008': 'Skatteetaten refused the call because Altinn found no delegation of the client to the system access.',
       NO_CLIENT_ADMIN: 'Altinn answered 403 with an empty body: the person is not a client administrator of the firm.',
       'MP-130': 'Maskinporten refused the grant as expired.',
       'MP-012': 'Maskinporten has seen this grant before (same jti).',
-      'AUTH-00080': 'The client has not given the firm every access package the system user requires (the AND rule).',
-      'MP-303': 'Maskinporten found no approved system user for the firm. Has the request been approved?',
+      'AUTH-00080': 'The client has not given the firm every access package the system access requires (the AND rule).',
+      'MP-303': 'Maskinporten found no approved system access for the firm. Has the request been approved?',
       RUN_FIRST: 'An earlier step has to run first.',
       NEEDS_READY_PRESET: 'This case needs the “ready” state. Reset to ready and try again.',
       NOT_AVAILABLE: 'Not available here.',
@@ -373,26 +373,26 @@ export const actorflowTexts = {
       requestOutcome: 'Request',
       requestId: 'Request id',
       requestStatus: 'Status',
-      partyOrgNo: 'Owner of the system user',
+      partyOrgNo: 'Owner of the system access',
       confirmUrl: 'Approval link',
       pid: 'National id (synthetic)',
       authLevel: 'Security level',
       scopes: 'Scopes',
-      systemUserId: 'System user',
-      systemUserPackages: 'The system user’s packages',
+      systemUserId: 'System access',
+      systemUserPackages: 'The system access’s packages',
       availableClients: 'Available clients',
       clientOrgNumber: 'Client',
       clientName: 'Client name',
-      delegated: 'Delegated (system user ← client)',
+      delegated: 'Delegated (system access ← client)',
       systemUserOrg: 'systemuser_org in the token',
       consumerOrg: 'consumer in the token',
       expiresIn: 'Token lifetime (seconds)',
-      systemUserLookup: 'Maskinporten found the system user',
+      systemUserLookup: 'Maskinporten found the system access',
       claimsFor: 'The claims are for',
       claimCount: 'Open claims',
-      overdue: 'Overdue (NOK)',
-      notDue: 'Not due (NOK)',
-      balance: 'Balance (NOK)',
+      overdue: 'Overdue',
+      notDue: 'Not due',
+      balance: 'Balance',
       pdpDecision: 'Altinn’s PDP answered',
       person: 'Person',
       note: 'Note',
@@ -402,7 +402,7 @@ export const actorflowTexts = {
       flow: 'A demo key made for the flow',
       created: 'New (201)',
       existing: 'Already there (200)',
-      systemUserExists: 'Already approved: the system user exists',
+      systemUserExists: 'Already approved: the system access exists',
       resourceFromSeed: 'The demo world does not publish the resource registry; these facts come from its seed.',
       keyRegisteredByAdmin: 'In the demo world the admin API stands in for Samarbeidsportalen.',
       systemAlreadyRegistered: 'The system was already registered (409).',

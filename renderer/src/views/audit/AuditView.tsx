@@ -9,13 +9,15 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { useAuditDetail } from './audit-detail';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { dateTimeFormat } from '../../i18n';
 import { saveTextFile } from '../../components/files';
+import { LocalDateField } from '../../components/LocalDateField';
 import { useAuditRows } from './use-audit-rows';
+import { codeLabel } from '../../i18n/code-label';
+import { formatDateTimeSeconds } from '../../../../shared/format/format';
 
 const ROW_HEIGHT = 36;
 const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) => string }[] = [
-  { key: 'at', value: (e, lang) => dateTimeFormat(lang).format(new Date(e.at)) },
+  { key: 'at', value: (e, lang) => formatDateTimeSeconds(e.at, lang) },
   { key: 'actor', value: (e) => e.actor },
   { key: 'environment', value: (e) => e.environment },
   { key: 'action', value: (e) => e.action },
@@ -25,8 +27,10 @@ const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) 
   { key: 'correlationId', value: (e) => e.correlationId ?? '' },
   { key: 'detail', value: (e) => e.detail ?? '' },
 ];
-const WIDTHS = { at: 130, actor: 130, environment: 80, action: 130, client: 110, outcome: 110, code: 110, correlationId: 150, detail: 260 };
-const TEMPLATE = COLUMNS.map((c) => `${WIDTHS[c.key]}px`).join(' ');
+// Least widths that fit 1280×720 without sideways scrolling; the rest of the pane is shared out, most to Details.
+const WIDTHS = { at: 150, actor: 100, environment: 64, action: 120, client: 96, outcome: 90, code: 80, correlationId: 110, detail: 150 };
+const SHARE = { at: 1, actor: 1, environment: 0.4, action: 1.2, client: 0.8, outcome: 0.8, code: 0.7, correlationId: 1, detail: 2.5 };
+const TEMPLATE = COLUMNS.map((c) => `minmax(${WIDTHS[c.key]}px, ${SHARE[c.key]}fr)`).join(' ');
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -39,6 +43,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function AuditView() {
   const { t, i18n } = useTranslation('audit');
+  const { t: tc } = useTranslation();
   const [search, setSearch] = useState('');
   const [action, setAction] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -98,7 +103,9 @@ export function AuditView() {
         ? outcomeLabel(entry.outcome)
         : c.key === 'detail'
           ? detailLabel(entry)
-          : c.value(entry, i18n.language);
+          : c.key === 'environment'
+            ? codeLabel(tc, 'environment', entry.environment)
+            : c.value(entry, i18n.language);
   const exportCsv = async (): Promise<void> => {
     setExportError(null);
     try {
@@ -165,22 +172,8 @@ export function AuditView() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="date"
-          label={t('filters.from')}
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="date"
-          label={t('filters.to')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <LocalDateField label={t('filters.from')} value={from} onChange={setFrom} invalidText={t('filters.badDate')} testId="audit-from" />
+        <LocalDateField label={t('filters.to')} value={to} onChange={setTo} invalidText={t('filters.badDate')} testId="audit-to" />
         <Button
           onClick={() => {
             setSearch('');
@@ -215,7 +208,12 @@ export function AuditView() {
           <Box role="rowgroup" sx={{ overflowX: 'hidden', borderBottom: 1, borderColor: 'divider' }}>
             <Box role="row" sx={{ display: 'grid', gridTemplateColumns: TEMPLATE, px: 1, py: 0.75, fontWeight: 600 }}>
               {COLUMNS.map((c) => (
-                <Box key={c.key} role="columnheader" sx={{ pr: 1, fontSize: 13 }}>
+                <Box
+                  key={c.key}
+                  role="columnheader"
+                  title={t(`columns.${c.key}`)}
+                  sx={{ pr: 1, fontSize: 13, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                >
                   {t(`columns.${c.key}`)}
                 </Box>
               ))}

@@ -1,15 +1,14 @@
 // The Details column in the reader's language: coded details through the `auditDetails` texts, old free-text
 // rows as they were written.
 import { useCallback } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/contract/audit';
 import { wordedAuditParams } from '../../../../shared/domain/audit-details';
-import { describeError } from '../../i18n/describe-error';
+import { describeError, type AnyTFunction } from '../../i18n/describe-error';
 
 export function auditDetailText(
   entry: Pick<AuditEntry, 'detail' | 'detailCode' | 'detailParams'>,
-  t: TFunction,
+  t: AnyTFunction,
   lang: 'nb' | 'en',
 ): string {
   if (!entry.detailCode) return entry.detail ?? '';
@@ -21,8 +20,8 @@ export function auditDetailText(
       t,
     ).text;
   }
-  const worded = wordedAuditParams(params, lang, (key, fallback) => t(`auditDetails:${key}`, { defaultValue: fallback }));
-  return t(`auditDetails:${entry.detailCode}`, { ...worded, defaultValue: entry.detailCode });
+  const worded = wordedAuditParams(params, lang, (key, fallback) => String(t(`auditDetails:${key}`, { defaultValue: fallback })));
+  return String(t(`auditDetails:${entry.detailCode}`, { ...worded, defaultValue: entry.detailCode }));
 }
 
 export function useAuditDetail(): (entry: AuditEntry) => string {

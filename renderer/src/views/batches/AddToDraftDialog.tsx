@@ -36,7 +36,7 @@ export function AddToDraftDialog({
   onClose(): void;
   onAdded(batch: BatchSummary, count: number): void;
 }) {
-  const { t } = useTranslation('batches');
+  const { t } = useTranslation(['batches', 'common']);
   const [draft, setDraft] = useState<DraftContents | null>(null);
   const [chosenOperation, setChosenOperation] = useState<Operation>('add');
   const [source, setSource] = useState<Source>('paste');

@@ -38,9 +38,10 @@ import { RunActionButtons } from './RunActionButtons';
 const PAGE = 200;
 
 export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => void; onOpen: (id: string) => void }) {
-  const { t, i18n } = useTranslation('batches');
+  const { t, i18n } = useTranslation(['batches', 'common']);
   const environment = useAppStore((s) => s.status?.environment);
   const progress = useBatchProgress((s) => s.byId[id]);
+  const sharedCounts = progress?.counts;
   const revision = useBatchProgress((s) => s.revision);
   const [batch, setBatch] = useState<BatchSummary | null>(null);
   const [items, setItems] = useState<BatchItem[]>([]);
@@ -58,6 +59,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
     try {
       const got = await call('batches.get', { id, limit, ...(filter === 'all' ? {} : { state: filter }) });
       setBatch(got.batch);
+      useBatchProgress.getState().absorb([got.batch]);
       setItems(got.items);
       setTotal(got.totalItems);
     } catch (e) {
@@ -77,7 +79,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
   };
 
   if (!batch) return error !== null ? <ErrorDetails error={error} /> : null;
-  const c = batch.counts;
+  const c = sharedCounts ?? batch.counts;
   const isDraft = batch.state === 'draft';
 
   return (
@@ -103,7 +105,13 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
 
       <Typography variant="body2" color="text.secondary" data-testid="batch-counts">
         {batch.systemUserTitle || batch.systemUserId} ·{' '}
-        {t('countsDetail', { done: c.done, failed: c.failed, pending: c.pending + c.in_flight + c.unknown, skipped: c.skipped })}
+        {t('countsDetail', {
+          total: c.total,
+          done: c.done,
+          failed: c.failed,
+          pending: c.pending + c.in_flight + c.unknown,
+          skipped: c.skipped,
+        })}
         {progress?.state === 'running' && progress.throughputPerMinute > 0
           ? ` · ${t('throughput', { rate: Math.round(progress.throughputPerMinute) })}`
           : ''}

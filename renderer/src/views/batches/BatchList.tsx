@@ -24,17 +24,19 @@ import type { BatchSummary, ParseError } from '../../../../shared/contract/batch
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { describeLineProblem } from '../../i18n/describe-error';
-import { dateTimeFormat } from '../../i18n';
 import { useAppStore } from '../../state/app-store';
 import { useWizardLaunch } from '../clients/wizard/launch';
 import { BatchStateChip } from './BatchStateChip';
 import { pickTextFile } from '../../components/files';
 import { percentDone } from './format';
 import { useBatchProgress } from './progress-store';
+import { formatDateTime, formatNumber } from '../../../../shared/format/format';
 
 export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('batches');
   const revision = useBatchProgress((s) => s.revision);
+  const shared = useBatchProgress((s) => s.byId);
+  const countsOf = (b: BatchSummary): BatchSummary['counts'] => shared[b.id]?.counts ?? b.counts;
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [importErrors, setImportErrors] = useState<ParseError[] | null>(null);
@@ -49,7 +51,9 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
 
   const load = useCallback(async () => {
     try {
-      setBatches(await call('batches.list', {}));
+      const list = await call('batches.list', {});
+      useBatchProgress.getState().absorb(list);
+      setBatches(list);
     } catch (e) {
       setError(e);
     }
@@ -136,15 +140,15 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
                   <TableCell>{b.systemUserTitle || b.systemUserId}</TableCell>
                   <TableCell>
                     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                      <LinearProgress variant="determinate" value={percentDone(b.counts)} sx={{ flex: 1 }} aria-hidden />
+                      <LinearProgress variant="determinate" value={percentDone(countsOf(b))} sx={{ flex: 1 }} aria-hidden />
                       <Typography variant="caption" noWrap>
-                        {t('counts', { done: b.counts.done, total: b.counts.total })}
-                        {b.counts.failed > 0 ? ` · ${t('itemState.failed')} ${b.counts.failed}` : ''}
+                        {t('counts', { done: countsOf(b).done, total: countsOf(b).total })}
+                        {countsOf(b).failed > 0 ? ` · ${t('itemState.failed')} ${formatNumber(countsOf(b).failed, i18n.language)}` : ''}
                       </Typography>
                     </Box>
                   </TableCell>
                   <TableCell>
-                    {dateTimeFormat(i18n.language).format(new Date(b.createdAt))} · {b.createdBy}
+                    {formatDateTime(b.createdAt, i18n.language)} · {b.createdBy}
                   </TableCell>
                 </TableRow>
               ))}

@@ -108,7 +108,7 @@ export function ItemTable({
                 </TableCell>
               )}
               <TableCell sx={{ width: 48 }} />
-              <TableCell>{t('items.orgNumber')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('items.orgNumber')}</TableCell>
               <TableCell>{t('items.name')}</TableCell>
               <TableCell>{t('items.operation')}</TableCell>
               <TableCell>{t('items.state')}</TableCell>
@@ -143,7 +143,7 @@ export function ItemTable({
                       </IconButton>
                     )}
                   </TableCell>
-                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{formatOrgNumber(item.orgNumber)}</TableCell>
+                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{formatOrgNumber(item.orgNumber)}</TableCell>
                   <TableCell>{item.name ?? ''}</TableCell>
                   <TableCell>{t(`operation.${item.operation}`)}</TableCell>
                   <TableCell>

@@ -28,7 +28,7 @@ interface Props {
 }
 
 export function RunActionButtons({ batch, compact = false, onChanged, onError }: Props) {
-  const { t } = useTranslation('batches');
+  const { t } = useTranslation(['batches', 'common']);
   const { run, busy } = useBatchActions(onChanged, onError);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const actions = runActionsFor(batch.state, batch.counts);

@@ -14,5 +14,4 @@ export function formatDuration(seconds: number, lang: string): string {
 export const percentDone = (counts: { done: number; failed: number; skipped: number; total: number }): number =>
   counts.total === 0 ? 0 : Math.round(((counts.done + counts.failed + counts.skipped) / counts.total) * 100);
 
-export const timeOfDay = (iso: string, lang: string): string =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { timeStyle: 'medium' }).format(new Date(iso));
+export { formatTime as timeOfDay } from '../../../../shared/format/format';

@@ -1,7 +1,7 @@
 // The latest progress of every batch in the works, fed by `batches.progress` events. One subscription for
 // the whole app (the global indicator starts it), so every view reads the same numbers.
 import { create } from 'zustand';
-import type { BatchProgress } from '../../../../shared/contract/batches';
+import type { BatchProgress, BatchSummary } from '../../../../shared/contract/batches';
 import { call, subscribe } from '../../api/client';
 import { onSessionChanged } from '../../state/session-change';
 
@@ -15,6 +15,11 @@ interface ProgressState {
   focusNote: string | null;
   put(progress: BatchProgress): void;
   replaceAll(list: BatchProgress[]): void;
+  /**
+   * Counts a view fetched itself (batches.get, batches.list) join the same record the events feed, so the
+   * page, the list and the status bar read one number. Does not bump `revision`: that would refetch forever.
+   */
+  absorb(summaries: readonly BatchSummary[]): void;
   focus(batchId: string | null, note?: string): void;
 }
 
@@ -26,7 +31,35 @@ export const useBatchProgress = create<ProgressState>((set) => ({
   put: (p) => set((s) => ({ byId: { ...s.byId, [p.batchId]: p }, revision: s.revision + 1 })),
   replaceAll: (list) => set((s) => ({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])), revision: s.revision + 1 })),
   focus: (focusBatchId, note) => set({ focusBatchId, focusNote: note ?? null }),
+  absorb: (summaries) =>
+    set((s) => {
+      let byId: Record<string, BatchProgress> | null = null;
+      for (const b of summaries) {
+        const known = s.byId[b.id];
+        if (!known && !isActiveState(b.state)) continue;
+        if (known && known.state === b.state && sameCounts(known.counts, b.counts)) continue;
+        byId ??= { ...s.byId };
+        byId[b.id] = {
+          ...(known ?? { throughputPerMinute: 0, etaSeconds: null, waitingUntil: null }),
+          batchId: b.id,
+          name: b.name,
+          state: b.state,
+          pauseReason: b.pauseReason,
+          counts: b.counts,
+        };
+      }
+      return byId ? { byId } : {};
+    }),
 }));
+
+const sameCounts = (a: BatchProgress['counts'], b: BatchProgress['counts']): boolean =>
+  a.done === b.done &&
+  a.failed === b.failed &&
+  a.skipped === b.skipped &&
+  a.pending === b.pending &&
+  a.in_flight === b.in_flight &&
+  a.unknown === b.unknown &&
+  a.total === b.total;
 
 // What to open and say next was meant for the person before.
 onSessionChanged(() => useBatchProgress.setState({ focusBatchId: null, focusNote: null }));
@@ -50,4 +83,5 @@ export function listenForProgress(): () => void {
   };
 }
 
-export const isInProgress = (p: BatchProgress): boolean => p.state === 'queued' || p.state === 'running' || p.state === 'paused';
+const isActiveState = (state: BatchProgress['state']): boolean => state === 'queued' || state === 'running' || state === 'paused';
+export const isInProgress = (p: BatchProgress): boolean => isActiveState(p.state);

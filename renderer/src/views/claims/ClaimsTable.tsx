@@ -21,6 +21,7 @@ import { ApiError } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
 import { formatDate, nok } from './format';
+import { codeLabel } from '../../i18n/code-label';
 
 const COLUMNS = 7;
 
@@ -87,7 +88,17 @@ function ClientRows({ client }: { client: ClientClaims }) {
             <Typography variant="subtitle2" component="span">
               {title}
             </Typography>
-            <Chip size="small" label={t(`outcome.${client.outcome}`)} color={outcomeColour(client.outcome)} variant="outlined" />
+            <Chip
+              size="small"
+              label={
+                client.outcome === 'not_delegated' && client.name === null ? t('outcome.not_a_client') : t(`outcome.${client.outcome}`)
+              }
+              color={outcomeColour(client.outcome)}
+              variant="outlined"
+              // The border carries the colour; the label stays in the text colour, since the palette's orange and
+              // light blue do not reach 4.5:1 against white.
+              sx={{ color: 'text.primary' }}
+            />
             {client.totals && client.outcome === 'ok' && (
               <Typography variant="body2" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="client-totals">
                 {t('table.clientTotals', {
@@ -118,7 +129,7 @@ function ClaimRow({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation('claims');
   return (
     <TableRow>
-      <TableCell>{claim.type}</TableCell>
+      <TableCell title={claim.type}>{codeLabel(t, 'claimTypes', claim.type)}</TableCell>
       <TableCell>{claim.description}</TableCell>
       <TableCell>{claim.period}</TableCell>
       <TableCell>{claim.dueDate ? formatDate(claim.dueDate, i18n.language) : t('table.noDueDate')}</TableCell>
@@ -150,6 +161,14 @@ function OutcomeMessage({ client }: { client: ClientClaims }) {
     case 'withheld':
       return <Alert severity="info">{t('withheld')}</Alert>;
     case 'not_delegated':
+      // Skatteetaten says only "not delegated"; if the local copy does not know the org number at all, the
+      // honest answer is that it is not a client of the firm, and there is nothing to delegate.
+      if (client.name === null)
+        return (
+          <Alert severity="info" data-testid="claims-not-a-client">
+            {t('notAClient')}
+          </Alert>
+        );
       return (
         <Alert
           severity="warning"

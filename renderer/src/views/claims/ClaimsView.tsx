@@ -43,15 +43,15 @@ export function ClaimsView() {
             variant="determinate"
             value={(state.done / state.total) * 100}
             sx={{ flex: 1 }}
-            aria-label={t('progress', { done: state.done, total: state.total })}
+            aria-label={t('progress', { done: state.done, count: state.total })}
           />
-          <Typography variant="body2">{t('progress', { done: state.done, total: state.total })}</Typography>
+          <Typography variant="body2">{t('progress', { done: state.done, count: state.total })}</Typography>
           <Button onClick={stop}>{t('cancel')}</Button>
         </Box>
       )}
       {state.kind === 'failed' && <ErrorDetails error={state.error} title={t('fetchFailed')} />}
       {state.kind === 'finished' && state.stoppedAfter !== null && (
-        <Alert severity="info">{t('stopped', { done: state.stoppedAfter, total: state.total })}</Alert>
+        <Alert severity="info">{t('stopped', { done: state.stoppedAfter, count: state.total })}</Alert>
       )}
       {result && (
         <>

@@ -1,8 +1,8 @@
 // The claims overview as a CSV for a Norwegian spreadsheet: `;` between fields, a decimal comma, and a BOM so
 // Excel reads æøå as UTF-8. Clients without claims get one line saying why, so the file accounts for everyone.
-import Papa from 'papaparse';
 import type { ClientClaims, OpenClaimsResult } from '../../../../shared/contract/claims';
 import { formatCsvAmount } from '../../../../shared/domain/money';
+import { writeCsv } from '../../../../shared/format/csv';
 
 export interface CsvLabels {
   headers: {
@@ -27,10 +27,6 @@ export interface CsvLabels {
   yes: string;
   no: string;
 }
-
-const BOM = '\ufeff';
-// A cell that starts like a formula is run by spreadsheets; plain negative amounts (-3120,00) are left alone.
-const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:,\d+)?$))/;
 
 export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string {
   const h = labels.headers;
@@ -78,5 +74,5 @@ export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string
       ]);
     }
   }
-  return BOM + Papa.unparse({ fields: columns, data: rows }, { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START });
+  return writeCsv(columns, rows);
 }

@@ -13,9 +13,27 @@ import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { gestureOf, nextSelection, type SelectGesture } from './selection';
 import type { ClientPages } from './use-client-pages';
 
-const ROW_HEIGHT = 40;
-const COLUMNS = '40px minmax(180px, 2fr) 108px 104px minmax(110px, 1.2fr) minmax(110px, 1.2fr) minmax(130px, 1.3fr) 84px';
+// 30 px rows: at 1280×720 the grid shows at least 12 clients under the toolbar and the filters.
+const ROW_HEIGHT = 30;
 const COLUMN_COUNT = 8;
+const COLUMN_KEYS = ['select', 'name', 'orgNumber', 'relationship', 'packages', 'delegatedTo', 'suggested', 'andRule'] as const;
+type ColumnKey = (typeof COLUMN_KEYS)[number];
+/** Starting widths in fr of the free space; a column the user drags gets a fixed width in px instead. */
+const FLEX: Record<ColumnKey, string> = {
+  select: '40px',
+  name: 'minmax(160px, 2fr)',
+  orgNumber: '118px',
+  relationship: '126px',
+  packages: 'minmax(110px, 1.3fr)',
+  delegatedTo: 'minmax(120px, 1.2fr)',
+  suggested: 'minmax(110px, 1fr)',
+  andRule: '96px',
+};
+const MIN_WIDTH = 56;
+
+function template(widths: Partial<Record<ColumnKey, number>>): string {
+  return COLUMN_KEYS.map((k) => (widths[k] !== undefined ? `${widths[k]}px` : FLEX[k])).join(' ');
+}
 
 type SortColumn = NonNullable<ClientQuery['sort']>;
 
@@ -40,6 +58,8 @@ export function ClientGrid(props: ClientGridProps) {
   const total = pages.total ?? 0;
   const selected = useMemo(() => new Set(selection), [selection]);
   const titles = useMemo(() => new Map(systemUsers.map((su) => [su.id, su.title])), [systemUsers]);
+  const [widths, setWidths] = useState<Partial<Record<ColumnKey, number>>>({});
+  const columns = template(widths);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -132,14 +152,15 @@ export function ClientGrid(props: ClientGridProps) {
       <Typography
         id="client-grid-help"
         variant="caption"
-        sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+        sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
       >
         {t('grid.keyboardHelp')}
       </Typography>
       <Box role="rowgroup">
-        <HeaderRow query={query} onSort={props.onSort} />
+        <HeaderRow query={query} onSort={props.onSort} columns={columns} onResize={(k, w) => setWidths((cur) => ({ ...cur, [k]: w }))} />
       </Box>
-      <Box ref={scrollRef} role="rowgroup" sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
+      {/* Focusable too, so the rows can be scrolled from the keyboard without entering the grid's own keys. */}
+      <Box ref={scrollRef} role="rowgroup" tabIndex={0} aria-label={t('grid.label')} sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);
@@ -161,7 +182,7 @@ export function ClientGrid(props: ClientGridProps) {
                   height: ROW_HEIGHT,
                   transform: `translateY(${item.start}px)`,
                   display: 'grid',
-                  gridTemplateColumns: COLUMNS,
+                  gridTemplateColumns: columns,
                   alignItems: 'center',
                   borderBottom: 1,
                   borderColor: 'divider',
@@ -176,7 +197,7 @@ export function ClientGrid(props: ClientGridProps) {
                     row={row}
                     checked={selected.has(row.orgNumber)}
                     titles={titles}
-                    onToggle={() => void select(item.index, 'toggle')}
+                    onToggle={(shift) => void select(item.index, shift ? 'range-add' : 'toggle')}
                   />
                 ) : (
                   <Box role="gridcell" aria-colspan={COLUMN_COUNT} sx={{ gridColumn: '1 / -1', px: 1 }}>
@@ -192,14 +213,29 @@ export function ClientGrid(props: ClientGridProps) {
   );
 }
 
-function HeaderRow({ query, onSort }: { query: ClientQuery; onSort: ClientGridProps['onSort'] }) {
+function HeaderRow({
+  query,
+  onSort,
+  columns,
+  onResize,
+}: {
+  query: ClientQuery;
+  onSort: ClientGridProps['onSort'];
+  columns: string;
+  onResize(column: ColumnKey, width: number): void;
+}) {
   const { t } = useTranslation('clients');
   const sort = query.sort ?? 'name';
   const direction = query.direction ?? 'asc';
-  const sortable = (column: SortColumn, label: string) => {
+  const sortable = (column: SortColumn & ColumnKey, label: string) => {
     const current = sort === column;
     return (
-      <Box role="columnheader" aria-sort={current ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'} sx={headerCell}>
+      <Box
+        role="columnheader"
+        aria-sort={current ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+        sx={headerCell}
+        title={label}
+      >
         <Box
           component="button"
           type="button"
@@ -215,15 +251,21 @@ function HeaderRow({ query, onSort }: { query: ClientQuery; onSort: ClientGridPr
             '&:focus-visible': { outline: '2px solid' },
           }}
         >
-          {label}
+          <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {label}
+          </Box>
           {current && (direction === 'asc' ? <ArrowUpward sx={{ fontSize: 16 }} /> : <ArrowDownward sx={{ fontSize: 16 }} />)}
         </Box>
+        <ResizeHandle column={column} label={label} onResize={onResize} />
       </Box>
     );
   };
-  const plain = (label: string) => (
-    <Box role="columnheader" sx={{ ...headerCell, fontWeight: 600 }}>
-      {label}
+  const plain = (column: ColumnKey, label: string) => (
+    <Box role="columnheader" sx={{ ...headerCell, fontWeight: 600 }} title={label || undefined}>
+      <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {label}
+      </Box>
+      {label && <ResizeHandle column={column} label={label} onResize={onResize} />}
     </Box>
   );
   return (
@@ -232,27 +274,88 @@ function HeaderRow({ query, onSort }: { query: ClientQuery; onSort: ClientGridPr
       aria-rowindex={1}
       sx={{
         display: 'grid',
-        gridTemplateColumns: COLUMNS,
+        gridTemplateColumns: columns,
         borderBottom: 2,
         borderColor: 'divider',
         bgcolor: 'background.paper',
-        minHeight: 40,
+        minHeight: 32,
         alignItems: 'center',
       }}
     >
-      {plain('')}
+      {plain('select', '')}
       {sortable('name', t('grid.name'))}
       {sortable('orgNumber', t('grid.orgNumber'))}
-      {plain(t('grid.relationship'))}
-      {plain(t('grid.packages'))}
-      {plain(t('grid.delegatedTo'))}
-      {plain(t('grid.suggested'))}
-      {plain(t('grid.andRule'))}
+      {plain('relationship', t('grid.relationship'))}
+      {plain('packages', t('grid.packages'))}
+      {plain('delegatedTo', t('grid.delegatedTo'))}
+      {plain('suggested', t('grid.suggested'))}
+      {plain('andRule', t('grid.andRule'))}
     </Box>
   );
 }
 
-const headerCell = { px: 1, fontSize: 14, overflow: 'hidden', whiteSpace: 'nowrap' } as const;
+/**
+ * A column's right edge: drag it with the mouse, or focus it and press the arrow keys (a separator with a
+ * value, as ARIA describes a splitter), to make the column wider or narrower.
+ */
+function ResizeHandle({ column, label, onResize }: { column: ColumnKey; label: string; onResize(column: ColumnKey, width: number): void }) {
+  const { t } = useTranslation('clients');
+  const ref = useRef<HTMLDivElement>(null);
+  const widthNow = (): number => ref.current?.parentElement?.getBoundingClientRect().width ?? 120;
+  const set = (w: number) => onResize(column, Math.max(MIN_WIDTH, Math.round(w)));
+  return (
+    <Box
+      ref={ref}
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('grid.resize', { column: label })}
+      aria-valuenow={Math.round(widthNow())}
+      aria-valuemin={MIN_WIDTH}
+      tabIndex={0}
+      onClick={(e) => e.stopPropagation()}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        const startX = e.clientX;
+        const startWidth = widthNow();
+        const move = (ev: PointerEvent) => set(startWidth + ev.clientX - startX);
+        const up = () => {
+          window.removeEventListener('pointermove', move);
+          window.removeEventListener('pointerup', up);
+        };
+        window.addEventListener('pointermove', move);
+        window.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        e.stopPropagation();
+        set(widthNow() + (e.key === 'ArrowRight' ? 16 : -16));
+      }}
+      sx={{
+        position: 'absolute',
+        top: 4,
+        bottom: 4,
+        right: 0,
+        width: 6,
+        cursor: 'col-resize',
+        borderRight: 2,
+        borderColor: 'divider',
+        '&:hover, &:focus-visible': { borderColor: 'primary.main' },
+      }}
+    />
+  );
+}
+
+const headerCell = {
+  position: 'relative',
+  px: 1,
+  fontSize: 14,
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
+  display: 'flex',
+  alignItems: 'center',
+} as const;
 const cell = { px: 1, fontSize: 14, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 function ClientCells({
@@ -264,7 +367,8 @@ function ClientCells({
   row: ClientRow;
   checked: boolean;
   titles: ReadonlyMap<string, string>;
-  onToggle(): void;
+  /** Shift held: the range from the last picked row is added, as in a mail client's list. */
+  onToggle(shift: boolean): void;
 }) {
   const { t } = useTranslation('clients');
   const title = (id: string) => titles.get(id) ?? id;
@@ -283,8 +387,10 @@ function ClientCells({
       <Box role="gridcell" sx={{ px: 0.5 }} onClick={(e) => e.stopPropagation()}>
         <Checkbox
           size="small"
+          sx={{ p: 0.5 }}
           checked={checked}
-          onChange={onToggle}
+          // React fires a checkbox's change from its click, so the click's Shift key is on the native event.
+          onChange={(e) => onToggle((e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
           tabIndex={-1}
           slotProps={{ input: { 'aria-label': t('grid.selectRow', { name: row.name }) } }}
         />
@@ -298,7 +404,7 @@ function ClientCells({
         {row.isSubUnit && <Chip size="small" variant="outlined" label={t('grid.subUnit')} />}
         {row.goneAt && <Chip size="small" color="warning" label={t('grid.gone')} />}
       </Box>
-      <Box role="gridcell" sx={{ ...cell, fontVariantNumeric: 'tabular-nums' }}>
+      <Box role="gridcell" sx={{ ...cell, fontVariantNumeric: 'tabular-nums' }} title={formatOrgNumber(row.orgNumber)}>
         {formatOrgNumber(row.orgNumber)}
       </Box>
       <Box role="gridcell" sx={{ ...cell, display: 'flex', gap: 0.5 }}>
@@ -311,16 +417,23 @@ function ClientCells({
       <Box role="gridcell" sx={cell} title={packageNames.join('\n')}>
         {packageNames.join(', ')}
       </Box>
-      <Box role="gridcell" sx={cell} title={delegated}>
-        {delegated}
+      <Box role="gridcell" sx={{ ...cell, display: 'flex', gap: 0.5, alignItems: 'center' }} title={delegated}>
+        {/* The first system access by name, the others as "+1": two long titles never hide each other. */}
+        {row.delegatedTo.length > 0 && (
+          <Chip size="small" variant="outlined" label={title(row.delegatedTo[0]!)} sx={{ minWidth: 0, flexShrink: 1 }} />
+        )}
+        {row.delegatedTo.length > 1 && (
+          <Chip size="small" label={`+${row.delegatedTo.length - 1}`} aria-label={delegated} data-testid="delegated-more" />
+        )}
       </Box>
-      <Box role="gridcell" sx={cell}>
+      <Box role="gridcell" sx={cell} title={row.suggestedSystemUserId ? title(row.suggestedSystemUserId) : undefined}>
         {row.suggestedSystemUserId ? title(row.suggestedSystemUserId) : ''}
       </Box>
       <Box role="gridcell" sx={{ ...cell, textAlign: 'center' }}>
         {warning && (
           <Tooltip title={warning}>
-            <WarningAmberRounded color="warning" fontSize="small" role="img" aria-label={warning} data-testid="and-rule-warning" />
+            {/* titleAccess gives the icon a name screen readers read; MUI hides untitled icons from them. */}
+            <WarningAmberRounded color="warning" fontSize="small" titleAccess={warning} data-testid="and-rule-warning" />
           </Tooltip>
         )}
       </Box>

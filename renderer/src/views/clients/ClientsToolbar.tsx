@@ -6,8 +6,8 @@ import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
-import { dateTimeFormat } from '../../i18n';
 import type { SyncProgress } from './use-client-sync';
+import { formatDateTime } from '../../../../shared/format/format';
 
 export function ClientsToolbar(props: {
   canSync: boolean;
@@ -23,16 +23,21 @@ export function ClientsToolbar(props: {
   /** Open claims for the selection: the quickest proof that a delegation works. */
   selectionCount: number;
   onShowClaims(): void;
+  /** False while the local copy holds no clients (never synced, or signed out with nothing stored). */
+  hasClients: boolean;
+  /** Rows the current search and filters match; nothing to export when 0. */
+  matching: number;
 }) {
   const { t, i18n } = useTranslation('clients');
   const p = props.progress;
-  const progressText = p ? t(`progress.${p.phase}`, { done: p.done, total: p.total }) : t('toolbar.syncing');
+  const progressText = p ? t(`progress.${p.phase}`, { done: p.done, total: p.total, count: p.total }) : t('toolbar.syncing');
   const fraction = p && p.phase === 'delegations' && p.total > 0 ? (p.done / p.total) * 100 : undefined;
   return (
     <Box role="toolbar" aria-label={t('toolbar.label')} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
       <Tooltip title={props.syncBlockedReason ?? ''}>
         <span>
           <Button
+            size="small"
             variant="contained"
             startIcon={<SyncIcon />}
             disabled={!props.canSync || props.syncing}
@@ -44,21 +49,37 @@ export function ClientsToolbar(props: {
         </span>
       </Tooltip>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<FileDownloadOutlined />}
-        disabled={props.exporting}
+        disabled={props.exporting || !props.hasClients || props.matching === 0}
         onClick={props.onExport}
         data-testid="clients-export"
       >
         {t('toolbar.export')}
       </Button>
-      <Button variant="outlined" startIcon={<PersonAddAlt1Outlined />} onClick={props.onDelegate} data-testid="clients-delegate">
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<PersonAddAlt1Outlined />}
+        disabled={!props.hasClients}
+        onClick={props.onDelegate}
+        data-testid="clients-delegate"
+      >
         {t('toolbar.delegate')}
       </Button>
-      <Button variant="outlined" startIcon={<PersonRemoveOutlined />} onClick={props.onRemove} data-testid="clients-remove">
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<PersonRemoveOutlined />}
+        disabled={!props.hasClients}
+        onClick={props.onRemove}
+        data-testid="clients-remove"
+      >
         {t('toolbar.remove')}
       </Button>
       <Button
+        size="small"
         variant="outlined"
         startIcon={<ReceiptLongOutlined />}
         onClick={props.onShowClaims}
@@ -75,9 +96,7 @@ export function ClientsToolbar(props: {
         </Box>
       ) : (
         <Typography variant="body2" color="text.secondary" data-testid="clients-last-sync">
-          {props.lastSyncAt
-            ? t('toolbar.lastSync', { time: dateTimeFormat(i18n.language).format(new Date(props.lastSyncAt)) })
-            : t('toolbar.neverSynced')}
+          {props.lastSyncAt ? t('toolbar.lastSync', { time: formatDateTime(props.lastSyncAt, i18n.language) }) : t('toolbar.neverSynced')}
         </Typography>
       )}
     </Box>

@@ -79,7 +79,7 @@ export function ClientsView() {
   }
 
   function openWizard(operation: WizardRequest['operation'], overrides: Partial<WizardRequest> = {}): void {
-    setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : 'filtered', ...overrides });
+    setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : null, ...overrides });
   }
 
   // Another view (the batch list's "New draft") asked for the wizard: open it here, once.
@@ -92,8 +92,10 @@ export function ClientsView() {
 
   /** A hint for step 1: the system user the chosen clients point to. */
   function suggestedFor(operation: WizardRequest['operation']): string | null {
+    // Nothing chosen, nothing to suggest for: an empty selection is not "everything".
+    if (selection.length === 0) return null;
     const chosen = new Set(selection);
-    const rows = pages.loaded().filter((r) => chosen.size === 0 || chosen.has(r.orgNumber));
+    const rows = pages.loaded().filter((r) => chosen.has(r.orgNumber));
     return operation === 'add' ? mostCommon(rows.map((r) => r.suggestedSystemUserId)) : mostCommon(rows.flatMap((r) => r.delegatedTo));
   }
 
@@ -108,12 +110,17 @@ export function ClientsView() {
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, p: 2, gap: 1.5 }}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1.5, gap: 1, boxSizing: 'border-box' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Typography variant="h5" component="h2">
+        <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
           {t('title')}
         </Typography>
-        <Tabs value={tab} onChange={(_, v: typeof tab) => setTab(v)} aria-label={t('title')}>
+        <Tabs
+          value={tab}
+          onChange={(_, v: typeof tab) => setTab(v)}
+          aria-label={t('title')}
+          sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}
+        >
           <Tab value="clients" label={t('tabs.clients')} id="clients-tab-clients" aria-controls="clients-panel-clients" />
           <Tab
             value="systemUsers"
@@ -138,6 +145,9 @@ export function ClientsView() {
         onRemove={() => openWizard('remove')}
         selectionCount={selection.length}
         onShowClaims={() => setView('claims')}
+        // While the list reloads (total unknown) the last sync decides, so the buttons do not flicker off.
+        hasClients={total === null ? sync.info?.lastSyncAt != null : total > 0 || filtered}
+        matching={total ?? 0}
       />
       {sync.error !== null && (
         <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
@@ -161,12 +171,12 @@ export function ClientsView() {
           id="clients-panel-clients"
           role="tabpanel"
           aria-labelledby="clients-tab-clients"
-          sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, flex: 1, minHeight: 0 }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: 1, minHeight: 0 }}
         >
           <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
             <Typography variant="body2" data-testid="clients-total" aria-live="polite">
-              {total === null ? t('grid.loading') : t('grid.count', { total })}
+              {total === null ? t('grid.loading') : t('grid.count', { count: total })}
             </Typography>
             <Typography variant="body2" color="text.secondary" data-testid="clients-selection-count">
               {selection.length > 0 ? t('selection.count', { count: selection.length }) : t('selection.none')}

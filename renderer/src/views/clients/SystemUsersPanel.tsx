@@ -3,6 +3,7 @@
 import { Box, Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { SystemUserRow } from '../../../../shared/contract/clients';
+import { formatDate } from '../../../../shared/format/format';
 
 export function SystemUsersPanel(props: {
   systemUsers: readonly SystemUserRow[];
@@ -10,7 +11,7 @@ export function SystemUsersPanel(props: {
   onShowFailing(id: string): void;
   onDelegate(id: string): void;
 }) {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   if (props.systemUsers.length === 0) {
     return <Typography sx={{ p: 3 }}>{t('systemUsers.none')}</Typography>;
   }
@@ -26,8 +27,8 @@ export function SystemUsersPanel(props: {
             <Typography id={`su-title-${su.id}`} variant="h6" component="h3">
               {su.title}
             </Typography>
-            <Typography variant="caption" color="text.secondary" component="p" sx={{ fontFamily: 'monospace' }}>
-              {su.id}
+            <Typography variant="caption" color="text.secondary" component="p" title={su.id}>
+              {t('systemUsers.created', { date: formatDate(su.created, i18n.language) })}
             </Typography>
             <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
               {t('systemUsers.packages')}

@@ -20,7 +20,7 @@ const MAX_FILE_BYTES = 64 * 1024;
 
 /** A private key pasted or picked from a file. A file's content is kept out of the text box, so it is never shown. */
 export function ImportKeyDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(): void }) {
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation(['settings', 'common']);
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [kid, setKid] = useState('');

@@ -46,7 +46,7 @@ export const settingsTexts = {
       demoNote:
         'Demoverdenen leverer sitt eget oppsett: REGNSKAPSFIRMA AS (310 000 027), SmartRegnskap og testnøkler. Det er ingenting å fylle ut her.',
       firmOrgNumber: 'Firmaets organisasjonsnummer',
-      firmOrgNumberHelp: 'Eieren av agent-systembrukeren (regnskapsfirmaet).',
+      firmOrgNumberHelp: 'Eieren av agent-systemtilgangen (regnskapsfirmaet).',
       maskinportenClientId: 'Maskinporten klient-ID',
       kid: 'Nøkkel-ID (kid)',
       kidHelp: 'Tom: den nyeste aktive nøkkelen i nøkkelhvelvet brukes.',
@@ -161,7 +161,7 @@ export const settingsTexts = {
       demoNote:
         'The demo world brings its own set-up: REGNSKAPSFIRMA AS (310 000 027), SmartRegnskap and test keys. There is nothing to fill in here.',
       firmOrgNumber: 'Firm organisation number',
-      firmOrgNumberHelp: 'The owner of the agent system user (the accounting firm).',
+      firmOrgNumberHelp: 'The owner of the agent system access (the accounting firm).',
       maskinportenClientId: 'Maskinporten client id',
       kid: 'Key id (kid)',
       kidHelp: 'Empty: the newest active key in the key vault is used.',

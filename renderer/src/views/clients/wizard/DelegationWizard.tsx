@@ -16,6 +16,7 @@ import { useAppStore } from '../../../state/app-store';
 import { useBatchProgress } from '../../batches/progress-store';
 import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
+import { ConfirmSend } from './ConfirmSend';
 import { StepSystemUser } from './StepSystemUser';
 
 export interface WizardRequest {
@@ -26,10 +27,15 @@ export interface WizardRequest {
   source: ClientChoice['source'];
 }
 
+/** Sending more than this many clients at once asks the user to confirm the count and the system access. */
+export const CONFIRM_ABOVE = 50;
+
 const STEPS = ['systemUser', 'clients', 'review', 'finish'] as const;
 
 async function gatherSource(choice: ClientChoice, selection: readonly string[], query: ClientQuery): Promise<ReviewSource> {
   switch (choice.source) {
+    case null:
+      return { inputs: [], lineErrors: [] };
     case 'selection':
       return { inputs: selection.map((input) => ({ input, line: null })), lineErrors: [] };
     case 'filtered':
@@ -48,14 +54,15 @@ export function DelegationWizard(props: {
   onClose(): void;
 }) {
   const { request, systemUsers } = props;
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const selection = useAppStore((s) => s.selection);
   const online = useAppStore((s) => s.status?.online ?? true);
   const setView = useAppStore((s) => s.setView);
   const [step, setStep] = useState(request.systemUserId ? 1 : 0);
   const [systemUserId, setSystemUserId] = useState<string | null>(
-    request.systemUserId ?? props.suggestedSystemUserId ?? systemUsers[0]?.id ?? null,
+    request.systemUserId ?? props.suggestedSystemUserId ?? (systemUsers.length === 1 ? systemUsers[0]!.id : null),
   );
+  const [confirming, setConfirming] = useState(false);
   const [choice, setChoice] = useState<ClientChoice>({ source: request.source, pasted: '', file: null, fileProblem: null });
   const [filteredCount, setFilteredCount] = useState<number | null>(null);
   const [rows, setRows] = useState<ReviewRow[] | null>(null);
@@ -97,7 +104,16 @@ export function DelegationWizard(props: {
     }
   }
 
+  /** Sending many clients, or everything a filter matched, is confirmed with the count and the system access first. */
+  const needsConfirmation = readyCount > CONFIRM_ABOVE || choice.source === 'filtered';
+
+  function onSave(submit: boolean): void {
+    if (submit && needsConfirmation) setConfirming(true);
+    else void save(submit);
+  }
+
   async function save(submit: boolean): Promise<void> {
+    setConfirming(false);
     if (!systemUserId || !rows) return;
     setBusy(true);
     setError(null);
@@ -153,16 +169,7 @@ export function DelegationWizard(props: {
         )}
         {step === 1 && <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />}
         {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
-        {step === 3 && (
-          <StepFinish
-            name={name}
-            onName={setName}
-            readyCount={readyCount}
-            online={online}
-            busy={busy}
-            onSave={(submit) => void save(submit)}
-          />
-        )}
+        {step === 3 && <StepFinish name={name} onName={setName} readyCount={readyCount} online={online} busy={busy} onSave={onSave} />}
         {busy && step === 1 && (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
             <CircularProgress size={20} />
@@ -186,6 +193,15 @@ export function DelegationWizard(props: {
           </Button>
         )}
       </DialogActions>
+      {confirming && (
+        <ConfirmSend
+          operation={request.operation}
+          count={readyCount}
+          systemUser={systemUser?.title ?? ''}
+          onConfirm={() => void save(true)}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </Dialog>
   );
 }

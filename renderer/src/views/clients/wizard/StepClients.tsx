@@ -6,7 +6,8 @@ import { PasteOrgNumbers, PickOrgNumberFile, type PickedFile } from '../../../co
 export type ClientSource = 'selection' | 'filtered' | 'paste' | 'file';
 
 export interface ClientChoice {
-  source: ClientSource;
+  /** Null until the user picks: the wizard never assumes "everything". */
+  source: ClientSource | null;
   pasted: string;
   file: PickedFile | null;
   fileProblem: string | null;
@@ -26,13 +27,12 @@ export function StepClients(props: {
       <Typography component="legend" variant="subtitle1" sx={{ mb: 1 }}>
         {t('wizard.sourceLegend')}
       </Typography>
-      <RadioGroup value={value.source} onChange={(e) => onChange({ ...value, source: e.target.value as ClientSource })}>
-        <FormControlLabel
-          value="selection"
-          disabled={props.selectionCount === 0}
-          control={<Radio />}
-          label={t('wizard.sourceSelection', { count: props.selectionCount })}
-        />
+      <RadioGroup value={value.source ?? ''} onChange={(e) => onChange({ ...value, source: e.target.value as ClientSource })}>
+        {/* Left out rather than disabled when nothing is selected: with no radio checked, the keyboard enters a
+            group at its first radio, and a disabled first radio would keep the whole group out of reach. */}
+        {props.selectionCount > 0 && (
+          <FormControlLabel value="selection" control={<Radio />} label={t('wizard.sourceSelection', { count: props.selectionCount })} />
+        )}
         <FormControlLabel value="filtered" control={<Radio />} label={t('wizard.sourceFiltered', { count: props.filteredCount ?? 0 })} />
         <FormControlLabel value="paste" control={<Radio />} label={t('wizard.sourcePaste')} />
         <FormControlLabel value="file" control={<Radio />} label={t('wizard.sourceFile')} />

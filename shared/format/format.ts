@@ -1,0 +1,80 @@
+// The one place numbers, money, dates and times are worded for a person: every screen and every export's
+// human columns go through here, so "50 000", "kr 18 450,00" and "20.08.2026 14:05" look the same everywhere.
+import { formatNok } from '../domain/money';
+
+export type Language = 'nb' | 'en';
+
+/** i18next hands over whatever language string it holds; anything not English is bokmål. */
+export const asLanguage = (lang: string | undefined): Language => (lang?.startsWith('en') ? 'en' : 'nb');
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
+export const localeOf = (lang: string | undefined): string => LOCALES[asLanguage(lang)];
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 50000 → "50 000" (nb, with a no-break space) or "50,000" (en). */
+export function formatNumber(value: number, lang?: string): string {
+  const locale = localeOf(lang);
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+/** 18450 → "kr 18 450,00" (nb) or "NOK 18,450.00" (en). */
+export const formatMoney = (amount: number, lang?: string): string => formatNok(amount, asLanguage(lang));
+
+/** A calendar date without a time zone (`2026-08-20`) → "20.08.2026" or "20/08/2026"; it stays that date. */
+export function formatDate(isoDate: string, lang?: string): string {
+  const locale = localeOf(lang);
+  const f = cached(
+    `d:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  );
+  return f.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An instant → date and time in the user's own time zone, e.g. "20.08.2026, 14:05". */
+export function formatDateTime(instant: string | number | Date, lang?: string, timeZone?: string): string {
+  const locale = localeOf(lang);
+  const f = cached(
+    `dt:${locale}:${timeZone ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone }),
+  );
+  return f.format(new Date(instant));
+}
+
+/** An instant → date and time with seconds, for logs and exports where order within a minute matters. */
+export function formatDateTimeSeconds(instant: string | number | Date, lang?: string, timeZone?: string): string {
+  const locale = localeOf(lang);
+  const f = cached(
+    `dts:${locale}:${timeZone ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone }),
+  );
+  return f.format(new Date(instant));
+}
+
+/** An instant → time of day with seconds, e.g. "14:05:09". */
+export function formatTime(instant: string | number | Date, lang?: string, timeZone?: string): string {
+  const locale = localeOf(lang);
+  const f = cached(`t:${locale}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone }));
+  return f.format(new Date(instant));
+}
+
+/** The date input pattern a person of this language expects, for placeholders: "dd.mm.åååå" or "dd/mm/yyyy". */
+export const datePattern = (lang?: string): string => (asLanguage(lang) === 'nb' ? 'dd.mm.åååå' : 'dd/mm/yyyy');
+
+/** "20.08.2026" or "20/08/2026" (also 1- or 2-digit parts) → `2026-08-20`; null when it is not a real date. */
+export function parseLocalDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,267 @@
+// Issue 15, part A: the workstation as a daily tool. One test per numbered point, found by role and label the
+// way a user finds things, at the configured 1280×720, against the shared demo world ("ready" preset).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { E2E_SECRET } from '../../playwright.config';
+import { expect, openApp, signIn, test } from './fixtures';
+import { readyApp, setLanguage, VIEWS } from './views';
+
+const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
+const SU_A_TITLE = 'SmartRegnskap – klienter';
+const C1 = '313367002';
+const C2 = '311851381';
+const C6 = '310478717';
+const NOT_A_CLIENT = '310000086';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+async function invoke<T>(request: APIRequestContext, channel: string, input: unknown = {}): Promise<T> {
+  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Klienter' });
+const search = (page: Page, text: string) => page.getByRole('searchbox', { name: 'Søk i klienter' }).fill(text);
+
+test.afterEach(async ({ page }) => {
+  await setLanguage(page, 'nb');
+});
+
+test('1: with nothing selected the wizard chooses nothing, and sending everything filtered asks first', async ({ page }) => {
+  await readyApp(page, 'nb');
+  await expect(page.getByText('Ingen valgt')).toBeVisible();
+  await page.getByRole('button', { name: 'Deleger…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systemtilgang' });
+  await expect(wizard.getByText('Foreslått for utvalget')).toHaveCount(0);
+  await wizard.getByRole('radio', { name: new RegExp(SU_A_TITLE) }).check();
+  await wizard.getByRole('button', { name: 'Neste' }).click();
+
+  // The client step: no source is picked for the user, so Neste leads nowhere yet.
+  await expect(wizard.getByRole('radio', { name: /Alle som passer filteret \(300\)/ })).not.toBeChecked();
+  await expect(wizard.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(wizard.getByRole('button', { name: 'Neste' })).toBeDisabled();
+
+  await wizard.getByRole('radio', { name: /Alle som passer filteret/ }).check();
+  await wizard.getByRole('button', { name: 'Neste' }).click();
+  const ready = Number((await wizard.getByTestId('verdict-ready').textContent())?.replace(/\D/g, ''));
+  expect(ready).toBeGreaterThan(0);
+  await wizard.getByRole('button', { name: 'Neste' }).click();
+  await wizard.getByRole('button', { name: 'Send nå' }).click();
+
+  const confirm = page.getByRole('dialog', { name: new RegExp(`^Deleger ${ready} klienter? til ${SU_A_TITLE}\\?$`) });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: new RegExp(`Send ${ready} klient`) })).toBeVisible();
+  // The safe choice has the focus; cancelling sends nothing and leaves the wizard where it was.
+  await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(wizard.getByRole('button', { name: 'Send nå' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(wizard).toHaveCount(0);
+});
+
+test('4: codes are shown by name: claim types, the audit environment, system accesses without UUIDs', async ({ page }) => {
+  await readyApp(page, 'nb');
+  await page.getByRole('tab', { name: 'Systemtilganger' }).click();
+  const card = page.getByRole('article', { name: SU_A_TITLE });
+  await expect(card).toContainText('Opprettet');
+  expect(await card.textContent()).not.toMatch(UUID);
+
+  await page.getByTestId('nav-claims').click();
+  await page.getByRole('radio', { name: 'Organisasjonsnumre jeg skriver inn' }).check();
+  await page.getByRole('textbox', { name: 'Organisasjonsnumre' }).fill(C1);
+  await page.getByRole('button', { name: 'Hent åpne krav' }).click();
+  const c1 = page.getByTestId(`claims-client-${C1}`);
+  await expect(c1.getByRole('cell', { name: 'Utskrevet forskuddsskatt' })).toBeVisible({ timeout: 30_000 });
+  await expect(c1.getByRole('cell', { name: 'UTSKR_FORSKSKATT' })).toHaveCount(0);
+
+  await page.getByTestId('nav-audit').click();
+  const firstRow = page.getByRole('row').nth(1);
+  await expect(firstRow.getByRole('cell', { name: 'Demo', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'demo', exact: true })).toHaveCount(0);
+});
+
+test('5: counts agree in number with their words, in both languages', async ({ page }) => {
+  await readyApp(page, 'nb');
+  await search(page, 'granli');
+  await expect(page.getByTestId('clients-total')).toHaveText('1 klient');
+  await expect(page.getByRole('button', { name: 'Velg den ene i filteret' })).toBeVisible();
+  await search(page, 'fjordvind');
+  await expect(page.getByTestId('clients-total')).toHaveText('2 klienter');
+  await search(page, '');
+  await expect(page.getByTestId('clients-total')).toHaveText('300 klienter');
+
+  await setLanguage(page, 'en');
+  await page.getByRole('searchbox', { name: 'Search clients' }).fill('granli');
+  await expect(page.getByTestId('clients-total')).toHaveText('1 client');
+  await expect(page.getByRole('button', { name: 'Select the one filtered' })).toBeVisible();
+});
+
+test('6: a paused batch shows the same counts on its page, in the list and in the status bar', async ({ page, request }) => {
+  await invoke(request, 'session.signOut');
+  const name = `Samme tall ${Date.now()}`;
+  await invoke(request, 'batches.create', {
+    name,
+    systemUserId: SU_A,
+    items: [C1, C2, NOT_A_CLIENT].map((orgNumber) => ({ orgNumber, operation: 'add' })),
+    submit: true,
+  });
+  await openApp(page);
+  await page.getByTestId('nav-batches').click();
+  const row = page.getByTestId('batch-row').filter({ hasText: name });
+  await expect(row.getByTestId('batch-state')).toHaveAttribute('data-state', 'paused');
+  const global = page.getByTestId('global-progress');
+  await expect(global).toContainText(name);
+  await expect(row).toContainText('0 av 3 utført');
+  await expect(global).toContainText('0 av 3 utført');
+  await row.getByRole('button', { name: `Åpne ${name}` }).click();
+  await expect(page.getByRole('main').getByTestId('batch-counts')).toContainText('0 av 3 utført');
+
+  // Signed in, it runs to its end; the page and the list agree on the end too.
+  await signIn(page, 'Morten Lie');
+  const main = page.getByRole('main');
+  await expect(main.getByTestId('batch-state')).toHaveAttribute('data-state', 'completed_with_failures', { timeout: 30_000 });
+  await expect(main.getByTestId('batch-counts')).toContainText('2 av 3 utført');
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('nav-batches').click();
+  await expect(page.getByTestId('batch-row').filter({ hasText: name })).toContainText('2 av 3 utført');
+});
+
+test('7: at 1280×720 the main views do not scroll sideways and the client grid shows at least 12 rows', async ({ page }) => {
+  await readyApp(page, 'nb');
+  for (const view of VIEWS) {
+    await view.open(page);
+    const overflow = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const pageWide = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      const mainWide = main ? main.scrollWidth - main.clientWidth : 0;
+      return Math.max(pageWide, mainWide);
+    });
+    expect(overflow, `${view.name} scrolls sideways`).toBeLessThanOrEqual(0);
+    await view.close?.(page);
+  }
+
+  await page.getByTestId('nav-clients').click();
+  const visibleRows = await grid(page).evaluate((g) => {
+    const scroller = g.querySelectorAll('[role="rowgroup"]')[1]!.getBoundingClientRect();
+    return [...g.querySelectorAll('[role="row"][aria-rowindex]')].filter((r) => {
+      const box = r.getBoundingClientRect();
+      return Number(r.getAttribute('aria-rowindex')) > 1 && box.top >= scroller.top - 1 && box.bottom <= scroller.bottom + 1;
+    }).length;
+  });
+  expect(visibleRows).toBeGreaterThanOrEqual(12);
+
+  // c1 is delegated to both system accesses: the first by name, the other as "+1", both named on hover.
+  await search(page, 'fjellbekk');
+  const c1 = page.getByTestId(`client-row-${C1}`);
+  await expect(c1.getByTestId('delegated-more')).toHaveText('+1');
+  await expect(c1.getByTestId('delegated-more')).toHaveAccessibleName(
+    /SmartRegnskap – klienter.*SmartRegnskap – skatt|SmartRegnskap – skatt.*SmartRegnskap – klienter/,
+  );
+
+  // A column can be made wider from the keyboard.
+  const handle = page.getByRole('separator', { name: 'Endre bredden på Navn' });
+  const before = Number(await handle.getAttribute('aria-valuenow'));
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await page.getByRole('columnheader', { name: 'Navn' }).boundingBox())!.width).toBeGreaterThan(before + 20);
+
+  // The search placeholder is shown whole.
+  const box = page.getByRole('searchbox', { name: 'Søk i klienter' });
+  await box.fill('');
+  expect(await box.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
+/** The screen's text without the audit log's Details cells, which the main process words (issue 15 part B). */
+const rendererText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-testid="audit-row"] [role="cell"]:last-child').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+
+test('9: bokmål says "systemtilgang" on every view, never "systembruker"', async ({ page }) => {
+  await readyApp(page, 'nb');
+  for (const view of VIEWS) {
+    await view.open(page);
+    const text = await rendererText(page);
+    expect(text, view.name).not.toMatch(/systembruker/i);
+    await view.close?.(page);
+  }
+  await setLanguage(page, 'en');
+  for (const view of VIEWS) {
+    await view.open(page);
+    expect(await rendererText(page), view.name).not.toMatch(/system user/i);
+    await view.close?.(page);
+  }
+});
+
+test('10: claims for an org number that is not a client say so, without a button to delegate it', async ({ page }) => {
+  await readyApp(page, 'nb');
+  await page.getByTestId('nav-claims').click();
+  await page.getByRole('radio', { name: 'Organisasjonsnumre jeg skriver inn' }).check();
+  await page.getByRole('textbox', { name: 'Organisasjonsnumre' }).fill(`${NOT_A_CLIENT} ${C6}`);
+  await page.getByRole('button', { name: 'Hent åpne krav' }).click();
+  const stranger = page.getByTestId(`claims-client-${NOT_A_CLIENT}`);
+  await expect(stranger).toContainText('Ikke klient av firmaet', { timeout: 30_000 });
+  await expect(stranger.getByRole('button', { name: 'Deleger klienten' })).toHaveCount(0);
+  await expect(stranger).not.toContainText('Ikke delegert');
+  // A real client that is not delegated still gets the way to delegate it.
+  await expect(page.getByTestId(`claims-client-${C6}`).getByRole('button', { name: 'Deleger klienten' })).toBeVisible();
+});
+
+test.describe('11: accessibility', () => {
+  test('the AND-rule warning has a name, Shift-click on checkboxes picks the range, focus is seen', async ({ page }) => {
+    await readyApp(page, 'nb');
+    await expect(
+      grid(page)
+        .getByRole('img', { name: /vil avvise denne klienten: mangler/ })
+        .first(),
+    ).toBeVisible();
+
+    const boxes = grid(page).getByRole('checkbox');
+    await boxes.nth(1).check();
+    await boxes.nth(5).click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('clients-selection-count')).toHaveText('5 valgt');
+    await page.getByRole('button', { name: 'Fjern valget' }).click();
+
+    await page.getByRole('button', { name: 'Synkroniser' }).focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return { width: parseFloat(s.outlineWidth), style: s.outlineStyle };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+
+  test('date filters are written the bokmål way', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('nav-audit').click();
+    const from = page.getByRole('textbox', { name: 'Fra dato' });
+    await expect(from).toHaveAttribute('placeholder', 'dd.mm.åååå');
+    await from.fill('31.02.2026');
+    await expect(page.getByText('Skriv datoen som dd.mm.åååå')).toBeVisible();
+    await from.fill('01.01.2020');
+    await expect(page.getByText('Skriv datoen som dd.mm.åååå')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Nullstill' }).click();
+    await expect(from).toHaveValue('');
+  });
+
+  test('signed out in an environment with no clients, Export, Delegate and Remove are off', async ({ page, request }) => {
+    await invoke(request, 'session.signOut');
+    await openApp(page);
+    await page.getByTestId('nav-settings').click();
+    await page.getByRole('radio', { name: 'Test (TT02)' }).click();
+    try {
+      await page.getByTestId('nav-clients').click();
+      await expect(page.getByTestId('clients-total')).toHaveText('0 klienter');
+      for (const name of ['Eksporter CSV', 'Deleger…', 'Fjern…']) await expect(page.getByRole('button', { name })).toBeDisabled();
+    } finally {
+      await page.getByTestId('nav-settings').click();
+      await page.getByRole('radio', { name: 'Demo' }).click();
+      await expect(page.getByText('Miljø: Demo')).toBeVisible();
+    }
+  });
+});
