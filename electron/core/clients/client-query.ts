@@ -173,10 +173,9 @@ export function matchingOrgNumbers(db: Database, environment: EnvironmentId, que
     return db.transaction(() => {
       const { ids } = plainSearch(db, environment, query, 0, Number.MAX_SAFE_INTEGER);
       const byId = new Map(
-        (prepared(db, 'SELECT c.id, c.org_number FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [
-          number,
-          string,
-        ][]),
+        prepared(db, 'SELECT c.id, c.org_number FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(JSON.stringify(ids)) as [number, string][],
       );
       return ids.map((id) => byId.get(id)!);
     })();
