@@ -38,7 +38,17 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
   if (!systemUser) {
     throw new AppError('UNKNOWN_SYSTEM_USER', 'That system user is not in the local copy of the client list. Sync the list and try again.');
   }
-  const candidates = request.orgNumbers.map(normaliseOrgNumber).filter((n) => orgNumberProblem(n) === null);
+  // Each number is normalised and checked once; 50,000 of them in a pasted list are common for a chain.
+  const normalised = request.orgNumbers.map(normaliseOrgNumber);
+  const valid = normalised.map((n) => orgNumberProblem(n) === null);
+  const candidates = normalised.filter((_, i) => valid[i]);
+  // Clients share a handful of package sets, so the AND rule is worked out once per set, not once per client.
+  const missingFor = new Map<string, string[]>();
+  const missingOf = (packagesJson: string): string[] => {
+    let missing = missingFor.get(packagesJson);
+    if (!missing) missingFor.set(packagesJson, (missing = missingPackages(systemUser.packages, JSON.parse(packagesJson) as string[])));
+    return missing;
+  };
   return db.transaction(() => {
     const known = lookup<KnownClient>(
       db,
@@ -56,8 +66,8 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
     );
     const seen = new Set<string>();
 
-    return request.orgNumbers.map((input): ReviewItem => {
-      const orgNumber = normaliseOrgNumber(input);
+    return request.orgNumbers.map((input, index): ReviewItem => {
+      const orgNumber = normalised[index]!;
       const item = (verdict: ReviewItem['verdict'], name: string | null = null, missing: string[] = []): ReviewItem => ({
         input,
         orgNumber,
@@ -66,7 +76,7 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
         missingPackages: missing,
         line: null,
       });
-      if (orgNumberProblem(orgNumber) !== null) return item('invalid_number');
+      if (!valid[index]) return item('invalid_number');
       const row = known.get(orgNumber);
       const delegation = delegated.get(orgNumber);
       const name = row?.name ?? delegation?.name ?? null;
@@ -81,8 +91,8 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
       }
       if (delegation) return item('already_done', name);
       if (!client) return item('unknown_client', name);
-      const missing = missingPackages(systemUser.packages, JSON.parse(client.packages) as string[]);
-      return missing.length > 0 ? item('fails_and_rule', name, missing) : item('ready', name);
+      const missing = missingOf(client.packages);
+      return missing.length > 0 ? item('fails_and_rule', name, [...missing]) : item('ready', name);
     });
   })();
 }
