@@ -25,15 +25,17 @@ async function pretty(text: string, parser: 'markdown' | 'json'): Promise<string
   }
 }
 
+const mark = (r: RowResult): string => (r.target ? (r.target.met ? 'met' : 'NOT MET') : '—');
+
 function markdown(results: RowResult[], machine: string, date: string): string {
   const lines = [
     `Measured ${date} on ${machine}.`,
     '',
-    '| Row | Klientdesk | Baseline | Ratio | Reading |',
-    '|---|---|---|---|---|',
+    '| Row | Klientdesk | Baseline | Ratio | Target | Met | Reading |',
+    '|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.title} | ${r.subject.label}: ${r.subject.value} ${r.subject.unit} | ${r.baseline.label}: ${r.baseline.value} ${r.baseline.unit} | ${r.ratio} | ${r.note}${
+        `| ${r.title} | ${r.subject.label}: ${r.subject.value} ${r.subject.unit} | ${r.baseline.label}: ${r.baseline.value} ${r.baseline.unit} | ${r.ratio} | ${r.target?.text ?? '—'} | ${mark(r)} | ${r.note}${
           r.extra?.length ? `; ${r.extra.map((e) => `${e.label} ${e.value} ${e.unit}`).join(', ')}` : ''
         } |`,
     ),
@@ -42,12 +44,18 @@ function markdown(results: RowResult[], machine: string, date: string): string {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- ui sync-200k` runs the rows whose id is, or starts with, one of the words.
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const results: RowResult[] = [];
-  for (const row of rows.filter((r) => only.length === 0 || only.includes(r.id))) {
-    process.stderr.write(`bench: ${row.title}…\n`);
+  const started = performance.now();
+  for (const row of rows.filter((r) => only.length === 0 || only.some((o) => r.id === o || r.id.startsWith(`${o}-`)))) {
+    process.stderr.write(`bench: ${row.title}… (${Math.round((performance.now() - started) / 1000)} s in)\n`);
     try {
-      results.push(await row.run());
+      const result = await row.run();
+      for (const r of Array.isArray(result) ? result : [result]) {
+        results.push(r);
+        process.stderr.write(`bench:   ${r.title}: ratio ${r.ratio}${r.target ? `, target ${r.target.text}: ${mark(r)}` : ''}\n`);
+      }
     } catch (error) {
       console.error(`bench: ${row.title} failed: ${error instanceof Error ? error.stack : String(error)}`);
       process.exitCode = 1;
@@ -61,7 +69,14 @@ async function main(): Promise<void> {
       klientdesk: `${r.subject.value} ${r.subject.unit}`,
       baseline: `${r.baseline.value} ${r.baseline.unit}`,
       ratio: r.ratio,
+      target: r.target?.text ?? '—',
+      met: mark(r),
     })),
+  );
+  const missed = results.filter((r) => r.target && !r.target.met);
+  console.log(
+    `bench: ${results.filter((r) => r.target).length - missed.length} of ${results.filter((r) => r.target).length} targets met in ${Math.round((performance.now() - started) / 1000)} s` +
+      (missed.length ? `; not met: ${missed.map((r) => r.title).join('; ')}` : ''),
   );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', await pretty(JSON.stringify({ date, machine, results }, null, 2) + '\n', 'json'));
