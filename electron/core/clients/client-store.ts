@@ -122,10 +122,16 @@ export function saveSnapshot(
     const update = db.prepare(
       `UPDATE clients SET party_uuid = @partyUuid, name = @name, variant = @variant, parent_org_number = @parentOrgNumber,
               is_sub_unit = @isSubUnit, relationship_mask = @relationshipMask, packages = @packagesJson, sort_name = @sortName,
-              search_text = @searchText WHERE id = @id`,
+              search_text = @searchText, last_seen_at = @now WHERE id = @id`,
     );
-    const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ? WHERE id = ?');
-    const markGone = db.prepare('UPDATE clients SET gone_at = ? WHERE id = ?');
+    const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ?, last_seen_at = ? WHERE id = ?');
+    // last_seen_at is kept for clients that left: the last sync that listed them. A current client was seen by the
+    // latest sync run, so the column is not rewritten for every client on every sync (a whole-table write).
+    const previousSync = db
+      .prepare('SELECT finished_at FROM client_sync_runs WHERE environment = ? AND id < ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(environment, runId) as string | undefined;
+    const markGone = db.prepare('UPDATE clients SET gone_at = ?, last_seen_at = ? WHERE id = ?');
     const clearPackages = db.prepare('DELETE FROM client_packages WHERE client_id = ?');
     const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
     const search = searchIndexWriter(db, stored.size);
@@ -159,7 +165,7 @@ export function saveSnapshot(
       }
       if (before.gone_at !== null) {
         // A client that comes back is new to the firm again: it needs delegating again.
-        reappear.run(now, runId, before.id);
+        reappear.run(now, runId, now, before.id);
         added.push({ orgNumber: next.orgNumber, name: next.name });
       }
       if (params) {
@@ -173,11 +179,10 @@ export function saveSnapshot(
     }
     for (const before of stored.values()) {
       if (before.gone_at === null && !fetched.has(before.org_number)) {
-        markGone.run(now, before.id);
+        markGone.run(now, previousSync ?? now, before.id);
         removed.push({ orgNumber: before.org_number, name: before.name });
       }
     }
-    db.prepare('UPDATE clients SET last_seen_at = ? WHERE environment = ? AND gone_at IS NULL').run(now, environment);
     search.finish();
 
     replaceSystemUsers(db, environment, snapshot);

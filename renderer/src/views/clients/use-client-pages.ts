@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientQuery, ClientRow } from '../../../../shared/contract/clients';
 import { call } from '../../api/client';
 
-export const PAGE_SIZE = 200;
+/** A screenful and then some: each search keystroke fetches, checks and renders one page, so it is kept small. */
+export const PAGE_SIZE = 60;
 
 export interface ClientPages {
   total: number | null;
