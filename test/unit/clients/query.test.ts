@@ -182,7 +182,7 @@ describe('the two ways a search is answered agree', () => {
   it('gives the same count and the same rows in the same order, both directions', () => {
     const everyRelationship = page({ relationships: ['REGN', 'REVI', 'FFØR'] }).total;
     // Sub-units hold no relationship, so compare within the clients that have one.
-    const withRelationship = (rows: { relationships: string[] }[]) => rows.filter((r) => r.relationships.length > 0);
+    const withRelationship = <R extends { relationships: string[] }>(rows: R[]) => rows.filter((r) => r.relationships.length > 0);
     expect(everyRelationship).toBeGreaterThan(0);
     for (const search of ['fjell', 'ø', 'ha', 'nord bygg', 'øy', 'konsult 4', '3200']) {
       for (const direction of ['asc', 'desc'] as const) {
