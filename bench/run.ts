@@ -1,6 +1,6 @@
 // `npm run bench`: every row measured side by side in one run; prints a table, writes JSON and Markdown,
 // and refreshes the table in the README.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rows } from './rows';
 import type { RowResult } from './row';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const results: RowResult[] = [];
   const started = performance.now();
+  const startLoad = loadavg()[0]!.toFixed(1);
   for (const row of rows.filter((r) => only.length === 0 || only.some((o) => r.id === o || r.id.startsWith(`${o}-`)))) {
     process.stderr.write(`bench: ${row.title}… (${Math.round((performance.now() - started) / 1000)} s in)\n`);
     try {
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+  // The load average tells a reader how much the machine was shared while the absolute times were taken.
+  const load = loadavg().map((l) => l.toFixed(1));
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}; load average at the start ${startLoad}, at the end ${load[0]} (1 min)`;
   const date = new Date().toISOString().slice(0, 10);
   console.table(
     results.map((r) => ({

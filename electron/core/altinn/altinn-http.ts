@@ -18,6 +18,8 @@ export interface AltinnCall {
   operation: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Instead of the HTTP layer's default, for answers that are large by nature (a whole firm's client list). */
+  timeoutMs?: number;
 }
 
 /** A 429 or 503 that outlived the HTTP layer's retries still tells a batch runner how long to hold off. */
@@ -63,6 +65,7 @@ export class AltinnHttp {
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       idempotent: call.idempotent,
       signal: call.signal,
+      timeoutMs: call.timeoutMs,
     });
     if (!res.ok) throw withRetryAfter(altinnError(res, this.kind), res);
     return res;
