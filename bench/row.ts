@@ -15,13 +15,36 @@ export interface RowResult {
   ratio: number;
   note: string;
   extra?: Measure[];
+  /** The goal this row is held to (issue 16), and whether this run met it. */
+  target?: Target;
 }
+
+export interface Target {
+  text: string;
+  met: boolean;
+}
+
+/** `value` must be at most `limit`; the text says so in the row's own terms. */
+export const atMost = (value: number, limit: number, what: string, unit = ''): Target => ({
+  text: `${what} ≤ ${limit}${unit}`,
+  met: Number.isFinite(value) && value <= limit,
+});
+
+/** `value` must be at least `limit`. */
+export const atLeast = (value: number, limit: number, what: string, unit = ''): Target => ({
+  text: `${what} ≥ ${limit}${unit}`,
+  met: Number.isFinite(value) && value >= limit,
+});
 
 export interface BenchRow {
   id: string;
   title: string;
-  run(): Promise<RowResult>;
+  /** One result, or several when one measurement answers several targets (a sync and its re-sync). */
+  run(): Promise<RowResult | RowResult[]>;
 }
+
+/** 50000 → "50,000", as the titles write client counts. */
+export const thousands = (n: number): string => n.toLocaleString('en-GB');
 
 /** Runs `fn` repeatedly for at least `ms` and returns operations per second. */
 export async function opsPerSecond(fn: () => Promise<unknown> | unknown, ms = 1500): Promise<number> {

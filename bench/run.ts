@@ -1,6 +1,6 @@
 // `npm run bench`: every row measured side by side in one run; prints a table, writes JSON and Markdown,
 // and refreshes the table in the README.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rows } from './rows';
 import type { RowResult } from './row';
@@ -25,15 +25,17 @@ async function pretty(text: string, parser: 'markdown' | 'json'): Promise<string
   }
 }
 
+const mark = (r: RowResult): string => (r.target ? (r.target.met ? 'met' : 'NOT MET') : '—');
+
 function markdown(results: RowResult[], machine: string, date: string): string {
   const lines = [
     `Measured ${date} on ${machine}.`,
     '',
-    '| Row | Klientdesk | Baseline | Ratio | Reading |',
-    '|---|---|---|---|---|',
+    '| Row | Klientdesk | Baseline | Ratio | Target | Met | Reading |',
+    '|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.title} | ${r.subject.label}: ${r.subject.value} ${r.subject.unit} | ${r.baseline.label}: ${r.baseline.value} ${r.baseline.unit} | ${r.ratio} | ${r.note}${
+        `| ${r.title} | ${r.subject.label}: ${r.subject.value} ${r.subject.unit} | ${r.baseline.label}: ${r.baseline.value} ${r.baseline.unit} | ${r.ratio} | ${r.target?.text ?? '—'} | ${mark(r)} | ${r.note}${
           r.extra?.length ? `; ${r.extra.map((e) => `${e.label} ${e.value} ${e.unit}`).join(', ')}` : ''
         } |`,
     ),
@@ -42,18 +44,27 @@ function markdown(results: RowResult[], machine: string, date: string): string {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- ui sync-200k` runs the rows whose id is, or starts with, one of the words.
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const results: RowResult[] = [];
-  for (const row of rows.filter((r) => only.length === 0 || only.includes(r.id))) {
-    process.stderr.write(`bench: ${row.title}…\n`);
+  const started = performance.now();
+  const startLoad = loadavg()[0]!.toFixed(1);
+  for (const row of rows.filter((r) => only.length === 0 || only.some((o) => r.id === o || r.id.startsWith(`${o}-`)))) {
+    process.stderr.write(`bench: ${row.title}… (${Math.round((performance.now() - started) / 1000)} s in)\n`);
     try {
-      results.push(await row.run());
+      const result = await row.run();
+      for (const r of Array.isArray(result) ? result : [result]) {
+        results.push(r);
+        process.stderr.write(`bench:   ${r.title}: ratio ${r.ratio}${r.target ? `, target ${r.target.text}: ${mark(r)}` : ''}\n`);
+      }
     } catch (error) {
       console.error(`bench: ${row.title} failed: ${error instanceof Error ? error.stack : String(error)}`);
       process.exitCode = 1;
     }
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+  // The load average tells a reader how much the machine was shared while the absolute times were taken.
+  const load = loadavg().map((l) => l.toFixed(1));
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}; load average at the start ${startLoad}, at the end ${load[0]} (1 min)`;
   const date = new Date().toISOString().slice(0, 10);
   console.table(
     results.map((r) => ({
@@ -61,7 +72,14 @@ async function main(): Promise<void> {
       klientdesk: `${r.subject.value} ${r.subject.unit}`,
       baseline: `${r.baseline.value} ${r.baseline.unit}`,
       ratio: r.ratio,
+      target: r.target?.text ?? '—',
+      met: mark(r),
     })),
+  );
+  const missed = results.filter((r) => r.target && !r.target.met);
+  console.log(
+    `bench: ${results.filter((r) => r.target).length - missed.length} of ${results.filter((r) => r.target).length} targets met in ${Math.round((performance.now() - started) / 1000)} s` +
+      (missed.length ? `; not met: ${missed.map((r) => r.title).join('; ')}` : ''),
   );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', await pretty(JSON.stringify({ date, machine, results }, null, 2) + '\n', 'json'));

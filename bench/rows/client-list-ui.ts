@@ -1,11 +1,16 @@
-// Row 6: the client list with 50,000 clients in Chromium, through the browser host: time to the first painted
-// rows against the same page's first paint (how long the user looks at an empty frame), the 95th percentile of
-// search keystroke → repainted rows, and the JS heap in use.
+// The client list in Chromium, through the browser host, at each firm size: time to the first painted rows
+// against the same page's first paint (how long the user looks at an empty frame), and the 95th percentile of
+// search keystroke → repainted rows (everything between the key and the frame: the wait before asking, the HTTP
+// hop, the store, React and the paint), against the one frame the search waits on purpose.
 import type { Page } from '@playwright/test';
 import { launchChromium, PAGE_PROBE, type PageProbe } from '../support/browser';
-import { freshLaunchUrl, launchHost, signIn, syncedDataDir, UI_CLIENTS } from '../support/synced-host';
-import { percentile, round, type BenchRow } from '../row';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/ui-timing';
+import { freshLaunchUrl, launchHost, signIn, syncedDataDir } from '../support/synced-host';
+import { atMost, percentile, round, thousands, type BenchRow } from '../row';
+
+const FRAME_MS = 1000 / 60;
+/** Keystroke → repaint p95 limits (issue 16): 50 ms at 50,000 clients, 100 ms at 200,000. */
+const KEYSTROKE_P95_MS = (clients: number): number => (clients <= 50_000 ? 50 : 100);
+const FIRST_ROWS_RATIO = 1.5;
 
 const LOADS = 3;
 /**
@@ -56,12 +61,12 @@ async function typeAndMeasure(page: Page): Promise<{ samples: number[]; unchange
   return { samples: (await probeOf(page)).samples, unchanged };
 }
 
-export const clientListUi: BenchRow = {
-  id: 'ui',
-  title: 'Client list UI (50,000 clients)',
+export const clientListUi = (clients: number): BenchRow => ({
+  id: `ui-${clients / 1000}k`,
+  title: `Client list UI (${thousands(clients)} clients)`,
   async run() {
-    const dataDir = await syncedDataDir();
-    const host = await launchHost(dataDir);
+    const dataDir = await syncedDataDir(clients);
+    const host = await launchHost(dataDir, clients);
     const browser = await launchChromium();
     try {
       // Signed in, on a copy synced by an earlier host: a user opening the app the next morning. Syncing in
@@ -91,25 +96,38 @@ export const clientListUi: BenchRow = {
         50,
       );
       const p95 = percentile(samples, 95);
-      return {
-        id: this.id,
-        title: this.title,
-        subject: { label: 'first rows painted', value: round(firstRows, 0), unit: 'ms' },
-        baseline: { label: 'first paint of the same page', value: round(firstPaint, 0), unit: 'ms' },
-        ratio: round(firstRows / firstPaint),
-        note:
-          `median of ${LOADS} cold loads with ${UI_CLIENTS} clients; 1 would mean the rows come with the first paint. ` +
-          `Keystroke → repaint p95 is ${round(p95 / 16.7, 1)} frames of 16.7 ms, ${round(SEARCH_DEBOUNCE_MS / 16.7, 1)} of them the search box's deliberate ${SEARCH_DEBOUNCE_MS} ms debounce`,
-        extra: [
-          { label: 'keystroke → repaint p95', value: round(p95, 0), unit: 'ms' },
-          { label: 'keystroke → repaint p50', value: round(percentile(samples, 50), 0), unit: 'ms' },
-          { label: 'keystrokes measured', value: samples.length, unit: `(${unchanged} changed nothing)` },
-          { label: 'JS heap used after GC', value: round(heap.usedSize / 2 ** 20, 1), unit: 'MB' },
-        ],
-      };
+      const limit = KEYSTROKE_P95_MS(clients);
+      return [
+        {
+          id: `keystroke-${clients / 1000}k`,
+          title: `Search keystroke → repaint (${thousands(clients)} clients)`,
+          subject: { label: 'keystroke → repaint p95', value: round(p95, 0), unit: 'ms' },
+          baseline: { label: 'one frame', value: round(FRAME_MS, 1), unit: 'ms' },
+          ratio: round(p95 / FRAME_MS),
+          target: atMost(p95, limit, 'p95', ' ms'),
+          note:
+            `${samples.length} keystrokes typed into the search box (${unchanged} changed nothing and are not samples), ` +
+            'each timed from the keydown to the frame that shows the new rows or count; the search asks at the next frame, ' +
+            'and a question overtaken by a newer one is not sent',
+          extra: [
+            { label: 'p50', value: round(percentile(samples, 50), 0), unit: 'ms' },
+            { label: 'max', value: round(Math.max(...samples), 0), unit: 'ms' },
+            { label: 'JS heap used after GC', value: round(heap.usedSize / 2 ** 20, 1), unit: 'MB' },
+          ],
+        },
+        {
+          id: this.id,
+          title: this.title,
+          subject: { label: 'first rows painted', value: round(firstRows, 0), unit: 'ms' },
+          baseline: { label: 'first paint of the same page', value: round(firstPaint, 0), unit: 'ms' },
+          ratio: round(firstRows / firstPaint),
+          target: atMost(firstRows / firstPaint, FIRST_ROWS_RATIO, 'ratio', '×'),
+          note: `median of ${LOADS} cold loads with ${thousands(clients)} clients; 1 would mean the rows come with the first paint`,
+        },
+      ];
     } finally {
       await browser.close();
       await host.stop();
     }
   },
-};
+});

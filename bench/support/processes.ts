@@ -7,14 +7,19 @@ export interface Launched {
   child: ChildProcess;
   /** The first http:// address the process printed. */
   url: string;
+  /** What the process has written on stderr so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 120_000;
 
 /** Runs `script` on this Node (the project's Node 22) and resolves when it prints an http:// address. */
-export function launchNode(script: string, args: string[], env: Record<string, string> = {}): Promise<Launched> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function launchNode(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Launched> {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const stop = async (): Promise<void> => {
@@ -37,7 +42,7 @@ export function launchNode(script: string, args: string[], env: Record<string, s
       if (!url) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ child, url, stop });
+      resolve({ child, url, stop, stderr: () => stderr.join('') });
     });
   });
 }

@@ -7,6 +7,7 @@ import type { HttpClient } from '../http/http-client';
 import { arr, field, str } from '../http/lenient-json';
 import { AltinnHttp, type TokenProvider } from './altinn-http';
 
+const CLIENT_LIST_TIMEOUT_MS = 120_000;
 const BASE = 'accessmanagement/api/v1/enduser/clientdelegations';
 
 export interface FirmClient {
@@ -144,6 +145,9 @@ export class AccessManagementApi {
       path: `${BASE}/clients`,
       operation: 'firm clients',
       signal,
+      // Altinn answers with every client in one page: 200,000 clients are some 200 MB of JSON, which took more
+      // than the default 15 s to arrive on a loaded 2-core machine.
+      timeoutMs: CLIENT_LIST_TIMEOUT_MS,
       query: { party: firmPartyUuid, roles: filter.roles, packages: filter.packages },
     });
     return data.map(parseFirmClient).filter((c) => c.partyUuid !== '');

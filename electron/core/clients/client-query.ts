@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { AgentSystemUser } from '../app/ports';
 import { relationshipMask, relationshipsOfMask } from './client-store';
 import { foldForSearch, isOrgNumberSearch } from './client-text';
+import { searchIndex, searchPage, type SearchPage } from './search-index';
 import { readSystemUsers } from './system-users';
 
 interface StoredRow {
@@ -36,11 +37,16 @@ const TRIGRAM = 3;
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const ftsPhrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
-function searchConditions(search: string, params: Record<string, unknown>): string[] {
+/** What the search box asks for, folded the way the stored text is: every term must occur. */
+function searchTerms(search: string): string[] {
   const trimmed = cleanSearchInput(search).trim();
   if (trimmed === '') return [];
   // `313 367` and `313367` are the same search: an org number typed in groups.
-  const terms = isOrgNumberSearch(trimmed) ? [normaliseOrgNumber(trimmed)] : foldForSearch(trimmed).split(/\s+/).filter(Boolean);
+  return isOrgNumberSearch(trimmed) ? [normaliseOrgNumber(trimmed)] : foldForSearch(trimmed).split(/\s+/).filter(Boolean);
+}
+
+function searchConditions(search: string, params: Record<string, unknown>): string[] {
+  const terms = searchTerms(search);
   const conditions: string[] = [];
   const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
   if (indexed.length > 0) {
@@ -69,9 +75,17 @@ export const latestSyncId = (db: Database, environment: EnvironmentId): number =
 
 function buildWhere(db: Database, environment: EnvironmentId, query: ClientQuery): Where {
   const params: Record<string, unknown> = { environment };
-  const conditions = ['c.environment = @environment', query.status === 'gone' ? 'c.gone_at IS NOT NULL' : 'c.gone_at IS NULL'];
+  const search = query.search ? searchConditions(query.search, params) : [];
+  // With a trigram term the few matching rowids should drive the query. Left to itself the planner walks the
+  // whole name index and tests each row against the match list (35 ms for one match at 200,000 clients);
+  // the unary + keeps it off the environment and gone_at columns' indexes.
+  const indexed = params.fts !== undefined ? '+' : '';
+  const conditions = [
+    `${indexed}c.environment = @environment`,
+    query.status === 'gone' ? `${indexed}c.gone_at IS NOT NULL` : `${indexed}c.gone_at IS NULL`,
+    ...search,
+  ];
 
-  if (query.search) conditions.push(...searchConditions(query.search, params));
   if (query.relationships && query.relationships.length > 0) {
     params.relationships = relationshipMask(query.relationships as Relationship[]);
     conditions.push('(c.relationship_mask & @relationships) != 0');
@@ -131,12 +145,42 @@ function prepared(db: Database, sql: string): Statement {
   return statement;
 }
 
+/** A search over current clients in name order with no other filter: answered from the in-memory index. */
+function isPlainSearch(query: ClientQuery): boolean {
+  return (
+    searchTerms(query.search ?? '').length > 0 &&
+    query.status !== 'gone' &&
+    (query.sort ?? 'name') === 'name' &&
+    !query.relationships?.length &&
+    !query.packages?.length &&
+    !query.delegated &&
+    !query.failsAndRuleFor &&
+    !query.onlyNew &&
+    (query.subUnits ?? 'include') === 'include'
+  );
+}
+
+function plainSearch(db: Database, environment: EnvironmentId, query: ClientQuery, offset: number, limit: number): SearchPage {
+  return searchPage(searchIndex(db, environment), searchTerms(query.search ?? ''), query.direction === 'desc', offset, limit);
+}
+
 export function countClients(db: Database, environment: EnvironmentId, query: ClientQuery): number {
   const where = buildWhere(db, environment, query);
   return prepared(db, `SELECT COUNT(*) FROM clients c WHERE ${where.sql}`).pluck().get(where.params) as number;
 }
 
 export function matchingOrgNumbers(db: Database, environment: EnvironmentId, query: ClientQuery): string[] {
+  if (isPlainSearch(query)) {
+    return db.transaction(() => {
+      const { ids } = plainSearch(db, environment, query, 0, Number.MAX_SAFE_INTEGER);
+      const byId = new Map(
+        prepared(db, 'SELECT c.id, c.org_number FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(JSON.stringify(ids)) as [number, string][],
+      );
+      return ids.map((id) => byId.get(id)!);
+    })();
+  }
   const where = buildWhere(db, environment, query);
   return prepared(db, `SELECT c.org_number FROM clients c WHERE ${where.sql} ORDER BY ${orderBy(query)}`)
     .pluck()
@@ -152,6 +196,10 @@ function selectRows(db: Database, environment: EnvironmentId, query: ClientQuery
   const ids = prepared(db, `SELECT c.id FROM clients c WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...where.params, limit, offset }) as number[];
+  return rowsByIds(db, ids);
+}
+
+function rowsByIds(db: Database, ids: readonly number[]): StoredRow[] {
   if (ids.length === 0) return [];
   const rows = prepared(db, `SELECT c.id, ${ROW_COLUMNS} FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(ids),
@@ -234,10 +282,16 @@ export function queryClients(
   limit: number,
 ): { total: number; rows: ClientRow[] } {
   // One read transaction, so the count and the page agree even if a sync commits in between.
-  return db.transaction(() => ({
-    total: countClients(db, environment, query),
-    rows: toRows(db, environment, selectRows(db, environment, query, offset, limit), rowContext(db, environment, query)),
-  }))();
+  return db.transaction(() => {
+    if (isPlainSearch(query)) {
+      const found = plainSearch(db, environment, query, offset, limit);
+      return { total: found.total, rows: toRows(db, environment, rowsByIds(db, found.ids), rowContext(db, environment, query)) };
+    }
+    return {
+      total: countClients(db, environment, query),
+      rows: toRows(db, environment, selectRows(db, environment, query, offset, limit), rowContext(db, environment, query)),
+    };
+  })();
 }
 
 /** Hands every matching row to `visit`, a page at a time and in one read transaction (the CSV export). */

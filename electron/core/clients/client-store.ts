@@ -32,6 +32,7 @@ interface StoredClient {
   parent_org_number: string | null;
   relationship_mask: number;
   packages: string;
+  search_text: string;
   gone_at: string | null;
 }
 
@@ -51,7 +52,9 @@ function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientVal
   const merged = new Map<string, ClientValues>();
   for (const c of clients) {
     const before = merged.get(c.orgNumber);
-    const packages = [...new Set([...(before?.packages ?? []), ...c.packages.map(packageCode)])].sort();
+    const codes = c.packages.map(packageCode);
+    // Most clients are listed once, with a handful of packages: a Set only when there is something to merge.
+    const packages = before ? [...new Set([...before.packages, ...codes])].sort() : codes.length > 1 ? [...new Set(codes)].sort() : codes;
     merged.set(c.orgNumber, {
       orgNumber: c.orgNumber,
       partyUuid: c.partyUuid,
@@ -67,13 +70,13 @@ function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientVal
   return merged;
 }
 
-const differs = (stored: StoredClient, next: ClientValues): boolean =>
+const differs = (stored: StoredClient, next: ClientValues, packagesJson: string): boolean =>
   stored.party_uuid !== next.partyUuid ||
   stored.name !== next.name ||
   stored.variant !== next.variant ||
   stored.parent_org_number !== next.parentOrgNumber ||
   stored.relationship_mask !== next.relationshipMask ||
-  stored.packages !== JSON.stringify(next.packages);
+  stored.packages !== packagesJson;
 
 /** The first `SYNC_LIST_CAP` by name, for the callout. */
 function firstByName<T extends { name: string }>(list: readonly T[]): T[] {
@@ -105,7 +108,7 @@ export function saveSnapshot(
       (
         db
           .prepare(
-            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, gone_at FROM clients WHERE environment = ?',
+            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, search_text, gone_at FROM clients WHERE environment = ?',
           )
           .all(environment) as StoredClient[]
       ).map((s) => [s.org_number, s]),
@@ -119,41 +122,55 @@ export function saveSnapshot(
     const update = db.prepare(
       `UPDATE clients SET party_uuid = @partyUuid, name = @name, variant = @variant, parent_org_number = @parentOrgNumber,
               is_sub_unit = @isSubUnit, relationship_mask = @relationshipMask, packages = @packagesJson, sort_name = @sortName,
-              search_text = @searchText WHERE id = @id`,
+              search_text = @searchText, last_seen_at = @now WHERE id = @id`,
     );
-    const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ? WHERE id = ?');
-    const markGone = db.prepare('UPDATE clients SET gone_at = ? WHERE id = ?');
+    const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ?, last_seen_at = ? WHERE id = ?');
+    // last_seen_at is kept for clients that left: the last sync that listed them. A current client was seen by the
+    // latest sync run, so the column is not rewritten for every client on every sync (a whole-table write).
+    const previousSync = db
+      .prepare('SELECT finished_at FROM client_sync_runs WHERE environment = ? AND id < ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(environment, runId) as string | undefined;
+    const markGone = db.prepare('UPDATE clients SET gone_at = ?, last_seen_at = ? WHERE id = ?');
     const clearPackages = db.prepare('DELETE FROM client_packages WHERE client_id = ?');
     const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
+    const search = searchIndexWriter(db, stored.size);
 
     const added: { orgNumber: string; name: string }[] = [];
     const removed: { orgNumber: string; name: string }[] = [];
     const fetched = mergeByOrgNumber(snapshot.clients);
 
     for (const next of fetched.values()) {
-      const params = {
-        ...next,
-        environment,
-        packagesJson: JSON.stringify(next.packages),
-        sortName: sortKey(next.name),
-        searchText: searchText(next.name, next.orgNumber),
-        now,
-        firstSeenSync: firstSync ? 0 : runId,
-      };
       const before = stored.get(next.orgNumber);
+      const packagesJson = JSON.stringify(next.packages);
+      // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
+      const changed = !before || differs(before, next, packagesJson);
+      const params = changed
+        ? {
+            ...next,
+            environment,
+            packagesJson,
+            sortName: sortKey(next.name),
+            searchText: searchText(next.name, next.orgNumber),
+            now,
+            firstSeenSync: firstSync ? 0 : runId,
+          }
+        : null;
       if (!before) {
         const id = Number(insert.run(params).lastInsertRowid);
+        search.added(id, params!.searchText);
         for (const p of next.packages) addPackage.run(id, p);
         if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
         continue;
       }
       if (before.gone_at !== null) {
         // A client that comes back is new to the firm again: it needs delegating again.
-        reappear.run(now, runId, before.id);
+        reappear.run(now, runId, now, before.id);
         added.push({ orgNumber: next.orgNumber, name: next.name });
       }
-      if (differs(before, next)) {
+      if (params) {
         update.run({ ...params, id: before.id });
+        if (before.search_text !== params.searchText) search.changed(before.id, before.search_text, params.searchText);
         if (before.packages !== params.packagesJson) {
           clearPackages.run(before.id);
           for (const p of next.packages) addPackage.run(before.id, p);
@@ -162,11 +179,11 @@ export function saveSnapshot(
     }
     for (const before of stored.values()) {
       if (before.gone_at === null && !fetched.has(before.org_number)) {
-        markGone.run(now, before.id);
+        markGone.run(now, previousSync ?? now, before.id);
         removed.push({ orgNumber: before.org_number, name: before.name });
       }
     }
-    db.prepare('UPDATE clients SET last_seen_at = ? WHERE environment = ? AND gone_at IS NULL').run(now, environment);
+    search.finish();
 
     replaceSystemUsers(db, environment, snapshot);
 
@@ -183,6 +200,40 @@ export function saveSnapshot(
     return result;
   })();
 }
+
+/**
+ * Keeps the trigram index (clients_fts, external content) in step with the rows written. A first sync or a large
+ * change rebuilds it in one pass at the end, which costs far less than the same rows one at a time; a small
+ * change (a few new or renamed clients) updates those rows only.
+ */
+function searchIndexWriter(db: Database, storedRows: number) {
+  const pending: { id: number; before: string | null; after: string }[] = [];
+  let rebuild = false;
+  const note = (entry: { id: number; before: string | null; after: string }) => {
+    if (rebuild) return;
+    pending.push(entry);
+    if (pending.length > Math.max(REBUILD_AT_LEAST, storedRows / 10)) rebuild = true;
+  };
+  return {
+    added: (id: number, text: string) => note({ id, before: null, after: text }),
+    changed: (id: number, before: string, after: string) => note({ id, before, after }),
+    finish() {
+      if (rebuild) {
+        db.prepare("INSERT INTO clients_fts (clients_fts) VALUES ('rebuild')").run();
+        return;
+      }
+      const remove = db.prepare("INSERT INTO clients_fts (clients_fts, rowid, search_text) VALUES ('delete', ?, ?)");
+      const add = db.prepare('INSERT INTO clients_fts (rowid, search_text) VALUES (?, ?)');
+      for (const p of pending) {
+        if (p.before !== null) remove.run(p.id, p.before);
+        add.run(p.id, p.after);
+      }
+    },
+  };
+}
+
+/** Below this many written rows the index is updated row by row. */
+const REBUILD_AT_LEAST = 2000;
 
 function replaceSystemUsers(db: Database, environment: EnvironmentId, snapshot: AltinnSnapshot): void {
   // Deleting the system users cascades to their delegations; both are replaced by what Altinn says now.

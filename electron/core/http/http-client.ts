@@ -173,7 +173,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         url: loggedUrl,
         attempt,
         startedAt,
-        requestBody: body === undefined ? undefined : clip(redactText(body)),
+        requestBody: body === undefined ? undefined : loggedBody(body),
       };
       const outcome = await attemptOnce(req, body, correlationId, timeoutMs);
       const durationMs = clock.now() - startedAt;
@@ -193,7 +193,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           ...base,
           durationMs,
           status: response.status,
-          responseBody: clip(redactText(text)),
+          responseBody: loggedBody(text),
           willRetry: retryDelayMs !== undefined,
           retryDelayMs,
         });
@@ -323,4 +323,16 @@ function describeNetworkError(cause: unknown): string {
 
 function clip(text: string): string {
   return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)` : text;
+}
+
+/** Far longer than any PEM block or token, so one that straddles the clip is still whole inside the window. */
+const REDACT_WINDOW = MAX_LOGGED_BODY + 64 * 1024;
+
+/**
+ * What the log keeps of a body: redacted, then clipped. Only the window that can reach the log is redacted:
+ * a 200,000-client list is 200 MB of text, and redacting all of it cost more than parsing it.
+ */
+function loggedBody(text: string): string {
+  if (text.length <= REDACT_WINDOW) return clip(redactText(text));
+  return `${redactText(text.slice(0, REDACT_WINDOW)).slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)`;
 }

@@ -173,3 +173,64 @@ describe('the AND rule, offline', () => {
     expect(a!.qualifyingCount).toBe(page({ packages: ['regnskapsforer-med-signeringsrettighet'] }).total);
   });
 });
+
+describe('the two ways a search is answered agree', () => {
+  // A plain search is answered from the in-memory index; a filter that keeps every current client
+  // (relationships: all three) sends the same search through SQLite's trigram index instead.
+  const viaSql = (search: string, direction: 'asc' | 'desc' = 'asc') =>
+    page({ search, direction, relationships: ['REGN', 'REVI', 'FFØR'], subUnits: 'include' }, 0, 300);
+  it('gives the same count and the same rows in the same order, both directions', () => {
+    const everyRelationship = page({ relationships: ['REGN', 'REVI', 'FFØR'] }).total;
+    // Sub-units hold no relationship, so compare within the clients that have one.
+    const withRelationship = <R extends { relationships: string[] }>(rows: R[]) => rows.filter((r) => r.relationships.length > 0);
+    expect(everyRelationship).toBeGreaterThan(0);
+    for (const search of ['fjell', 'ø', 'ha', 'nord bygg', 'øy', 'konsult 4', '3200']) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const plain = page({ search, direction }, 0, 5000);
+        const sql = viaSql(search, direction);
+        const plainWithRelationship = withRelationship(plain.rows);
+        expect(
+          plainWithRelationship.slice(0, 300).map((r) => r.orgNumber),
+          `${search} ${direction}`,
+        ).toEqual(withRelationship(sql.rows).map((r) => r.orgNumber));
+        expect(plain.rows.every((r) => search.split(' ').every((t) => `${r.name.toLowerCase()} ${r.orgNumber}`.includes(t)))).toBe(true);
+      }
+    }
+  });
+
+  it('pages the plain search without gaps or repeats, and matchingOrgNumbers lists the same clients', () => {
+    const all = orgs({ search: 'sol' });
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.length; offset += 700)
+      paged.push(...page({ search: 'sol' }, offset, 700).rows.map((r) => r.orgNumber));
+    expect(paged).toEqual(all);
+    expect(page({ search: 'sol' }).total).toBe(all.length);
+  });
+});
+
+describe('the search follows the syncs', () => {
+  it('finds a renamed client by its new name only, through both indexes, after a small and after a large re-sync', () => {
+    const small = openTestDb();
+    const clients = [...DEMO_CLIENTS, ...generatedClients(3000)];
+    seed(small, { clients });
+    const renamed = clients.map((c) => (c.orgNumber === '313367002' ? { ...c, name: 'KVASIR KVERN AS' } : c));
+    seed(small, { clients: renamed }, 'demo', new Date('2026-11-25T10:00:00Z'));
+    const find = (search: string, filtered: boolean) =>
+      matchingOrgNumbers(small, 'demo', filtered ? { search, relationships: ['REGN', 'REVI', 'FFØR'] } : { search });
+    for (const filtered of [false, true]) {
+      expect(find('kvasir', filtered), `filtered ${filtered}`).toEqual(['313367002']);
+      expect(find('rørlegger fjellbekk', filtered)).toEqual([]);
+    }
+    // Every name changes: the index is rebuilt in one pass.
+    seed(small, { clients: renamed.map((c) => ({ ...c, name: `${c.name} NY` })) }, 'demo', new Date('2026-11-26T10:00:00Z'));
+    for (const filtered of [false, true]) {
+      expect(find('kvern as ny', filtered)).toEqual(['313367002']);
+      expect(find('konsult 17 ny', filtered).length).toBeGreaterThan(0);
+    }
+    // A client that leaves the firm drops out of the current list's search.
+    seed(small, { clients: renamed.filter((c) => c.orgNumber !== '313367002') }, 'demo', new Date('2026-11-27T10:00:00Z'));
+    expect(find('kvasir', false)).toEqual([]);
+    expect(matchingOrgNumbers(small, 'demo', { search: 'kvasir', status: 'gone' })).toEqual(['313367002']);
+    small.close();
+  });
+});

@@ -137,6 +137,26 @@ describe('http client', () => {
   });
 });
 
+describe('the logged body of a large answer', () => {
+  it('redacts a token that straddles the clip, keeps the whole body for the caller and reports its full length', async () => {
+    const token = `eyJhbGciOiJSUzI1NiJ9.${'eyJzdWIiOiJ4In0'.repeat(40)}.c2ln`;
+    // The token starts just before the 8,000 characters the log keeps; the body runs on for 300,000 more.
+    const body = `${'a'.repeat(7_950)} ${token} ${'b'.repeat(300_000)}`;
+    const exchanges: Exchange[] = [];
+    const fetch = scriptedFetch(() => text(200, body));
+    const res = await createHttpClient({ fetch, clock: new FakeClock(), onExchange: (e) => exchanges.push(e) }).send({
+      service: 'altinn',
+      method: 'GET',
+      url: 'https://x.test/clients',
+    });
+    expect(res.bodyText).toBe(body);
+    const logged = exchanges[0]!.responseBody!;
+    expect(logged).not.toContain('eyJzdWIiOiJ4In0');
+    expect(logged.endsWith(`… (${body.length} chars)`)).toBe(true);
+    expect(logged.length).toBeLessThan(8_100);
+  });
+});
+
 describe('Retry-After and the semaphore', () => {
   it('parses delta seconds and HTTP dates, ignores garbage', () => {
     expect(parseRetryAfterMs('5', 0)).toBe(5000);

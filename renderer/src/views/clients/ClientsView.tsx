@@ -17,11 +17,10 @@ import { SyncCallout } from './SyncCallout';
 import { SystemUsersPanel } from './SystemUsersPanel';
 import { useClientPages } from './use-client-pages';
 import { useClientSync } from './use-client-sync';
-import { useDebounced } from './use-debounced';
+import { useNextFrameValue } from './use-debounced';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
 import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
-import { SEARCH_DEBOUNCE_MS } from '../../../../shared/ui-timing';
 
 export function ClientsView() {
   const { t } = useTranslation('clients');
@@ -33,7 +32,7 @@ export function ClientsView() {
 
   const [tab, setTab] = useState<'clients' | 'systemUsers'>('clients');
   const [searchInput, setSearchInput] = useState('');
-  const search = useDebounced(searchInput, SEARCH_DEBOUNCE_MS);
+  const search = useNextFrameValue(searchInput);
   const [filters, setFilters] = useState<ClientFilters>({});
   const [sort, setSort] = useState<{ sort: NonNullable<ClientQuery['sort']>; direction: 'asc' | 'desc' }>({
     sort: 'name',

@@ -1,11 +1,21 @@
 import { useEffect, useState } from 'react';
 
-/** The value once it has stopped changing for `ms`: search as you type without a query per keystroke. */
-export function useDebounced<T>(value: T, ms: number): T {
+const nextFrame = (run: () => void): (() => void) => {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run);
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(run, 16);
+  return () => clearTimeout(id);
+};
+
+/**
+ * The value as of the next animation frame: keystrokes that land within one frame ask one question, and no
+ * keystroke waits longer than a frame. Answers to questions overtaken by a newer one are dropped where they
+ * arrive (use-client-pages.ts), so there is no fixed wait to keep the store from being asked too often.
+ */
+export function useNextFrameValue<T>(value: T): T {
   const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
+  useEffect(() => nextFrame(() => setSettled(value)), [value]);
   return settled;
 }
