@@ -1,7 +1,7 @@
 // Row 4: a batch of 2,000 delegations through the app's batch runner against an Altinn that answers every call
 // after 40 ms, against the latency-bound ideal at the same concurrency (items / concurrency × latency).
-// The batches module owns the harness (electron/core/batches/bench.ts); this row only reports it.
-import { runBatchBenchmark } from '../../electron/core/batches/bench';
+// The batches module owns the harness (bench/support/batch-benchmark.ts); this row only reports it.
+import { runBatchBenchmark } from '../support/batch-benchmark';
 import { defaultSettings } from '../../electron/core/settings/settings-store';
 import { round, type BenchRow } from '../row';
 

@@ -108,7 +108,7 @@ function buildInfo(w: WorldContext, preset: Preset, clientCount: number): DemoWo
       kid: VENDOR_KID,
       scopes: [...MASKINPORTEN_CLIENTS.find((c) => c.clientId === VENDOR_CLIENT_ID)!.scopes],
     },
-    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: w.directory.orgPartyUuid(FIRM.orgNo) },
+    firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: w.directory.partyUuidOfOrg(FIRM.orgNo) },
     requests: { rA: REQUEST_A, rB: REQUEST_B },
     systemUsers: {
       suA: { id: SYSTEM_USER_A, requestId: REQUEST_A, externalRef: FIRM.orgNo, packages: SU_A_PACKAGES },

@@ -63,8 +63,10 @@ export function orgNumberFromIso6523(value: string): string | null {
 
 export const toIso6523 = (orgNumber: string): string => `0192:${normaliseOrgNumber(orgNumber)}`;
 
-/**
- * @deprecated A party UUID guessed from an org number. Real ones are random and a guessed one gets AUTH-00079;
- * the app reads every party UUID from Altinn's answers. Kept only until the last batch tests stop using it.
- */
-export const orgPartyUuid = (orgNumber: string): string => `00000000-0000-4000-8000-000${orgNumber}`;
+/** Valid org numbers in order from a prefix (each prefix with its mod-11 check digit), for test and bench data. */
+export function* syntheticOrgNumbers(start = 32_000_000): Generator<string> {
+  for (let prefix = start; ; prefix++) {
+    const check = orgNumberCheckDigit(String(prefix));
+    if (check !== null) yield `${prefix}${check}`;
+  }
+}

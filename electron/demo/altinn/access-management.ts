@@ -22,7 +22,7 @@ interface RoleAccess {
 }
 
 const entityOf = (w: WorldContext, o: Organisation): Record<string, unknown> => ({
-  id: w.directory.orgPartyUuid(o.orgNo),
+  id: w.directory.partyUuidOfOrg(o.orgNo),
   name: o.name,
   type: 'Organisasjon',
   variant: o.form,

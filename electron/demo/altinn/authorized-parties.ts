@@ -26,10 +26,10 @@ interface Access {
 
 function orgParty(w: WorldContext, org: Organisation, access: Access, include: Include): Record<string, unknown> {
   return {
-    partyUuid: w.directory.orgPartyUuid(org.orgNo),
+    partyUuid: w.directory.partyUuidOfOrg(org.orgNo),
     name: org.name,
     organizationNumber: org.orgNo,
-    parentId: org.parentOrgNo ? w.directory.orgPartyUuid(org.parentOrgNo) : null,
+    parentId: org.parentOrgNo ? w.directory.partyUuidOfOrg(org.parentOrgNo) : null,
     personId: null,
     dateOfBirth: null,
     partyId: org.partyId,

@@ -61,7 +61,7 @@ function lookupAgent(w: WorldContext, agent: string | null): AgentLookup {
 }
 
 const clientInfo = (w: WorldContext, c: ClientEntry) => ({
-  clientId: w.directory.orgPartyUuid(c.org.orgNo),
+  clientId: w.directory.partyUuidOfOrg(c.org.orgNo),
   clientOrganizationNumber: c.org.orgNo,
   clientOrganizationName: c.org.name,
 });

@@ -16,7 +16,7 @@ function internal(w: WorldContext, r: SystemUserRequest, mayEscalate: boolean): 
   return {
     ...requestResponse(w, r),
     partyId: party?.partyId ?? 0,
-    partyUuid: w.directory.orgPartyUuid(r.partyOrgNo),
+    partyUuid: w.directory.partyUuidOfOrg(r.partyOrgNo),
     systemUserType: r.kind === 'agent' ? 'Agent' : 'Standard',
     userMayEscalateButNotApprove: mayEscalate,
   };

@@ -26,7 +26,7 @@ export interface Directory {
   orgByOrgNo: Map<string, Organisation>;
   generatedOrgNos: string[];
   /** Party UUIDs, random like Altinn's: looked up, never derived from a number. */
-  orgPartyUuid(orgNo: string): string;
+  partyUuidOfOrg(orgNo: string): string;
   personPartyUuid(pid: string): string;
   /** The party a UUID names (case-insensitive), or undefined for one Altinn does not know. */
   partyByUuid(uuid: string): { kind: 'organisation'; org: Organisation } | { kind: 'person'; pid: string } | undefined;
@@ -103,7 +103,7 @@ export function buildDirectory(seed: number, clientCount: number): Directory {
 }
 
 /** One seeded stream, in a fixed order (named parties, then generated clients), so a seed always gives the same UUIDs. */
-function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directory, 'orgPartyUuid' | 'personPartyUuid' | 'partyByUuid'> {
+function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directory, 'partyUuidOfOrg' | 'personPartyUuid' | 'partyByUuid'> {
   const rng = createRng(hashSeed(seed, 'party-uuids'));
   const byOrgNo = new Map<string, string>();
   const byPid = new Map<string, string>();
@@ -125,7 +125,7 @@ function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directo
     parties.set(uuid, { kind: 'organisation', org });
   }
   return {
-    orgPartyUuid: (orgNo) => {
+    partyUuidOfOrg: (orgNo) => {
       const uuid = byOrgNo.get(orgNo);
       if (!uuid) throw new Error(`No party with org number ${orgNo} in the demo world`);
       return uuid;

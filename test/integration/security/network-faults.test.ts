@@ -9,7 +9,7 @@ import { startDemoWorld, type DemoWorld, type FaultSpec } from '../../../electro
 import { buildEnvironment } from '../../../electron/core/environments/environments';
 import { openEnvironment, type EnvironmentServices } from '../../../electron/core/environments/environment-services';
 import { createHttpClient } from '../../../electron/core/http/http-client';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
+import { testPartyUuid } from '../../helpers/party-uuids';
 import { AppError } from '../../../shared/errors';
 import { startTestCore, type TestCore } from '../../helpers/core';
 import { tempVault } from '../core/demo-world';
@@ -76,7 +76,7 @@ describe('the services with a short timeout, against every kind of fault', () =>
     ['an ID-porten sign-in', () => services.loginDemo(MORTEN)],
     ['a Maskinporten token', () => services.maskinporten.vendorToken(['altinn:authentication/systemregister.write'])],
     ['a Krav og betalinger call', () => services.kravOgBetalinger.openClaims(CLIENT)],
-    ['an Altinn delegation', () => services.clientDelegation.addClient(world.info.systemUsers.suA.id, orgPartyUuid(CLIENT))],
+    ['an Altinn delegation', () => services.clientDelegation.addClient(world.info.systemUsers.suA.id, testPartyUuid(CLIENT))],
   ];
 
   for (const [faultName, spec] of faults) {

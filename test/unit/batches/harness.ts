@@ -1,7 +1,7 @@
 // A batch service on an in-memory database and a FakeAltinn, with knobs for the network and the sign-in.
 import { createBatchService, type BatchServiceOptions } from '../../../electron/core/batches/batch-service';
 import { openDatabase } from '../../../electron/core/store/database';
-import { syntheticOrgNumbers } from '../../../electron/core/batches/bench';
+import { syntheticOrgNumbers } from '../../../shared/domain/orgnr';
 import type { BatchProgress } from '../../../shared/contract/batches';
 import type { BatchState } from '../../../shared/domain/batch';
 import { FakeAltinn } from './fake-altinn';

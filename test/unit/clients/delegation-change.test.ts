@@ -3,7 +3,7 @@ import { getClient, matchingOrgNumbers } from '../../../electron/core/clients/cl
 import { recordDelegationChange, type DelegationChange } from '../../../electron/core/clients/delegation-change';
 import { reviewOrgNumbers } from '../../../electron/core/clients/review';
 import { listSystemUsers } from '../../../electron/core/clients/system-users';
-import { orgPartyUuid } from '../../../shared/domain/orgnr';
+import { testPartyUuid } from '../../helpers/party-uuids';
 import { DEMO_CLIENTS, openTestDb, seed, SU_A } from './helpers';
 
 const KYSTLINJE = '310478717'; // a client, not delegated in the "ready" preset
@@ -20,7 +20,7 @@ const change = (orgNumber: string, operation: 'add' | 'remove', extra: Partial<D
   environment: 'demo',
   systemUserId: SU_A,
   orgNumber,
-  partyUuid: orgPartyUuid(orgNumber),
+  partyUuid: testPartyUuid(orgNumber),
   name: null,
   operation,
   ...extra,

@@ -2,7 +2,8 @@
 // clients and agent system users (actors.md §5.1, §6.3–§6.5), plus generated clients for volume.
 import type { Database } from 'better-sqlite3';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import { orgNumberCheckDigit, orgPartyUuid } from '../../../shared/domain/orgnr';
+import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
+import { testPartyUuid } from '../../helpers/party-uuids';
 import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
 import type { AgentSystemUser, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/core/app/ports';
 import { saveSnapshot } from '../../../electron/core/clients/client-store';
@@ -37,7 +38,7 @@ export function client(
   extra: Partial<FirmClient> = {},
 ): FirmClient {
   return {
-    partyUuid: orgPartyUuid(orgNumber),
+    partyUuid: testPartyUuid(orgNumber),
     orgNumber,
     name,
     variant: 'ENK',
@@ -64,7 +65,7 @@ export const DEMO_CLIENTS: FirmClient[] = [
 ];
 
 export const delegated = (...orgNumbers: string[]): DelegatedClient[] =>
-  orgNumbers.map((o) => ({ orgNumber: o, partyUuid: orgPartyUuid(o), name: DEMO_CLIENTS.find((c) => c.orgNumber === o)?.name ?? o }));
+  orgNumbers.map((o) => ({ orgNumber: o, partyUuid: testPartyUuid(o), name: DEMO_CLIENTS.find((c) => c.orgNumber === o)?.name ?? o }));
 
 /** The "ready" preset: SU-A has c1–c5, SU-B has c1. */
 export const READY_DELEGATIONS = new Map([
@@ -74,7 +75,7 @@ export const READY_DELEGATIONS = new Map([
 
 /** A mutable Altinn: change `clients` between syncs to make clients appear and leave. */
 export class FakeAltinn implements EndUserAltinn {
-  firm = { orgNumber: '310000027', partyUuid: orgPartyUuid('310000027'), name: 'REGNSKAPSFIRMA AS' };
+  firm = { orgNumber: '310000027', partyUuid: testPartyUuid('310000027'), name: 'REGNSKAPSFIRMA AS' };
   calls: string[] = [];
   failOn: string | null = null;
   constructor(

@@ -10,9 +10,9 @@ describe('party UUIDs', () => {
     const a = buildDirectory(5, 200);
     const b = buildDirectory(5, 200);
     const c = buildDirectory(6, 200);
-    const all = a.clients.map((x) => a.orgPartyUuid(x.org.orgNo));
-    expect(all.map((u) => b.orgPartyUuid(a.clients[all.indexOf(u)]!.org.orgNo))).toEqual(all);
-    expect(c.orgPartyUuid(FIRM.orgNo)).not.toBe(a.orgPartyUuid(FIRM.orgNo));
+    const all = a.clients.map((x) => a.partyUuidOfOrg(x.org.orgNo));
+    expect(all.map((u) => b.partyUuidOfOrg(a.clients[all.indexOf(u)]!.org.orgNo))).toEqual(all);
+    expect(c.partyUuidOfOrg(FIRM.orgNo)).not.toBe(a.partyUuidOfOrg(FIRM.orgNo));
     for (const [i, u] of all.entries()) {
       expect(u).toMatch(UUID_V4);
       expect(u.replace(/-/g, '')).not.toContain(a.clients[i]!.org.orgNo);
@@ -26,12 +26,12 @@ describe('party UUIDs', () => {
 
   it('resolve back only through the lookup; a guessed or derived UUID names nobody', () => {
     const d = buildDirectory(1, 50);
-    const firm = d.orgPartyUuid(FIRM.orgNo);
+    const firm = d.partyUuidOfOrg(FIRM.orgNo);
     expect(d.partyByUuid(firm)).toMatchObject({ kind: 'organisation', org: { orgNo: FIRM.orgNo } });
     expect(d.partyByUuid(firm.toUpperCase())).toMatchObject({ kind: 'organisation' });
     expect(d.partyByUuid(d.personPartyUuid(PERSONS[0]!.pid))).toEqual({ kind: 'person', pid: PERSONS[0]!.pid });
     expect(d.partyByUuid(`00000000-0000-4000-8000-000${FIRM.orgNo}`)).toBeUndefined();
     expect(d.partyByUuid(crypto.randomUUID())).toBeUndefined();
-    expect(() => d.orgPartyUuid('999999999')).toThrow();
+    expect(() => d.partyUuidOfOrg('999999999')).toThrow();
   });
 });

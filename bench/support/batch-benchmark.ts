@@ -1,9 +1,10 @@
 // How close the runner comes to the best possible time: items × latency / concurrency, against an Altinn
 // that answers every call after a fixed delay. The gap is the cost of the per-item transactions.
-import { orgNumberCheckDigit, orgPartyUuid } from '../../../shared/domain/orgnr';
-import type { EndUserAltinn } from '../app/ports';
-import { openDatabase } from '../store/database';
-import { createBatchService } from './batch-service';
+import { randomUUID } from 'node:crypto';
+import type { EndUserAltinn, FirmClient } from '../../electron/core/app/ports';
+import { openDatabase } from '../../electron/core/store/database';
+import { createBatchService } from '../../electron/core/batches/batch-service';
+import { syntheticOrgNumbers } from '../../shared/domain/orgnr';
 
 export interface BatchBenchmarkOptions {
   items: number;
@@ -11,21 +12,26 @@ export interface BatchBenchmarkOptions {
   concurrency: number;
 }
 
-/** Valid org numbers, generated the way the demo world does: a prefix and its mod-11 check digit. */
-export function* syntheticOrgNumbers(start = 32_000_000): Generator<string> {
-  for (let prefix = start; ; prefix++) {
-    const check = orgNumberCheckDigit(String(prefix));
-    if (check !== null) yield `${prefix}${check}`;
-  }
+/** The firm's clients as Altinn lists them, each with a random party UUID as Altinn gives. */
+function firmClients(orgNumbers: readonly string[]): FirmClient[] {
+  return orgNumbers.map((orgNumber) => ({
+    partyUuid: randomUUID(),
+    orgNumber,
+    name: `Client ${orgNumber}`,
+    variant: 'AS',
+    parentOrgNumber: null,
+    relationships: ['REGN'],
+    packages: [],
+  }));
 }
 
-function slowAltinn(latencyMs: number): EndUserAltinn {
+function slowAltinn(latencyMs: number, clients: FirmClient[]): EndUserAltinn {
   const answer = () =>
     new Promise<{ correlationId: string | null }>((resolve) => setTimeout(() => resolve({ correlationId: null }), latencyMs));
   return {
-    firm: { orgNumber: '310000027', partyUuid: orgPartyUuid('310000027'), name: 'REGNSKAPSFIRMA AS' },
+    firm: { orgNumber: '310000027', partyUuid: randomUUID(), name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: async () => [],
-    listFirmClients: async () => [],
+    listFirmClients: async () => clients,
     listDelegatedClients: async () => [],
     addClient: answer,
     removeClient: answer,
@@ -34,7 +40,9 @@ function slowAltinn(latencyMs: number): EndUserAltinn {
 
 export async function runBatchBenchmark(options: BatchBenchmarkOptions): Promise<{ wallMs: number; idealMs: number }> {
   const { db } = openDatabase({ file: ':memory:' });
-  const altinn = slowAltinn(options.latencyMs);
+  const orgs = syntheticOrgNumbers();
+  const orgNumbers = Array.from({ length: options.items }, () => orgs.next().value!);
+  const altinn = slowAltinn(options.latencyMs, firmClients(orgNumbers));
   const service = createBatchService({
     db,
     now: () => new Date(),
@@ -47,8 +55,7 @@ export async function runBatchBenchmark(options: BatchBenchmarkOptions): Promise
     isSignedIn: () => true,
     runner: { pollMs: 5 },
   });
-  const orgs = syntheticOrgNumbers();
-  const items = Array.from({ length: options.items }, () => ({ orgNumber: orgs.next().value!, operation: 'add' as const }));
+  const items = orgNumbers.map((orgNumber) => ({ orgNumber, operation: 'add' as const }));
   const batch = service.create({ name: 'benchmark', systemUserId: '0c1d2e3f-1111-4222-8333-444455556666', items, submit: false });
 
   service.runner.start();
