@@ -1,28 +1,69 @@
-// `npm start`: the desktop app on its embedded demo world, or one clear sentence when Electron is missing.
-import { spawnSync } from 'node:child_process';
+// `npm start`: the desktop app on its embedded demo world. Where the Electron binary is missing (it cannot be
+// downloaded on every network), the same app starts in the browser host on the same data folder instead, and
+// its address is printed and, on a desktop, opened.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-let binary = null;
-try {
-  const dir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(dir, 'path.txt');
-  if (existsSync(pathFile)) {
+const onWindows = process.platform === 'win32';
+const args = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
     const candidate = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    if (existsSync(candidate)) binary = candidate;
+    return existsSync(candidate) ? candidate : null;
+  } catch {
+    return null;
   }
-} catch {
-  binary = null;
 }
-if (!binary) {
-  console.error(
-    'The Electron binary is not installed on this machine (run `npx install-electron` where the internet allows); meanwhile `npm run web` runs Klientdesk in your browser.',
-  );
-  process.exit(1);
+
+const npx = (list) => spawnSync(onWindows ? 'npx.cmd' : 'npx', list, { stdio: 'inherit', shell: onWindows }).status ?? 1;
+
+/** A desktop session can show a browser; a bare server or CI cannot, so there the address is only printed. */
+function hasDesktop() {
+  if (process.env.CI) return false;
+  if (onWindows || process.platform === 'darwin') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
-const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(run.status ?? 0);
+
+function openInBrowser(url) {
+  const [command, list] = onWindows ? ['cmd', ['/c', 'start', '""', url]] : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
+  const child = spawn(command, list, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log('Could not open a browser; open the address above yourself.'));
+  child.unref();
+}
+
+// KLIENTDESK_BROWSER=1 asks for the browser host even where Electron is installed.
+const binary = process.env.KLIENTDESK_BROWSER === '1' ? null : electronBinary();
+if (binary) {
+  if (npx(['electron-vite', 'build']) !== 0) process.exit(1);
+  const run = spawnSync(binary, ['.', ...args], { stdio: 'inherit' });
+  process.exit(run.status ?? 0);
+}
+
+console.log(
+  binary === null && process.env.KLIENTDESK_BROWSER === '1'
+    ? 'Starting Klientdesk in your browser (KLIENTDESK_BROWSER=1).'
+    : 'The Electron binary is not installed on this machine, so Klientdesk starts in your browser instead.',
+);
+if (npx(['vite', 'build', 'renderer', '--logLevel', 'warn']) !== 0) process.exit(1);
+if (npx(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
+
+// process.execPath is the project's Node 22 when started through npm (node is a devDependency).
+const host = spawn(process.execPath, ['out/node/host.js', ...args], { stdio: ['inherit', 'pipe', 'inherit'] });
+let opened = false;
+host.stdout.setEncoding('utf8');
+host.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const url = /Open: (\S+)/.exec(chunk)?.[1];
+  if (url && !opened && hasDesktop()) {
+    opened = true;
+    openInBrowser(url);
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
+host.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 // `npm run web`: Klientdesk in a browser tab, on the same core and contract as the desktop app.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { createCore } from '../core/app/create-core';
 import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
@@ -13,12 +14,56 @@ import { startDemoWorld } from '../demo';
 import { worldConnectionFromArgs } from '../core/world/connection';
 import { embeddedWorld } from '../core/world/embedded';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+const USAGE = `Usage: npm run web -- [options]
+
+Klientdesk in a browser tab, on the same data and contract as the desktop app. Prints the address to open.
+
+Options:
+  --data-dir DIR          the data folder (default: KLIENTDESK_DATA_DIR, else the app's own folder)
+  --port N                listen on this loopback port (default: PORT, else a free one)
+  --clients N             size of the embedded demo world (default: a few hundred clients)
+  --world URL             use a standalone demo world (\`npm run demo-world\`) at this admin address
+  --world-secret SECRET   that world's admin secret (default: KLIENTDESK_WORLD_SECRET)
+  --restore-backup FILE   put a database backup back in place before starting
+  --web-root DIR          where the built renderer is (default: KLIENTDESK_WEB_ROOT, else out/web)
+  --help                  print this and exit
+
+Environment: KLIENTDESK_KEY_PASSPHRASE or KLIENTDESK_KEY_PASSPHRASE_FILE unlock the keys without asking;
+KLIENTDESK_HOST_SECRET fixes the host secret (at least 128 bits).`;
+
+function readOptions() {
+  try {
+    return parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    // An unknown or incomplete option: say which, show the usage, and start nothing.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  clients: { type: 'string' },
+  world: { type: 'string' },
+  'world-secret': { type: 'string' },
+  'restore-backup': { type: 'string' },
+  'web-root': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const options = readOptions();
+
+function option(name: keyof typeof options): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 async function main(): Promise<void> {
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
   const dataDir = resolveDataDir(process.argv, process.env);

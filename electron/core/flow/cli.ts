@@ -28,7 +28,27 @@ export interface FlowCliDeps {
   embeddedWorld?: WorldProvider;
 }
 
+const USAGE = `Usage: npm run -s flow -- [options]
+
+Runs the operational phase: signs a Maskinporten grant as the vendor, gets a system-user token, calls Krav og
+betalinger for delegated clients, and shows the refusal for one that is not delegated.
+
+Options:
+  --json                   print one JSON object on stdout instead of the steps
+  --env demo|test|production   the environment (default: demo, on an embedded demo world)
+  --world URL              Demo on a standalone world (\`npm run demo-world\`) at this admin address
+  --world-secret SECRET    that world's admin secret (default: KLIENTDESK_WORLD_SECRET)
+  --settings FILE          Test/Production: a JSON file with the environment's settings
+  --vault FILE             Test/Production: the keys.json holding the key uploaded to Maskinporten
+  --clients A,B            Test/Production: delegated client org numbers to call for
+  --undelegated C          Test/Production: a client org number that is not delegated
+  --external-ref REF       the agent system user's externalRef, when it was created with one
+  --help                   print this and exit
+
+The vault's passphrase comes from KLIENTDESK_KEY_PASSPHRASE or KLIENTDESK_KEY_PASSPHRASE_FILE.`;
+
 interface CliArgs {
+  help: boolean;
   json: boolean;
   env: EnvironmentId;
   settings?: string;
@@ -42,6 +62,7 @@ function readArgs(argv: string[]): CliArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       env: { type: 'string', default: 'demo' },
       settings: { type: 'string' },
@@ -57,6 +78,7 @@ function readArgs(argv: string[]): CliArgs {
   if (!['demo', 'test', 'production'].includes(values.env!))
     throw new Error(`--env must be demo, test or production (got "${values.env}")`);
   return {
+    help: values.help!,
     json: values.json!,
     env: values.env as EnvironmentId,
     settings: values.settings,
@@ -69,7 +91,17 @@ function readArgs(argv: string[]): CliArgs {
 
 /** Runs the CLI and returns the exit code. */
 export async function runFlowCli(argv: readonly string[], deps: FlowCliDeps = {}): Promise<number> {
-  const args = readArgs([...argv]);
+  let args: CliArgs;
+  try {
+    args = readArgs([...argv]);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const say = (line: string): void => {
     if (!args.json) process.stdout.write(`${line}\n`);
   };

@@ -2,3 +2,4 @@
 // builds writing the same files at once would race.
 import './demo-world.cli';
 import './flow.cli';
+import './start.cli';
