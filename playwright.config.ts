@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 // in the environment, so the suite's host starts with its keys unlocked.
 export const E2E_SECRET = 'e2e-only-3f9c1a7b5d2e8f4a6c0b9d1e7f3a5c8b';
 export const E2E_KEY_PASSPHRASE = 'e2e-only key passphrase';
+/** The embedded demo world's admin secret, so specs can set its faults through its admin API. */
+export const E2E_WORLD_SECRET = 'e2e-only-world-7c1d9e3a5b2f4c6d8e0a1b3c';
+export const E2E_WORLD_HEADERS = { Authorization: `Bearer ${E2E_WORLD_SECRET}` };
 export const E2E_PORT = Number(process.env.KLIENTDESK_E2E_PORT ?? 4173);
 const dataDir = process.env.KLIENTDESK_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'klientdesk-e2e-'));
 const executablePath = process.env.CHROMIUM_PATH || undefined;
@@ -49,6 +52,7 @@ export default defineConfig({
     env: {
       KLIENTDESK_HOST_SECRET: E2E_SECRET,
       KLIENTDESK_KEY_PASSPHRASE: E2E_KEY_PASSPHRASE,
+      KLIENTDESK_WORLD_SECRET: E2E_WORLD_SECRET,
       KLIENTDESK_DATA_DIR: dataDir,
       KLIENTDESK_WEB_ROOT: 'out/web',
     },

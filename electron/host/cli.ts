@@ -84,7 +84,16 @@ async function main(): Promise<void> {
     protector: fallbackProtector(dataDir),
     demoWorld: {
       standalone,
-      embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients, stateFile: join(dataDir, 'demo-world.json'), quiet: true })),
+      embedded: embeddedWorld(() =>
+        startDemoWorld({
+          port: 0,
+          clients,
+          stateFile: join(dataDir, 'demo-world.json'),
+          quiet: true,
+          // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
+          adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
+        }),
+      ),
     },
   });
   const dispatch = createDispatcher(core.handlers, {

@@ -70,7 +70,15 @@ async function start(): Promise<void> {
     // `npm start -- --world URL` points Demo at a standalone world; otherwise one starts in-process on demand.
     demoWorld: {
       standalone: worldConnectionFromArgs(process.argv, process.env),
-      embedded: embeddedWorld(() => startDemoWorld({ port: 0, stateFile: join(dataDir, 'demo-world.json'), quiet: true })),
+      embedded: embeddedWorld(() =>
+        startDemoWorld({
+          port: 0,
+          stateFile: join(dataDir, 'demo-world.json'),
+          quiet: true,
+          // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
+          adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
+        }),
+      ),
     },
   });
   const dispatch = createDispatcher(core.handlers, {

@@ -60,6 +60,8 @@ const OUTCOMES: Record<string, Describer> = {
       : `The client has not given the firm the package ${names}, which this system access requires.`;
   },
   'AUTH-00079': fixed({ nb: 'Ikke en av firmaets klienter.', en: 'Not one of the firm’s clients.' }),
+  // Found out before anything was sent: Altinn's client list does not have the org number.
+  UNKNOWN_CLIENT: fixed({ nb: 'Ikke en av firmaets klienter.', en: 'Not one of the firm’s clients.' }),
   'AUTH-00063': fixed({ nb: 'Systemtilgangen har ingen tilgangspakker.', en: 'The system access has no access packages.' }),
   'AUTH-00002': fixed({
     nb: 'Altinn klarte ikke å fullføre delegeringen. Prøv igjen senere.',

@@ -14,12 +14,14 @@ for (const language of ['nb', 'en'] as const satisfies readonly Language[]) {
     const found: string[] = [];
     for (const view of VIEWS) {
       await view.open(page);
+      // Colours are checked as they settle: a button fading from disabled to enabled is not a contrast failure.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of result.violations) {
         if (v.impact !== 'serious' && v.impact !== 'critical') continue;
         const where = v.nodes
           .slice(0, 3)
-          .map((n) => n.target.join(' '))
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.replace(/\s+/g, ' ') ?? ''})`)
           .join(' | ');
         found.push(`${view.name}: ${v.id} (${v.impact}) ${v.help} at ${where}`);
       }

@@ -75,7 +75,7 @@ test('the whole example runs from the start to the client’s claims, by keyboar
 
   await runByKeyboard(page, 'operational.claims', /Fullført/);
   await expect(details.locator('[data-fact="claimsFor"]')).toHaveText('313 367 002');
-  await expect(details.locator('[data-fact="balance"]')).toHaveText('24200.00');
+  await expect(details.locator('[data-fact="balance"]')).toHaveText('kr 24 200,00');
   await expect(details.locator('[data-fact="pdpDecision"]')).toHaveText('Permit');
   await expect(details.getByRole('button', { name: new RegExp(`GET /v1/regnskapssystem/${CLIENT}/aapnekrav → 200`) })).toBeVisible();
 

@@ -1,7 +1,7 @@
 // One language per screen (issue 15, point 3): errors from the main process and the audit log's details are
 // worded by the renderer. Every view is rendered in bokmål after provoking refusals, and none of the main
 // process's English sentences may be on screen; in English, none of the bokmål ones.
-import { E2E_SECRET } from '../../playwright.config';
+import { E2E_SECRET, E2E_WORLD_HEADERS } from '../../playwright.config';
 import { bokmalSentences, invoke, mainProcessEnglish, setLanguage, shownOf, VIEW_IDS } from './words';
 import { expect, openApp, signIn, test } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -31,7 +31,7 @@ test.describe('one language per screen', () => {
   let admin: string | null = null;
   test.afterEach(async ({ request }) => {
     // Later specs get a reachable world and bokmål, whatever happened here.
-    if (admin) await request.delete(`${admin}/faults`);
+    if (admin) await request.delete(`${admin}/faults`, { headers: E2E_WORLD_HEADERS });
     await invoke(request, 'settings.update', { language: 'nb' });
   });
 
@@ -63,7 +63,7 @@ test.describe('one language per screen', () => {
     // Altinn refusing every call (the demo admin's faults): a plain sentence, the status code only in the details.
     const settings = await invoke<{ environments: { demo: { urls: Record<string, string> } } }>(request, 'settings.get');
     admin = settings.environments.demo.urls.demoAdmin!.replace(/\/$/, '');
-    await request.put(`${admin}/faults`, { data: [{ service: 'altinn', errorRate: 1, errorStatuses: [400] }] });
+    await request.put(`${admin}/faults`, { headers: E2E_WORLD_HEADERS, data: [{ service: 'altinn', errorRate: 1, errorStatuses: [400] }] });
     await page.getByTestId('nav-clients').click();
     await page.getByRole('button', { name: 'Synkroniser', exact: true }).click();
     const failed = page.getByRole('alert').filter({ hasText: 'Synkroniseringen feilet' });
@@ -72,7 +72,7 @@ test.describe('one language per screen', () => {
     await failed.getByRole('button', { name: 'Detaljer' }).click();
     await expect(failed.getByTestId('error-details')).toContainText('400');
     expect(await shownOf(page, english)).toEqual([]);
-    await request.delete(`${admin}/faults`);
+    await request.delete(`${admin}/faults`, { headers: E2E_WORLD_HEADERS });
 
     await everyViewShowsNone(page, english);
   });

@@ -4,7 +4,7 @@
 // API (electron/demo/README.md), whose address Settings show.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { formatOrgNumber } from '../../shared/domain/orgnr';
-import { E2E_SECRET } from '../../playwright.config';
+import { E2E_SECRET, E2E_WORLD_HEADERS } from '../../playwright.config';
 import { expect, openApp, signIn, test } from './fixtures';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
@@ -50,7 +50,7 @@ test.describe('offline', () => {
   let admin: string | null = null;
   test.afterEach(async ({ request }) => {
     // Whatever happened, later specs get a reachable world.
-    if (admin) await request.delete(`${admin}/faults`);
+    if (admin) await request.delete(`${admin}/faults`, { headers: E2E_WORLD_HEADERS });
   });
 
   test('a draft is made and edited while the world is unreachable, waits when submitted, and is sent once it answers', async ({
@@ -64,7 +64,7 @@ test.describe('offline', () => {
     const [first, second, third] = await readyClients(request);
 
     admin = await demoAdmin(request);
-    expect((await request.put(`${admin}/faults`, { data: UNREACHABLE })).ok()).toBe(true);
+    expect((await request.put(`${admin}/faults`, { headers: E2E_WORLD_HEADERS, data: UNREACHABLE })).ok()).toBe(true);
     await statusBarSays(page, 'Frakoblet');
 
     // The batch list's "New draft" opens the wizard with the client list behind it.
@@ -124,7 +124,7 @@ test.describe('offline', () => {
     await statusBarSays(page, 'Frakoblet');
 
     // The world answers again: the app notices by itself, and the batch goes on without a click.
-    expect((await request.delete(`${admin}/faults`)).ok()).toBe(true);
+    expect((await request.delete(`${admin}/faults`, { headers: E2E_WORLD_HEADERS })).ok()).toBe(true);
     await statusBarSays(page, 'Tilkoblet');
     await expect(state).toHaveAttribute('data-state', 'completed', { timeout: 40_000 });
     await expect(main.getByTestId('batch-counts')).toContainText('2 av 2 utført · 0 feilet');

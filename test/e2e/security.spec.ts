@@ -244,7 +244,7 @@ test.describe('the key passphrase', () => {
       const unlock = page.getByRole('dialog', { name: 'Lås opp nøklene' });
       await unlock.getByTestId('unlock-passphrase').fill('ikke passordfrasen');
       await unlock.getByTestId('unlock-submit').click();
-      await expect(unlock).toContainText('passphrase is wrong');
+      await expect(unlock).toContainText('Passordfrasen er feil');
       await unlock.getByTestId('unlock-passphrase').fill('fjell og fjord i e2e');
       await unlock.getByTestId('unlock-submit').click();
       await expect(unlock).toBeHidden();

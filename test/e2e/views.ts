@@ -104,6 +104,8 @@ export const VIEWS: ViewVisit[] = [
     open: async (page) => {
       await page.getByTestId('nav-settings').click();
       await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
+      // The keys section has read the vault once its buttons are live.
+      await expect(page.getByTestId('keys-generate')).toBeEnabled();
     },
   },
   {

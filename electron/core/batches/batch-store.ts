@@ -505,7 +505,7 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
           q.markFailed.run('failed', 'UNKNOWN_CLIENT', message, null, null, at, item.id);
           auditItem(r, item, 'failed', {
             code: 'UNKNOWN_CLIENT',
-            detail: auditDetail('item.unknownClient', { orgNumber: item.org_number }),
+            detail: auditDetail('item.failed', { errorCode: 'UNKNOWN_CLIENT', message }),
           });
           failed++;
         }

@@ -43,6 +43,7 @@ describe('demo-world CLI', () => {
       preset: string;
       clientCount: number;
       firm: { orgNo: string };
+      adminSecret: string;
     };
     expect(info.preset).toBe('start');
     expect(info.clientCount).toBe(60);
@@ -51,7 +52,11 @@ describe('demo-world CLI', () => {
       expect(info.urls[k]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const meta = await fetch(`${info.urls.maskinporten}/.well-known/oauth-authorization-server`);
     expect(((await meta.json()) as { issuer: string }).issuer).toBe(`${info.urls.maskinporten}/`);
-    const admin = (await (await fetch(info.urls.admin!)).json()) as { urls: unknown };
+    // The admin API answers only with the secret printed in the first line.
+    expect((await fetch(`${info.urls.admin!}/info`)).status).toBe(401);
+    const admin = (await (
+      await fetch(`${info.urls.admin!}/info`, { headers: { Authorization: `Bearer ${info.adminSecret}` } })
+    ).json()) as { urls: unknown };
     expect(admin.urls).toEqual(info.urls);
   });
 });

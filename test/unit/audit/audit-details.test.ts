@@ -71,7 +71,6 @@ describe('audit details', () => {
           not_delegated: 0,
           withheld: 0,
           error: 0,
-          orgNumber: '313 367 002',
         };
         const onScreen = shown(auditDetail(code, params), lng);
         expect(onScreen, `${lng} ${code}`).not.toBe(code);
