@@ -62,7 +62,10 @@ export const settingsPatchSchema = z.strictObject({
   demoWorld: z.strictObject({ address: z.string().max(300), secret: z.string().max(500).optional() }).optional(),
 });
 
-export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.string() });
+/** What a demo person may do at the firm, as a code; the sign-in picker words it in the user's language. */
+export const demoPersonRoles = ['client_admin', 'access_manager', 'employee'] as const;
+export type DemoPersonRole = (typeof demoPersonRoles)[number];
+export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.enum(demoPersonRoles) });
 
 export const appChannels = {
   'app.info': channel(

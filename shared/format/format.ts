@@ -78,3 +78,27 @@ export function parseLocalDate(text: string): string | null {
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * An instant → "20.08.2026 14:05" (nb) or "20/08/2026 14:05" (en) in the user's time zone: the human time column
+ * of every export, in a shape a spreadsheet reads as a date. The machine column beside it keeps the ISO instant.
+ */
+export function formatSheetDateTime(instant: string | number | Date, lang?: string, timeZone?: string): string {
+  const language = asLanguage(lang);
+  const f = cached(
+    `sheet:${language}:${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(localeOf(language), {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+  );
+  const part = Object.fromEntries(f.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const sep = language === 'nb' ? '.' : '/';
+  return `${part.day}${sep}${part.month}${sep}${part.year} ${part.hour}:${part.minute}`;
+}

@@ -38,8 +38,11 @@ test('open claims for delegated clients, a not-delegated client, and the CSV exp
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n');
   expect(lines[0]).toMatch(/^Organisasjonsnummer;Klient;Status;/);
-  expect(lines.find((l) => l.includes('KRAV-31336701'))).toContain(';18450,00;18450,00;31336700225080;Ja;');
-  expect(lines.find((l) => l.startsWith(C6))).toContain('DAS-008');
+  const claim = lines.find((l) => l.includes('KRAV-31336701'));
+  expect(claim).toContain(';18450,00;18450,00;31336700225080;Ja;');
+  // Human columns (org number spaced, date as on screen) and machine columns (codes, ISO date) side by side.
+  expect(claim).toMatch(/^313 367 002;.*;\d\d\.\d\d\.\d{4};.*;313367002;ok;[A-Z_]+;\d{4}-\d\d-\d\d;/);
+  expect(lines.find((l) => l.includes(`;${C6};`))).toContain('DAS-008');
 
   // The not-delegated row leads to the client list with that client selected.
   await c6.getByRole('button', { name: 'Deleger klienten' }).click();

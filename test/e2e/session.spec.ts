@@ -1,4 +1,5 @@
 import { expect, openApp, signIn, test } from './fixtures';
+import { setLanguage } from './views';
 
 test('Morten signs in as client administrator for REGNSKAPSFIRMA AS and signs out again', async ({ page }) => {
   await openApp(page);
@@ -42,3 +43,32 @@ test('the sign-in dialog is usable with the keyboard alone', async ({ page }) =>
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+// Issue 15, point 4: the person picker says what each person may do in words, never as a code.
+for (const language of ['nb', 'en'] as const) {
+  test(`the person picker words each role in ${language}`, async ({ page }) => {
+    await openApp(page);
+    await setLanguage(page, language);
+    const button = page.getByTestId('session-button');
+    if ((await button.getAttribute('aria-haspopup')) === 'menu') {
+      await button.click();
+      await page.getByTestId('sign-out').click();
+    }
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: language === 'nb' ? 'Logg inn' : 'Sign in' });
+    const words =
+      language === 'nb'
+        ? { morten: 'Klientadministrator', kari: 'Ansatt, ikke klientadministrator', jonas: 'Tilgangsstyrer, ikke klientadministrator' }
+        : {
+            morten: 'Client administrator',
+            kari: 'Employee, not a client administrator',
+            jonas: 'Access manager, not a client administrator',
+          };
+    await expect(dialog.getByRole('button', { name: /Morten Lie/ })).toContainText(words.morten);
+    await expect(dialog.getByRole('button', { name: /Kari Nordby/ })).toContainText(words.kari);
+    await expect(dialog.getByRole('button', { name: /Jonas Berg/ })).toContainText(words.jonas);
+    await expect(dialog).not.toContainText(/client_admin|access_manager|employee/);
+    await page.keyboard.press('Escape');
+    await setLanguage(page, 'nb');
+  });
+}

@@ -1,7 +1,7 @@
 // What the feature modules (client list, batches, claims, keys, actor flow) need from the environment-dependent
 // services. The composition root implements these on the Maskinporten, Altinn and Skatteetaten clients, so the
 // features stay testable with small fakes and never care which environment they run in.
-import type { Session } from '../../../shared/contract/app';
+import type { DemoPersonRole, Session } from '../../../shared/contract/app';
 import type { Relationship } from '../../../shared/domain/packages';
 import type { OpenClaims } from '../skatteetaten/parse';
 
@@ -50,7 +50,7 @@ export interface EndUserAltinn {
 export interface DemoPerson {
   pid: string;
   name: string;
-  role: string;
+  role: DemoPersonRole;
 }
 
 export interface SessionPort {

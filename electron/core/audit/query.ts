@@ -3,7 +3,11 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AuditEntry, auditFilterSchema } from '../../../shared/contract/audit';
+import { environmentId } from '../../../shared/contract/define';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
+import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../shared/domain/audit-words';
+import { formatSheetDateTime } from '../../../shared/format/format';
+import { readSystemUsers } from '../clients/system-users';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
@@ -132,6 +136,11 @@ const HEADERS: Record<AuditCsvLanguage, string[]> = {
     'Forrige hash',
     'Hash',
     'Beskrivelse',
+    'Tid (lokal)',
+    'Miljø (navn)',
+    'Handling (tekst)',
+    'Systemtilgang (navn)',
+    'Utfall (tekst)',
   ],
   en: [
     'Id',
@@ -149,6 +158,11 @@ const HEADERS: Record<AuditCsvLanguage, string[]> = {
     'Previous hash',
     'Hash',
     'Description',
+    'Time (local)',
+    'Environment (name)',
+    'Action (text)',
+    'System access (name)',
+    'Outcome (text)',
   ],
 };
 
@@ -157,9 +171,15 @@ export function exportAuditCsv(
   filter: AuditFilter,
   language: AuditCsvLanguage,
   now: Date,
+  timeZone?: string,
 ): { filename: string; csv: string } {
   const { rows } = queryAudit(db, filter, 0, MAX_EXPORT_ROWS);
   const h = HEADERS[language];
+  const titles = new Map<string, string>();
+  for (const environment of new Set(rows.map((e) => e.environment))) {
+    const parsed = environmentId.safeParse(environment);
+    if (parsed.success) for (const su of readSystemUsers(db, parsed.data)) titles.set(`${environment}:${su.id}`, su.title);
+  }
   // The id and both hashes let an auditor recompute the chain outside the app (see hash-chain.ts).
   const columns: CsvColumn<AuditEntry>[] = [
     { header: h[0]!, value: (e) => e.id },
@@ -178,6 +198,12 @@ export function exportAuditCsv(
     { header: h[13]!, value: (e) => e.hash },
     // Worded for the reader; the stored Detail above is what the hash covers.
     { header: h[14]!, value: (e) => (e.detailCode ? wordAuditDetail(e.detailCode, e.detailParams ?? {}, language) : e.detail) },
+    { header: h[15]!, value: (e) => formatSheetDateTime(e.at, language, timeZone) },
+    { header: h[16]!, value: (e) => wordEnvironment(e.environment, language) },
+    { header: h[17]!, value: (e) => wordAuditAction(e.action, language) },
+    // A system access the local copy no longer knows keeps its id, so the row still says which one it was.
+    { header: h[18]!, value: (e) => (e.systemUserId ? (titles.get(`${e.environment}:${e.systemUserId}`) ?? e.systemUserId) : '') },
+    { header: h[19]!, value: (e) => wordAuditOutcome(e.outcome, language) },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

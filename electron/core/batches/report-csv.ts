@@ -1,16 +1,21 @@
-// The per-item result of a batch as a spreadsheet: what was asked, what happened, and in plain words why.
+// The per-item result of a batch as a spreadsheet: what was asked, what happened and why, in the reader's
+// language and local time; then the same facts as stable codes, ids and ISO times for whoever processes the file.
 import type { BatchItem, BatchSummary } from '../../../shared/contract/batches';
+import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { describeOutcome, type Language } from '../../../shared/domain/outcomes';
+import { formatSheetDateTime } from '../../../shared/format/format';
 import { csvFilename, toCsv, type CsvColumn } from '../audit/csv';
 
 const WORDS = {
   nb: {
-    headers: ['Org.nr', 'Navn', 'Operasjon', 'Status', 'Kode', 'Forklaring', 'Korrelasjons-ID', 'Forsøk', 'Oppdatert'],
+    human: ['Org.nr', 'Navn', 'Systemtilgang', 'Operasjon', 'Status', 'Forklaring', 'Forsøk', 'Oppdatert'],
+    machine: ['orgnr', 'systemtilgang_id', 'operasjon_kode', 'status_kode', 'kode', 'korrelasjons_id', 'oppdatert_utc'],
     operation: { add: 'Legg til', remove: 'Fjern' },
     state: { pending: 'Venter', in_flight: 'Sendes', unknown: 'Uavklart', done: 'Utført', failed: 'Feilet', skipped: 'Hoppet over' },
   },
   en: {
-    headers: ['Org. no.', 'Name', 'Operation', 'Status', 'Code', 'Explanation', 'Correlation id', 'Attempts', 'Updated'],
+    human: ['Org. no.', 'Name', 'System access', 'Operation', 'Status', 'Explanation', 'Attempts', 'Updated'],
+    machine: ['org_no', 'system_access_id', 'operation_code', 'status_code', 'code', 'correlation_id', 'updated_utc'],
     operation: { add: 'Add', remove: 'Remove' },
     state: { pending: 'Pending', in_flight: 'Sending', unknown: 'Unknown', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
   },
@@ -28,19 +33,27 @@ export function batchReportCsv(
   items: readonly BatchItem[],
   lang: Language,
   now: Date,
+  timeZone?: string,
 ): { filename: string; csv: string } {
   const w = WORDS[lang];
-  const h = w.headers;
+  const [hOrg, hName, hAccess, hOperation, hStatus, hExplanation, hAttempts, hUpdated] = w.human;
+  const [mOrg, mAccess, mOperation, mStatus, mCode, mCorrelation, mUpdated] = w.machine;
   const columns: CsvColumn<BatchItem>[] = [
-    { header: h[0], value: (i) => i.orgNumber },
-    { header: h[1], value: (i) => i.name },
-    { header: h[2], value: (i) => w.operation[i.operation] },
-    { header: h[3], value: (i) => w.state[i.state] },
-    { header: h[4], value: (i) => i.errorCode ?? i.skipReason },
-    { header: h[5], value: (i) => explanation(i, lang) },
-    { header: h[6], value: (i) => i.correlationId },
-    { header: h[7], value: (i) => i.attempts },
-    { header: h[8], value: (i) => i.updatedAt },
+    { header: hOrg, value: (i) => formatOrgNumber(i.orgNumber) },
+    { header: hName, value: (i) => i.name },
+    { header: hAccess, value: () => batch.systemUserTitle || batch.systemUserId },
+    { header: hOperation, value: (i) => w.operation[i.operation] },
+    { header: hStatus, value: (i) => w.state[i.state] },
+    { header: hExplanation, value: (i) => explanation(i, lang) },
+    { header: hAttempts, value: (i) => i.attempts },
+    { header: hUpdated, value: (i) => formatSheetDateTime(i.updatedAt, lang, timeZone) },
+    { header: mOrg, value: (i) => i.orgNumber },
+    { header: mAccess, value: () => batch.systemUserId },
+    { header: mOperation, value: (i) => i.operation },
+    { header: mStatus, value: (i) => i.state },
+    { header: mCode, value: (i) => i.errorCode ?? i.skipReason },
+    { header: mCorrelation, value: (i) => i.correlationId },
+    { header: mUpdated, value: (i) => i.updatedAt },
   ];
   const safeName = batch.name.replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 40);
   return { filename: csvFilename(`batch-${safeName}`, now), csv: toCsv(items, columns) };

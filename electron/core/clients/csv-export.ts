@@ -1,15 +1,24 @@
-// The client list as a CSV for Norwegian Excel: semicolons, a BOM so Excel reads UTF-8 (æøå), CRLF, and
-// formula-looking cells defused, since client names come from outside and a cell like `=HYPERLINK(…)` would run.
+// The client list as a CSV through the one CSV writer: the screen's words and local time for people, then codes,
+// ids and ISO times for whoever processes the file.
 import type { Database } from 'better-sqlite3';
 import type { ClientQuery, ClientRow } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { formatOrgNumber } from '../../../shared/domain/orgnr';
+import { packageName } from '../../../shared/domain/outcomes';
+import type { Relationship } from '../../../shared/domain/packages';
+import { formatSheetDateTime } from '../../../shared/format/format';
 import { CSV_BOM, writeCsv } from '../../../shared/format/csv';
 import { forEachClientPage } from './client-query';
 import { readSystemUsers } from './system-users';
 
 export { CSV_BOM };
 
+const RELATIONSHIP_NAMES: Record<'nb' | 'en', Record<Relationship, string>> = {
+  nb: { REGN: 'Regnskapsfører', REVI: 'Revisor', FFØR: 'Forretningsfører' },
+  en: { REGN: 'Accountant', REVI: 'Auditor', FFØR: 'Business manager' },
+};
+
+// Human columns first, in the reader's words and local time; then stable machine columns (codes, ids, ISO times).
 const HEADERS = {
   nb: [
     'Navn',
@@ -23,6 +32,13 @@ const HEADERS = {
     'Underenhet av',
     'Først sett',
     'Borte siden',
+    'orgnr',
+    'relasjon_koder',
+    'pakke_koder',
+    'delegert_til_id',
+    'foreslatt_systemtilgang_id',
+    'forst_sett_utc',
+    'borte_siden_utc',
   ],
   en: [
     'Name',
@@ -36,6 +52,13 @@ const HEADERS = {
     'Sub-unit of',
     'First seen',
     'Gone since',
+    'org_no',
+    'relationship_codes',
+    'package_codes',
+    'delegated_to_ids',
+    'suggested_system_access_id',
+    'first_seen_utc',
+    'gone_since_utc',
   ],
 };
 
@@ -43,8 +66,11 @@ export function clientsCsv(
   db: Database,
   environment: EnvironmentId,
   query: ClientQuery,
-  options: { language: 'nb' | 'en'; now: Date },
+  options: { language: 'nb' | 'en'; now: Date; timeZone?: string },
 ): { filename: string; csv: string } {
+  const lang = options.language;
+  const packages = (codes: readonly string[]): string => codes.map((p) => packageName(p, lang)).join(', ');
+  const when = (iso: string | null): string => (iso ? formatSheetDateTime(iso, lang, options.timeZone) : '');
   const titles = new Map(readSystemUsers(db, environment).map((su) => [su.id, su.title]));
   const title = (id: string): string => titles.get(id) ?? id;
   const data: string[][] = [];
@@ -52,19 +78,26 @@ export function clientsCsv(
     r.name,
     formatOrgNumber(r.orgNumber),
     r.variant,
-    r.relationships.join(', '),
-    r.packages.join(', '),
+    r.relationships.map((rel) => RELATIONSHIP_NAMES[lang][rel]).join(', '),
+    packages(r.packages),
     r.delegatedTo.map(title).join(', '),
     r.suggestedSystemUserId ? title(r.suggestedSystemUserId) : '',
-    r.andRuleGaps.map((g) => `${title(g.systemUserId)}: ${g.missingPackages.join(', ')}`).join(' | '),
+    r.andRuleGaps.map((g) => `${title(g.systemUserId)}: ${packages(g.missingPackages)}`).join(' | '),
     r.parentOrgNumber ? formatOrgNumber(r.parentOrgNumber) : '',
-    r.firstSeenAt.slice(0, 10),
-    r.goneAt?.slice(0, 10) ?? '',
+    when(r.firstSeenAt),
+    when(r.goneAt),
+    r.orgNumber,
+    r.relationships.join(','),
+    r.packages.join(','),
+    r.delegatedTo.join(','),
+    r.suggestedSystemUserId ?? '',
+    r.firstSeenAt,
+    r.goneAt ?? '',
   ];
   forEachClientPage(db, environment, query, (rows) => {
     for (const r of rows) data.push(toCells(r));
   });
-  const csv = writeCsv(HEADERS[options.language], data);
+  const csv = writeCsv(HEADERS[lang], data);
   const stem = options.language === 'nb' ? 'klienter' : 'clients';
   return { filename: `${stem}-${environment}-${options.now.toISOString().slice(0, 10)}.csv`, csv };
 }

@@ -1,5 +1,6 @@
 // The Demo environment as a world describes it: endpoints and the ids a firm would configure itself.
 import { buildEnvironment, demoEndpoints, type EnvironmentConfig, type EnvironmentId } from '../environments/environments';
+import type { DemoPersonRole } from '../../../shared/contract/app';
 import type { DemoPerson } from '../app/ports';
 import type { WorldInfo, WorldPerson } from './world-info';
 
@@ -25,7 +26,7 @@ export function testPersons(info: WorldInfo): DemoPerson[] {
   return info.persons.map((p) => ({ pid: p.pid, name: p.name, role: describeRights(p) }));
 }
 
-function describeRights(person: WorldPerson): string {
+function describeRights(person: WorldPerson): DemoPersonRole {
   if (person.rights.includes('klientadministrator')) return 'client_admin';
   if (person.rights.includes('tilgangsstyrer')) return 'access_manager';
   return 'employee';

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,13 +81,50 @@ describe('audit queries', () => {
     expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
     expect(
       csv.startsWith(
-        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash;Description\r\n',
+        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash;Description;Time (local);Environment (name);Action (text);System access (name);Outcome (text)\r\n',
       ),
     ).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('ID;Tidspunkt;Hvem;Miljø');
+  });
+
+  it('adds human columns in the reader language and local time after the machine columns', () => {
+    const db = seeded();
+    db.prepare(
+      "INSERT INTO system_users (environment, id, title, system_id, external_ref, packages, created) VALUES ('demo', ?, 'SmartRegnskap – klienter', 'sys', '', '[]', '2026-01-01T00:00:00Z')",
+    ).run(SU_A);
+    const rowOf = (lang: 'nb' | 'en') => {
+      const parsed = Papa.parse<string[]>(exportAuditCsv(db, { search: 'corr-a' }, lang, new Date(), 'Europe/Oslo').csv.slice(1), {
+        delimiter: ';',
+      }).data.filter((r) => r.length > 1);
+      const [header, row] = parsed as [string[], string[]];
+      return (name: string) => row[header.indexOf(name)];
+    };
+    const nb = rowOf('nb');
+    expect([nb('Tidspunkt'), nb('Miljø'), nb('Handling'), nb('Systemtilgang'), nb('Utfall')]).toEqual([
+      '2026-11-20T09:00:00.000Z',
+      'demo',
+      'client.add',
+      SU_A,
+      'done',
+    ]);
+    expect([nb('Tid (lokal)'), nb('Miljø (navn)'), nb('Handling (tekst)'), nb('Systemtilgang (navn)'), nb('Utfall (tekst)')]).toEqual([
+      '20.11.2026 10:00',
+      'Demo',
+      'Legg til klient',
+      'SmartRegnskap – klienter',
+      'Utført',
+    ]);
+    const en = rowOf('en');
+    expect([en('Time (local)'), en('Action (text)'), en('System access (name)'), en('Outcome (text)')]).toEqual([
+      '20/11/2026 10:00',
+      'Add client',
+      'SmartRegnskap – klienter',
+      'Done',
+    ]);
+    expect(en('Action')).toBe('client.add');
   });
 });
 

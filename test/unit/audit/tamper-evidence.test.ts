@@ -112,7 +112,8 @@ describe('the CSV export', () => {
     const { csv } = exportAuditCsv(db, {}, 'en', new Date());
     const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trim(), { delimiter: ';' }).data;
     const [header, ...rows] = parsed;
-    expect(header).toEqual([
+    // Human columns follow; the auditor's columns keep their places.
+    expect(header!.slice(0, 15)).toEqual([
       'Id',
       'Time',
       'Who',

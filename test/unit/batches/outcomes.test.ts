@@ -1,7 +1,10 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../../electron/core/batches/classify-error';
 import { batchReportCsv } from '../../../electron/core/batches/report-csv';
+import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { describeOutcome, knownOutcomeCodes } from '../../../shared/domain/outcomes';
+import { formatSheetDateTime } from '../../../shared/format/format';
 import { AppError } from '../../../shared/errors';
 import { altinnError, networkError, timeoutError } from './fake-altinn';
 import { harness, orgNumbers, SU_A } from './harness';
@@ -79,20 +82,51 @@ describe('the batch report', () => {
       correlationId: 'c-2',
     });
 
-    const { filename, csv } = batchReportCsv(
-      h.service.store.summary(batch.id),
-      h.service.store.allItems(batch.id),
-      'nb',
-      new Date('2026-11-24T10:00:00Z'),
-    );
-    expect(filename).toBe('klientdesk-batch-Report-2026-11-24.csv');
-    expect(csv.startsWith('\uFEFFOrg.nr;Navn;Operasjon;Status;Kode;Forklaring;Korrelasjons-ID;Forsøk;Oppdatert\r\n')).toBe(true);
-    const rows = csv
-      .trim()
-      .split('\r\n')
-      .slice(1)
-      .map((r) => r.split(';'));
-    expect(rows[0]!.slice(0, 7)).toEqual([a, '', 'Legg til', 'Utført', '', 'Utført.', 'c-1']);
-    expect(rows[1]!.slice(0, 7)).toEqual([b, '', 'Legg til', 'Feilet', 'AUTH-00079', 'Ikke en av firmaets klienter.', 'c-2']);
+    const report = (lang: 'nb' | 'en') => {
+      const { filename, csv } = batchReportCsv(
+        h.service.store.summary(batch.id),
+        h.service.store.allItems(batch.id),
+        lang,
+        new Date('2026-11-24T10:00:00Z'),
+        'Europe/Oslo',
+      );
+      const [header, ...rows] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trim(), { delimiter: ';' }).data as string[][];
+      return { filename, csv, rows: rows.map((r) => Object.fromEntries(header!.map((name, k) => [name, r[k]]))) };
+    };
+    const nb = report('nb');
+    expect(nb.filename).toBe('klientdesk-batch-Report-2026-11-24.csv');
+    expect(nb.csv.startsWith('\uFEFFOrg.nr;Navn;Systemtilgang;Operasjon;Status;Forklaring;Forsøk;Oppdatert;orgnr;')).toBe(true);
+    const title = h.service.store.summary(batch.id).systemUserTitle || SU_A;
+    const [done, failed] = nb.rows;
+    expect(done).toMatchObject({
+      'Org.nr': formatOrgNumber(a!),
+      Systemtilgang: title,
+      Operasjon: 'Legg til',
+      Status: 'Utført',
+      Forklaring: 'Utført.',
+    });
+    expect(done).toMatchObject({
+      orgnr: a,
+      systemtilgang_id: SU_A,
+      operasjon_kode: 'add',
+      status_kode: 'done',
+      kode: '',
+      korrelasjons_id: 'c-1',
+    });
+    expect(failed).toMatchObject({
+      Status: 'Feilet',
+      Forklaring: 'Ikke en av firmaets klienter.',
+      status_kode: 'failed',
+      kode: 'AUTH-00079',
+    });
+    const updated = h.service.store.allItems(batch.id)[0]!.updatedAt;
+    expect(done!.oppdatert_utc).toBe(updated);
+    expect(done!.Oppdatert).toBe(formatSheetDateTime(updated, 'nb', 'Europe/Oslo'));
+    expect(done!.Oppdatert).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+
+    const [doneEn, failedEn] = report('en').rows;
+    expect(doneEn).toMatchObject({ Operation: 'Add', Status: 'Done', operation_code: 'add', status_code: 'done', correlation_id: 'c-1' });
+    expect(failedEn).toMatchObject({ Explanation: 'Not one of the firm’s clients.', code: 'AUTH-00079' });
+    expect(doneEn!.Updated).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
   });
 });

@@ -5,6 +5,7 @@ import { claimsFailure } from '../../../electron/core/claims/claims-failure';
 import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
 import { ServiceError } from '../../../electron/core/errors';
 import { claimsToCsv, type CsvLabels } from '../../../renderer/src/views/claims/claims-csv';
+import { claimsTexts } from '../../../renderer/src/views/claims/texts';
 import { C1_BODY } from './aapnekrav-body';
 
 const labels: CsvLabels = {
@@ -25,10 +26,25 @@ const labels: CsvLabels = {
     deferred: 'Utsatt',
     code: 'Kode',
     correlationId: 'Korrelasjons-ID',
+    orgNumberCode: 'orgnr',
+    statusCode: 'status_kode',
+    typeCode: 'kravtype_kode',
+    dueDateIso: 'forfall_iso',
   },
   outcome: { ok: 'Åpne krav', none: 'Ingen åpne krav', not_delegated: 'Ikke delegert', withheld: 'Skjermet', error: 'Feil' },
+  claimTypes: claimsTexts.nb.claimTypes,
   yes: 'Ja',
   no: 'Nei',
+  language: 'nb',
+};
+
+const englishLabels: CsvLabels = {
+  headers: { ...claimsTexts.en.csv },
+  outcome: claimsTexts.en.outcome,
+  claimTypes: claimsTexts.en.claimTypes,
+  yes: claimsTexts.en.csv.yes,
+  no: claimsTexts.en.csv.no,
+  language: 'en',
 };
 
 const result = {
@@ -53,20 +69,24 @@ describe('claims CSV', () => {
 
   it('writes one line per open instalment, amounts with a decimal comma', () => {
     expect(rows[1]).toEqual([
-      '313367002',
+      '313 367 002',
       'FJELLBEKK RØRLEGGERSERVICE',
       'Åpne krav',
       'KRAV-31336701',
-      'RESTSKATT',
+      'Restskatt',
       'Skatt',
       'Restskatt',
       'Inntektsåret 2025',
-      '2026-08-20',
+      '20.08.2026',
       '18450,00',
       '18450,00',
       '31336700225080',
       'Ja',
       'Nei',
+      '313367002',
+      'ok',
+      'RESTSKATT',
+      '2026-08-20',
       '',
       '',
     ]);
@@ -74,7 +94,37 @@ describe('claims CSV', () => {
   });
 
   it('accounts for a client without claims with its status, code and correlation id', () => {
-    expect(rows[3]).toEqual(['310478717', '', 'Ikke delegert', '', '', '', '', '', '', '', '', '', '', '', 'DAS-008', 'k-6']);
+    expect(rows[3]).toEqual([
+      '310 478 717',
+      '',
+      'Ikke delegert',
+      ...Array<string>(11).fill(''),
+      '310478717',
+      'not_delegated',
+      '',
+      '',
+      'DAS-008',
+      'k-6',
+    ]);
+  });
+
+  it('speaks English for an English reader and keeps the same machine columns', () => {
+    const [header, first] = Papa.parse<string[]>(claimsToCsv(result, englishLabels).slice(1), { delimiter: ';' }).data as [
+      string[],
+      string[],
+    ];
+    const cell = (name: string) => first[header.indexOf(name)];
+    expect(cell('Organisation number')).toBe('313 367 002');
+    expect(cell('Status')).toBe(claimsTexts.en.outcome.ok);
+    expect(cell('Claim type')).toBe('Outstanding tax');
+    expect(cell('Due date')).toBe('20/08/2026');
+    expect(cell('Overdue')).toBe('Yes');
+    expect([cell('org_no'), cell('status_code'), cell('claim_type_code'), cell('due_date_iso')]).toEqual([
+      '313367002',
+      'ok',
+      'RESTSKATT',
+      '2026-08-20',
+    ]);
   });
 
   it('defuses cells that a spreadsheet would run as a formula, but not negative amounts', () => {

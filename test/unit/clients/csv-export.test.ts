@@ -1,11 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { clientsCsv, CSV_BOM } from '../../../electron/core/clients/csv-export';
-import { client, DEMO_CLIENTS, openTestDb, seed } from './helpers';
+import { formatSheetDateTime } from '../../../shared/format/format';
+import { client, DEMO_CLIENTS, openTestDb, seed, SU_A, SU_B } from './helpers';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
-function exported(query = {}, language: 'nb' | 'en' = 'nb') {
+function exported(query = {}, language: 'nb' | 'en' = 'nb', timeZone = 'Europe/Oslo') {
   const db = openTestDb();
   seed(db, {
     clients: [
@@ -14,7 +15,7 @@ function exported(query = {}, language: 'nb' | 'en' = 'nb') {
       client('320000016', '=HYPERLINK("http://evil.example")', ['REGN']),
     ],
   });
-  return clientsCsv(db, 'demo', query, { language, now: NOW });
+  return clientsCsv(db, 'demo', query, { language, now: NOW, timeZone });
 }
 
 const parse = (csv: string) => Papa.parse<string[]>(csv.slice(CSV_BOM.length), { delimiter: ';' }).data.filter((r) => r.length > 1);
@@ -34,14 +35,14 @@ describe('the CSV export', () => {
     const [header, row] = rows as [string[], string[]];
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell('Organisasjonsnummer')).toBe('313 367 002');
-    expect(cell('Relasjon')).toBe('REGN');
+    expect(cell('Relasjon')).toBe('Regnskapsfører');
     expect(cell('Delegert til')).toBe('SmartRegnskap – klienter, SmartRegnskap – skatt');
     expect(cell('Foreslått systemtilgang')).toBe('SmartRegnskap – klienter');
   });
 
   it('names the missing package of an AND-rule failure', () => {
     const [header, row] = parse(exported({ search: 'havbris' }).csv) as [string[], string[]];
-    expect(row[header.indexOf('Mangler (OG-regelen)')]).toBe('SmartRegnskap – skatt: skattegrunnlag');
+    expect(row[header.indexOf('Mangler (OG-regelen)')]).toBe('SmartRegnskap – skatt: Skattegrunnlag');
   });
 
   it('quotes a name with a semicolon and quotes so it stays one cell, and defuses formulas', () => {
@@ -61,5 +62,54 @@ describe('the CSV export', () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual(['BERGTIND BYGG AS', 'ELVEBREDDEN BORETTSLAG']);
+  });
+
+  it('carries human columns in the reader language and local time, and machine columns with codes, ids and ISO times', () => {
+    const table = (lang: 'nb' | 'en') => {
+      const [header, row] = parse(exported({ search: 'fjellbekk' }, lang).csv) as [string[], string[]];
+      return (name: string) => row[header.indexOf(name)];
+    };
+    const nb = table('nb');
+    const sorted = (cell: string | undefined, by: string) => cell!.split(by).sort();
+    expect(sorted(nb('Tilgangspakker'), ', ')).toEqual([
+      'Regnskapsfører lønn',
+      'Regnskapsfører med signeringsrettighet',
+      'Regnskapsfører uten signeringsrettighet',
+      'Skattegrunnlag',
+    ]);
+    expect(nb('relasjon_koder')).toBe('REGN');
+    expect(sorted(nb('pakke_koder'), ',')).toEqual([
+      'regnskapsforer-lonn',
+      'regnskapsforer-med-signeringsrettighet',
+      'regnskapsforer-uten-signeringsrettighet',
+      'skattegrunnlag',
+    ]);
+    expect(nb('orgnr')).toBe('313367002');
+    expect(nb('delegert_til_id')!.split(',').sort()).toEqual([SU_A, SU_B].sort());
+    expect(nb('foreslatt_systemtilgang_id')).toBe(SU_A);
+    const seen = nb('forst_sett_utc')!;
+    expect(seen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(nb('Først sett')).toBe(formatSheetDateTime(seen, 'nb', 'Europe/Oslo'));
+    expect(nb('Først sett')).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+
+    const en = table('en');
+    expect(en('Relationship')).toBe('Accountant');
+    expect(en('Access packages')).toContain('Accountant with signing rights');
+    expect(en('Access packages')).toContain('Tax basis');
+    expect(en('package_codes')).toBe(nb('pakke_koder'));
+    expect(en('First seen')).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  });
+
+  it('writes local time in the reader time zone', () => {
+    const at = (timeZone: string) => {
+      const [header, row] = parse(exported({ search: 'fjellbekk' }, 'nb', timeZone).csv) as [string[], string[]];
+      return row[header.indexOf('Først sett')];
+    };
+    const seen = (() => {
+      const [header, row] = parse(exported({ search: 'fjellbekk' }).csv) as [string[], string[]];
+      return row[header.indexOf('forst_sett_utc')]!;
+    })();
+    expect(at('UTC')).toBe(formatSheetDateTime(seen, 'nb', 'UTC'));
+    expect(at('Asia/Tokyo')).not.toBe(at('UTC'));
   });
 });

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatMoney,
   formatNumber,
+  formatSheetDateTime,
   formatTime,
   parseLocalDate,
 } from '../../../shared/format/format';
@@ -32,6 +33,12 @@ describe('the one formatter', () => {
   it('shows instants in the given time zone, not UTC', () => {
     expect(formatDateTime('2026-08-20T12:05:00Z', 'nb', 'Europe/Oslo')).toContain('14:05');
     expect(formatTime('2026-01-20T12:05:09Z', 'nb', 'Europe/Oslo')).toBe('13:05:09');
+  });
+
+  it('writes export times as dd.mm.åååå tt:mm (nb) or dd/mm/yyyy hh:mm (en) in local time, midnight as 00', () => {
+    expect(formatSheetDateTime('2026-08-20T12:05:00Z', 'nb', 'Europe/Oslo')).toBe('20.08.2026 14:05');
+    expect(formatSheetDateTime('2026-08-20T12:05:00Z', 'en', 'Europe/Oslo')).toBe('20/08/2026 14:05');
+    expect(formatSheetDateTime('2026-12-31T23:30:00Z', 'nb', 'Europe/Oslo')).toBe('01.01.2027 00:30');
   });
 
   it('parses the locale date pattern and refuses dates that do not exist', () => {

@@ -9,6 +9,7 @@ import { ClaimsSummary } from './ClaimsSummary';
 import { ClaimsTable } from './ClaimsTable';
 import { DueChart } from './DueChart';
 import { formatDate } from './format';
+import { asLanguage } from '../../../../shared/format/format';
 import { saveTextFile } from '../../components/files';
 import { useOpenClaims } from './use-open-claims';
 
@@ -22,8 +23,10 @@ export function ClaimsView() {
     const labels: CsvLabels = {
       headers: csv,
       outcome: t('outcome', { returnObjects: true }) as CsvLabels['outcome'],
+      claimTypes: t('claimTypes', { returnObjects: true }) as CsvLabels['claimTypes'],
       yes: csv.yes,
       no: csv.no,
+      language: asLanguage(i18n.language),
     };
     saveTextFile(t('csv.filename', { date: r.asOf }), claimsToCsv(r, labels), 'text/csv;charset=utf-8');
   };

@@ -2,7 +2,9 @@
 // Excel reads æøå as UTF-8. Clients without claims get one line saying why, so the file accounts for everyone.
 import type { ClientClaims, OpenClaimsResult } from '../../../../shared/contract/claims';
 import { formatCsvAmount } from '../../../../shared/domain/money';
+import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { writeCsv } from '../../../../shared/format/csv';
+import { formatDate, type Language } from '../../../../shared/format/format';
 
 export interface CsvLabels {
   headers: {
@@ -22,12 +24,20 @@ export interface CsvLabels {
     deferred: string;
     code: string;
     correlationId: string;
+    orgNumberCode: string;
+    statusCode: string;
+    typeCode: string;
+    dueDateIso: string;
   };
   outcome: Record<ClientClaims['outcome'], string>;
+  /** Claim type codes in words; a code without words is written as the code. */
+  claimTypes: Record<string, string>;
   yes: string;
   no: string;
+  language: Language;
 }
 
+// Human columns first, in the screen's words and date format; then stable machine columns (codes, ISO dates).
 export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string {
   const h = labels.headers;
   const columns = [
@@ -45,30 +55,39 @@ export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string
     h.kid,
     h.overdue,
     h.deferred,
+    h.orgNumberCode,
+    h.statusCode,
+    h.typeCode,
+    h.dueDateIso,
     h.code,
     h.correlationId,
   ];
   const rows: string[][] = [];
   for (const client of result.clients) {
-    const who = [client.orgNumber, client.name ?? '', labels.outcome[client.outcome]];
+    const who = [formatOrgNumber(client.orgNumber), client.name ?? '', labels.outcome[client.outcome]];
+    const whoCodes = [client.orgNumber, client.outcome];
     if (client.claims.length === 0) {
-      rows.push([...who, '', '', '', '', '', '', '', '', '', '', '', client.error?.code ?? '', client.error?.correlationId ?? '']);
+      const empty = Array<string>(11).fill('');
+      rows.push([...who, ...empty, ...whoCodes, '', '', client.error?.code ?? '', client.error?.correlationId ?? '']);
       continue;
     }
     for (const c of client.claims) {
       rows.push([
         ...who,
         c.claimId,
-        c.type,
+        labels.claimTypes[c.type] ?? c.type,
         c.group,
         c.description,
         c.period,
-        c.dueDate ?? '',
+        c.dueDate ? formatDate(c.dueDate, labels.language) : '',
         formatCsvAmount(c.originalAmount),
         formatCsvAmount(c.remainingAmount),
         c.kid ?? '',
         c.overdue ? labels.yes : labels.no,
         c.deferred ? labels.yes : labels.no,
+        ...whoCodes,
+        c.type,
+        c.dueDate ?? '',
         '',
         '',
       ]);

@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/contract/app';
+import type { DemoPersonRole, Session } from '../../../../shared/contract/app';
 import type { EnvironmentId } from '../../../../shared/contract/define';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -23,7 +23,7 @@ import { NotClientAdminNotice } from './NotClientAdminNotice';
 interface DemoPerson {
   pid: string;
   name: string;
-  role: string;
+  role: DemoPersonRole;
 }
 
 type Step =
@@ -127,7 +127,7 @@ function DemoPersons({ persons, onChoose }: { persons: DemoPerson[] | null; onCh
       <List aria-labelledby="demo-persons-intro">
         {persons.map((p, i) => (
           <ListItemButton key={p.pid} autoFocus={i === 0} onClick={() => onChoose(p)} data-testid={`demo-person-${p.pid}`}>
-            <ListItemText primary={p.name} secondary={p.role} />
+            <ListItemText primary={p.name} secondary={t(`roles.${p.role}`)} />
           </ListItemButton>
         ))}
       </List>

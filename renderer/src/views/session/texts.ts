@@ -25,6 +25,11 @@ export const sessionTexts = {
       '{{name}} er ikke klientadministrator for {{firm}}. Klientadministratorer er daglig leder, styrets leder, innehaveren (for et enkeltpersonforetak) eller noen de har delegert rettigheten til.',
     notClientAdminAdvice: 'Be en av dem logge inn i Klientdesk, eller gi deg tilgangspakken «Klientadministrator» i Altinn.',
     signedInAs: 'Innlogget som {{name}}',
+    roles: {
+      client_admin: 'Klientadministrator',
+      access_manager: 'Tilgangsstyrer, ikke klientadministrator',
+      employee: 'Ansatt, ikke klientadministrator',
+    },
   },
   en: {
     signIn: 'Sign in',
@@ -52,5 +57,10 @@ export const sessionTexts = {
       '{{name}} is not a client administrator for {{firm}}. Client administrators are the general manager, the chair of the board, the owner (of a sole proprietorship) or someone they delegated the right to.',
     notClientAdminAdvice: 'Ask one of them to sign in to Klientdesk, or to give you the "Client administrator" access package in Altinn.',
     signedInAs: 'Signed in as {{name}}',
+    roles: {
+      client_admin: 'Client administrator',
+      access_manager: 'Access manager, not a client administrator',
+      employee: 'Employee, not a client administrator',
+    },
   },
 };
