@@ -18,26 +18,10 @@ const folder = (): string => {
 };
 
 describe('the data folder lock', () => {
-  it('refuses a second taker in plain words until the first lets go', () => {
-    const dir = folder();
-    const first = lockDataFolder(dir, 'the Klientdesk browser host');
-    let refusal: unknown;
-    try {
-      lockDataFolder(dir, 'the Klientdesk app');
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toMatchObject({
-      code: DATA_FOLDER_IN_USE,
-      message: expect.stringMatching(/already in use by the Klientdesk browser host \(process \d+, started .+\)\. Close it first/),
-    });
-    first.release();
-    lockDataFolder(dir, 'the Klientdesk app').release();
-  });
-
   it('is released by the operating system when the holder is killed', async () => {
     const dir = folder();
-    // Another Node process (the project's Node 22, which better-sqlite3 needs) takes the folder and waits.
+    // Another Node process (the project's Node 22, which better-sqlite3 needs) takes the folder and waits. It keeps
+    // the connection referenced: a collected connection is closed, and with it the lock, as in the app itself.
     const child = spawn(
       process.execPath,
       [
@@ -48,7 +32,7 @@ describe('the data folder lock', () => {
          db.pragma('journal_mode = DELETE'); db.pragma('locking_mode = EXCLUSIVE');
          db.exec('CREATE TABLE IF NOT EXISTS held (at TEXT NOT NULL)'); db.exec('BEGIN EXCLUSIVE');
          db.prepare('INSERT INTO held (at) VALUES (?)').run('x');
-         process.stdout.write('held\\n'); setInterval(() => {}, 1000);`,
+         globalThis.held = db; process.stdout.write('held\\n'); setInterval(() => {}, 1000);`,
       ],
       { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -63,6 +47,23 @@ describe('the data folder lock', () => {
     expect(() => lockDataFolder(dir, 'the Klientdesk app')).toThrow(/already in use/);
     child.kill('SIGKILL');
     await exited;
+    lockDataFolder(dir, 'the Klientdesk app').release();
+  });
+
+  it('refuses a second taker in plain words until the first lets go', () => {
+    const dir = folder();
+    const first = lockDataFolder(dir, 'the Klientdesk browser host');
+    let refusal: unknown;
+    try {
+      lockDataFolder(dir, 'the Klientdesk app');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: DATA_FOLDER_IN_USE,
+      message: expect.stringMatching(/already in use by the Klientdesk browser host \(process \d+, started .+\)\. Close it first/),
+    });
+    first.release();
     lockDataFolder(dir, 'the Klientdesk app').release();
   });
 });
