@@ -60,3 +60,23 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
 }
 
 export const bridgeMode = (): 'electron' | 'browser' => getBridge().mode;
+
+/**
+ * Imports a batch file the person picked. In the browser host the file's bytes go to the host as they are;
+ * in Electron (no streamed route yet) its text goes through `batches.importFile`.
+ */
+export async function importBatchFile(file: File): Promise<ChannelOutput<'batches.importFile'>> {
+  const transfer = getBridge().batchFiles;
+  if (!transfer) return call('batches.importFile', { content: await file.text() });
+  const result = await transfer.importBatchFile(file);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+/** Exports a batch's file: streamed by the host's download route in the browser, through the contract in Electron. */
+export async function exportBatchFile(id: string, save: (filename: string, content: string) => void): Promise<void> {
+  const transfer = getBridge().batchFiles;
+  if (transfer) return transfer.exportBatchFile(id);
+  const file = await call('batches.exportFile', { id });
+  save(file.filename, file.content);
+}
