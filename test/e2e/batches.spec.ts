@@ -155,7 +155,7 @@ test.describe('batches', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^klientdesk-rundtur-\d+-\d{4}-\d{2}-\d{2}\.json$/);
 
-    await openBatches(page);
+    await page.getByRole('button', { name: 'Alle bunker' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('batch-import').click();
     await (await chooser).setFiles(await file.path());
