@@ -141,7 +141,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
           size="small"
           startIcon={<DownloadOutlined />}
           data-testid="batch-export"
-          onClick={() => void act(() => exportBatchFile(id, (filename, content) => saveTextFile(filename, content, 'application/json')))}
+          onClick={() => void act(() => exportBatchFile(id))}
         >
           {t('actions.exportFile')}
         </Button>

@@ -63,10 +63,9 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const importFile = async (): Promise<void> => {
     setImportErrors(null);
     setNotice(null);
-    const file = await pickFile('.json,application/json');
-    if (!file) return;
     try {
-      const result = await importBatchFile(file);
+      const result = await importBatchFile(() => pickFile('.json,application/json'));
+      if (!result) return;
       if (result.batch) {
         setNotice(t('import.done', { name: result.batch.name }));
         await load();
