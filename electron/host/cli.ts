@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     webRoot,
     port: Number(option('port') ?? process.env.PORT ?? 0),
     secret: process.env.KLIENTDESK_HOST_SECRET || undefined,
+    fileDir: join(dataDir, 'transfers'),
   });
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);

@@ -4,8 +4,11 @@
 // HttpOnly, SameSite=Strict session cookie. Non-browser clients (tests, the bench) send the secret header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -13,6 +16,8 @@ import type { EventName } from '../../shared/contract';
 import type { Dispatch } from '../core/ipc/dispatch';
 import type { EventBus } from '../core/app/event-bus';
 import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
+import { batchFileName, MAX_BATCH_FILE_CHARS } from '../core/batches/batch-file';
+import { BATCH_FILE_DOWNLOAD_PATH, BATCH_FILE_ID_PARAM, BATCH_FILE_UPLOAD_PATH } from '../../shared/contract/batch-file-routes';
 
 export const SECRET_HEADER = 'x-klientdesk-secret';
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
@@ -29,6 +34,11 @@ export interface HostOptions {
   port?: number;
   secret?: string;
   bodyLimit?: number;
+  /**
+   * Where uploaded and downloaded batch files wait while main reads or writes them (the data folder's, so they
+   * stay on the person's own disk); each is removed when its request ends. Without it, a fresh temp folder.
+   */
+  fileDir?: string;
   /** Milliseconds since the epoch; injected by tests to expire launch codes. */
   now?: () => number;
 }
@@ -111,6 +121,26 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 class BodyTooLarge extends Error {}
 
+/** UTF-8 takes at most 3 bytes a character; a bigger body cannot be a batch file within the character cap. */
+const MAX_BATCH_UPLOAD_BYTES = MAX_BATCH_FILE_CHARS * 3;
+
+function byteCap(limit: number): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > limit) done(new BodyTooLarge());
+      else done(null, chunk);
+    },
+  });
+}
+
+/** An attachment name for any batch name: ASCII fallback plus the exact UTF-8 name (RFC 6266). */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -162,6 +192,52 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
   const streams = new Set<ServerResponse>();
+  const ownFileDir = options.fileDir === undefined;
+  const fileDir = options.fileDir ?? (await mkdtemp(join(tmpdir(), 'kd-host-files-')));
+  await mkdir(fileDir, { recursive: true });
+  const transferPath = (kind: string): string => join(fileDir, `${kind}-${randomBytes(12).toString('hex')}.json`);
+
+  async function receiveBatchFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = transferPath('upload');
+    let result: unknown;
+    try {
+      const declared = Number(req.headers['content-length'] ?? '0');
+      if (declared > MAX_BATCH_UPLOAD_BYTES) throw new BodyTooLarge();
+      await pipeline(req, byteCap(MAX_BATCH_UPLOAD_BYTES), createWriteStream(path));
+      result = await options.dispatch('batches.importFromPath', { path }, { trusted: true }, { transport: 'http' });
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      res.setHeader('Connection', 'close');
+      result = undefined;
+    } finally {
+      // Removed before the answer goes out: once the page hears back, nothing of the file is left behind.
+      await rm(path, { force: true });
+    }
+    if (result === undefined) {
+      return sendJson(res, 413, { error: `The file is larger than a batch file can be (${Math.round(MAX_BATCH_UPLOAD_BYTES / 1e6)} MB).` });
+    }
+    sendJson(res, 200, result);
+  }
+
+  async function sendBatchFile(id: string, res: ServerResponse): Promise<void> {
+    const found = await options.dispatch('batches.get', { id, limit: 1 }, { trusted: true }, { transport: 'http' });
+    if (!found.ok) return sendJson(res, 404, { error: found.error.message, code: found.error.code });
+    const path = transferPath('download');
+    try {
+      const written = await options.dispatch('batches.exportToPath', { id, path }, { trusted: true }, { transport: 'http' });
+      if (!written.ok) return sendJson(res, 500, { error: written.error.message, code: written.error.code });
+      const { batch } = found.value as { batch: { name: string } };
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String((await stat(path)).size),
+        'Content-Disposition': attachment(batchFileName(batch.name, new Date(now()))),
+        'Cache-Control': 'no-store',
+      });
+      await pipeline(createReadStream(path), res);
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     let decoded: string;
@@ -247,6 +323,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendJson(res, 200, { code: issueLaunchCode() });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (url.pathname === BATCH_FILE_UPLOAD_PATH && req.method === 'POST') {
+        // JSON only, as for every write here: no cross-site form can send it without a preflight.
+        if (mediaType !== 'application/json') return sendJson(res, 415, { error: 'Send the batch file as JSON.' });
+        return receiveBatchFile(req, res);
+      }
+      if (url.pathname === BATCH_FILE_DOWNLOAD_PATH && req.method === 'GET') {
+        const id = url.searchParams.get(BATCH_FILE_ID_PARAM);
+        if (!id || id.length > 200) return sendJson(res, 400, { error: 'Name the batch to download.' });
+        return sendBatchFile(id, res);
+      }
 
       const match = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
@@ -297,6 +383,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.close(() => r());
         server.closeAllConnections();
       });
+      if (ownFileDir) await rm(fileDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ import { createDispatcher } from '../core/ipc/dispatch';
 import { startDemoWorld } from '../demo';
 import { worldConnectionFromArgs } from '../core/world/connection';
 import { embeddedWorld } from '../core/world/embedded';
+import { nativeBatchFileDialogs } from './file-dialogs';
 import { keyProtection } from './key-protection';
 import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSessions } from './security';
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
     },
+    batchFileDialogs: nativeBatchFileDialogs(() => mainWindow),
     // `npm start -- --world URL` points Demo at a standalone world; otherwise one starts in-process on demand.
     demoWorld: {
       standalone: worldConnectionFromArgs(process.argv, process.env),

@@ -155,6 +155,18 @@ export const batchesChannels = {
     z.strictObject({ path: batchFilePath }),
     z.object({ batch: batchSummarySchema.nullable(), errors: z.array(parseErrorSchema) }),
   ),
+  /**
+   * In Electron: main shows the native save or open dialog, then streams to or from the chosen file, so no
+   * path or content ever comes from the renderer. `cancelled` when the person closed the dialog.
+   */
+  'batches.exportToChosenFile': channel(
+    z.strictObject({ id: shortText }),
+    z.object({ cancelled: z.boolean(), path: z.string().nullable(), items: z.number() }),
+  ),
+  'batches.importChosenFile': channel(
+    noInput,
+    z.object({ cancelled: z.boolean(), batch: batchSummarySchema.nullable(), errors: z.array(parseErrorSchema) }),
+  ),
   /** Nothing is imported unless the whole file is valid; otherwise every problem comes back by line. */
   'batches.importFile': channel(
     z.strictObject({ content: longText }),

@@ -139,6 +139,36 @@ test.describe('batches', () => {
     await expect(main.getByText('Ingen klienter med denne statusen.')).toBeVisible();
   });
 
+  test('a batch is exported as a file and imported back through the host’s file routes', async ({ page, request }) => {
+    await openApp(page);
+    const name = `Rundtur ${Date.now()}`;
+    const orgs = [C1, C2, C6];
+    await invoke(request, 'batches.create', {
+      name,
+      systemUserId: SU_A,
+      items: orgs.map((orgNumber) => ({ orgNumber, operation: 'add' })),
+      submit: false,
+    });
+    await openBatches(page);
+    await page.getByRole('button', { name: `Åpne ${name}` }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('main').getByTestId('batch-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^klientdesk-rundtur-\d+-\d{4}-\d{2}-\d{2}\.json$/);
+
+    await page.getByRole('button', { name: 'Alle bunker' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('batch-import').click();
+    await (await chooser).setFiles(await file.path());
+    await expect(page.getByText(`Importerte «${name}» som utkast.`)).toBeVisible();
+    const copies = (await invoke<{ id: string; name: string }[]>(request, 'batches.list')).filter((b) => b.name === name);
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) {
+      const { items } = await invoke<{ items: { orgNumber: string }[] }>(request, 'batches.get', { id: copy.id });
+      expect(items.map((i) => i.orgNumber).sort()).toEqual([...orgs].sort());
+    }
+  });
+
   test('a broken batch file is refused line by line and nothing is imported', async ({ page, request }) => {
     await openApp(page);
     await openBatches(page);

@@ -1,5 +1,6 @@
 // The composition root shared by the Electron main process and the browser host: one core, one set of handlers.
 import { join } from 'node:path';
+import type { BatchFileDialogs } from '../batches/file-dialogs';
 import type { Database } from 'better-sqlite3';
 import type { AppStatus, Settings } from '../../../shared/contract/app';
 import type { EnvironmentId } from '../../../shared/contract/define';
@@ -35,6 +36,8 @@ export interface CoreOptions {
   /** Seals private keys at rest: Electron's safeStorage in the app, a passphrase in the browser host and tests. */
   protector: KeyProtection;
   platform?: string;
+  /** Native save and open dialogs for batch files (Electron's dialog module); absent in the browser host. */
+  batchFileDialogs?: BatchFileDialogs;
   /** Opens an https URL in the system browser (Electron's shell.openExternal); absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
   /**
@@ -174,6 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onDemoKeysChanged: () => runtime.registerDemoKeys(),
     registerDemoKey: (jwk) => runtime.registerDemoKey(jwk),
     openExternal: options.openExternal,
+    batchFileDialogs: options.batchFileDialogs,
     subscribeExchanges: (listener) => {
       exchangeListeners.add(listener);
       return () => exchangeListeners.delete(listener);

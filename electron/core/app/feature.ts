@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { BatchFileDialogs } from '../batches/file-dialogs';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import type { AuditRecord } from '../audit/log';
 import type { EnvironmentServices } from '../environments/environment-services';
@@ -30,6 +31,8 @@ export interface FeatureContext {
   onDemoKeysChanged(): Promise<void>;
   /** Registers a new public key with the demo world before it is saved; throws when the world refuses it. */
   registerDemoKey?(jwk: PublicJwk): Promise<void>;
+  /** Native save and open dialogs for batch files; absent in the browser host. */
+  batchFileDialogs?: BatchFileDialogs;
   /** Opens an https URL in the system browser; absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
   /** Every HTTP exchange the app makes, redacted, as it finishes (for the actor-flow view). */

@@ -72,6 +72,10 @@ const slug = (name: string): string =>
     .slice(0, 60)
     .toLowerCase() || 'batch';
 
+export function batchFileName(batchName: string, at: Date): string {
+  return `klientdesk-${slug(batchName)}-${at.toISOString().slice(0, 10)}.json`;
+}
+
 export function writeBatchFile(
   batch: Pick<BatchSummary, 'name' | 'environment' | 'systemUserId' | 'systemUserTitle'>,
   items: readonly Pick<BatchItem, 'orgNumber' | 'operation' | 'partyUuid' | 'name'>[],
@@ -102,8 +106,7 @@ export function writeBatchFile(
     '}',
     '',
   ];
-  const date = exported.at.toISOString().slice(0, 10);
-  return { filename: `klientdesk-${slug(plan.name)}-${date}.json`, content: lines.join('\n') };
+  return { filename: batchFileName(plan.name, exported.at), content: lines.join('\n') };
 }
 
 export type ReadResult = { ok: true; plan: BatchPlan } | { ok: false; errors: ParseError[] };

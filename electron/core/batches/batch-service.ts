@@ -8,7 +8,7 @@ import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org
 import { AppError } from '../../../shared/errors';
 import type { EndUserAltinn } from '../app/ports';
 import { appendAudit } from '../audit/log';
-import { readBatchFile, writeBatchFile } from './batch-file';
+import { batchFileName, readBatchFile, writeBatchFile } from './batch-file';
 import { BatchCodes } from './batch-errors';
 import { createBatchStore, type NewItem, type OnConfirmed } from './batch-store';
 import { createPartyResolver } from './party-resolver';
@@ -191,6 +191,10 @@ export function createBatchService(options: BatchServiceOptions) {
 
     exportFile(id: string): { filename: string; content: string } {
       return writeBatchFile(store.summary(id), store.allItems(id), { by: options.actor(), at: options.now() });
+    },
+
+    exportFileName(id: string): string {
+      return batchFileName(store.summary(id).name, options.now());
     },
 
     /** Streams the plan to a file the person chose; the renderer passes the path, never the content. */

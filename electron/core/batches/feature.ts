@@ -3,6 +3,8 @@ import type { Feature, FeatureContext } from '../app/feature';
 // The one piece of the client list the batches use: its local copy follows what the runner got done.
 import { recordDelegationChange } from '../clients/delegation-change';
 import { createBatchService } from './batch-service';
+import type { BatchFileDialogs } from './file-dialogs';
+import { AppError } from '../../../shared/errors';
 
 export function batchesFeature(ctx: FeatureContext): Feature {
   const service = createBatchService({
@@ -19,6 +21,10 @@ export function batchesFeature(ctx: FeatureContext): Feature {
     onConfirmed: (change) => recordDelegationChange(ctx.db, change),
   });
   let unsubscribe: (() => void) | null = null;
+  const dialogs = (): BatchFileDialogs => {
+    if (ctx.batchFileDialogs) return ctx.batchFileDialogs;
+    throw new AppError('NO_FILE_DIALOG', 'This window cannot show a file dialog; upload or download the batch file instead.');
+  };
 
   return {
     handlers: {
@@ -32,6 +38,16 @@ export function batchesFeature(ctx: FeatureContext): Feature {
       'batches.importFile': ({ content }) => service.importFile(content),
       'batches.exportToPath': ({ id, path }) => service.exportToPath(id, path),
       'batches.importFromPath': ({ path }) => service.importFromPath(path),
+      'batches.exportToChosenFile': async ({ id }) => {
+        const path = await dialogs().chooseSavePath(service.exportFileName(id));
+        if (path === null) return { cancelled: true, path: null, items: 0 };
+        return { cancelled: false, ...(await service.exportToPath(id, path)) };
+      },
+      'batches.importChosenFile': async () => {
+        const path = await dialogs().chooseOpenPath();
+        if (path === null) return { cancelled: true, batch: null, errors: [] };
+        return { cancelled: false, ...(await service.importFromPath(path)) };
+      },
       'batches.submit': ({ id }) => service.submit(id),
       'batches.pause': ({ id }) => service.pause(id),
       'batches.resume': ({ id }) => service.resume(id),

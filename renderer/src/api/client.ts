@@ -60,3 +60,32 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
 }
 
 export const bridgeMode = (): 'electron' | 'browser' => getBridge().mode;
+
+/**
+ * Imports a batch file. In Electron main shows the open dialog and streams the file in; in the browser host the
+ * page picks the file and its bytes go to the host as they are. Null when the person cancels.
+ */
+export async function importBatchFile(pick: () => Promise<File | null>): Promise<ChannelOutput<'batches.importFile'> | null> {
+  const bridge = getBridge();
+  if (bridge.mode === 'electron') {
+    const { cancelled, ...result } = await call('batches.importChosenFile', {});
+    return cancelled ? null : result;
+  }
+  const file = await pick();
+  if (!file) return null;
+  if (!bridge.batchFiles) return call('batches.importFile', { content: await file.text() });
+  const result = await bridge.batchFiles.importBatchFile(file);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+/** Exports a batch's file: main's save dialog in Electron, the host's streamed download in the browser. */
+export async function exportBatchFile(id: string): Promise<void> {
+  const bridge = getBridge();
+  if (bridge.mode === 'electron') {
+    await call('batches.exportToChosenFile', { id });
+    return;
+  }
+  if (!bridge.batchFiles) throw new ApiError({ code: 'NO_FILE_TRANSFER', message: 'This window cannot save a batch file.' });
+  bridge.batchFiles.exportBatchFile(id);
+}

@@ -1,6 +1,19 @@
 // The browser host's stand-in for the preload: the same KlientdeskBridge, carried over loopback HTTP.
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { EventName } from '../../../shared/contract';
+import { BATCH_FILE_UPLOAD_PATH, batchFileDownloadUrl } from '../../../shared/contract/batch-file-routes';
+import type { Result } from '../../../shared/contract/define';
+
+const UNREACHABLE = {
+  ok: false,
+  error: { code: 'HOST_UNREACHABLE', message: 'Klientdesk’s host is not answering. Is `npm run web` still running?' },
+} as const;
+
+/** A non-2xx answer from the host, in the contract's error shape. */
+async function hostError(res: Response): Promise<{ ok: false; error: { code: string; message: string } }> {
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  return { ok: false, error: { code: `HOST_${res.status}`, message: body.error ?? `The host answered ${res.status}.` } };
+}
 
 /**
  * The host prints a launch URL with `#c=<one-time code>`. The code leaves the address bar (and the history
@@ -66,17 +79,34 @@ export function createHttpBridge(): KlientdeskBridge {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
-        if (!res.ok) {
-          const body = (await res.json().catch(() => ({}))) as { error?: string };
-          return { ok: false, error: { code: `HOST_${res.status}`, message: body.error ?? `The host answered ${res.status}.` } };
-        }
+        if (!res.ok) return await hostError(res);
         return (await res.json()) as never;
       } catch {
-        return {
-          ok: false,
-          error: { code: 'HOST_UNREACHABLE', message: 'Klientdesk’s host is not answering. Is `npm run web` still running?' },
-        };
+        return UNREACHABLE;
       }
+    },
+    batchFiles: {
+      async importBatchFile(file) {
+        try {
+          await session;
+          // The File itself is the body: the browser streams it from disk, the page never reads it into a string.
+          const res = await fetch(BATCH_FILE_UPLOAD_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
+          if (!res.ok) return await hostError(res);
+          return (await res.json()) as Result<never>;
+        } catch {
+          return UNREACHABLE;
+        }
+      },
+      exportBatchFile(id) {
+        // A plain link: the browser streams the answer to disk under the name the host gives.
+        const link = document.createElement('a');
+        link.href = batchFileDownloadUrl(id);
+        link.download = '';
+        link.rel = 'noopener';
+        document.body.append(link);
+        link.click();
+        link.remove();
+      },
     },
     on(event: EventName, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();

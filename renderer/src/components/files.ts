@@ -1,5 +1,5 @@
-// Saving what main produced (CSV, batch files, public keys, HAR) and reading a file the person picked. Both stay
-// in the renderer: main never opens dialogs for these, so the browser host and Electron behave the same.
+// Saving what main produced (CSV, small batch files, public keys, HAR) and picking a file. Both stay in the
+// renderer; a picked batch file is handed on unread (see importBatchFile), never turned into contract text here.
 export function saveTextFile(filename: string, content: string, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
@@ -13,17 +13,13 @@ export function saveTextFile(filename: string, content: string, type: string): v
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Lets the person pick one file and resolves with its text, or null if they cancel. */
-export function pickTextFile(accept: string): Promise<{ name: string; text: string } | null> {
+/** Lets the person pick one file and resolves with it, unread, or null if they cancel. */
+export function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return resolve(null);
-      void file.text().then((text) => resolve({ name: file.name, text }));
-    });
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
     input.addEventListener('cancel', () => resolve(null));
     input.click();
   });

@@ -54,6 +54,9 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'batches.importFile': (s) => ({ content: s.batchFile }),
   'batches.exportToPath': (s) => ({ id: s.batchId, path: EXPORT_PATH }),
   'batches.importFromPath': () => ({ path: EXPORT_PATH }),
+  // The browser-host core has no dialogs: these answer NO_FILE_DIALOG, and still must not touch the audit log.
+  'batches.exportToChosenFile': (s) => ({ id: s.batchId }),
+  'batches.importChosenFile': () => ({}),
   'batches.submit': (s) => ({ id: s.batchId }),
   'batches.pause': (s) => ({ id: s.batchId }),
   'batches.resume': (s) => ({ id: s.batchId }),
@@ -140,7 +143,16 @@ describe('the audit log through the contract', () => {
     // keys.import is given junk on purpose, openExternal has no system browser here, batches.delete refuses a
     // batch that is no longer a draft, and the test core's keys are opened with a known passphrase, so there is
     // no passphrase to set or type and no bad key-file entry to remove. The rest must work, or this proves little.
-    const expected = ['app.openExternal', 'keys.import', 'batches.delete', 'keys.setPassphrase', 'keys.unlock', 'keys.removeBadEntry'];
+    const expected = [
+      'app.openExternal',
+      'keys.import',
+      'batches.delete',
+      'keys.setPassphrase',
+      'keys.unlock',
+      'keys.removeBadEntry',
+      'batches.exportToChosenFile',
+      'batches.importChosenFile',
+    ];
     for (const [channel] of failed) expect(expected, `${channel} failed`).toContain(channel);
   });
 

@@ -145,7 +145,23 @@ export const contextBridge = {
   },
 };
 export const ipcRenderer = makeIpcRenderer();
-export const dialog = { showMessageBox: () => Promise.resolve({ response: 0 }) };
+/** What the person does in the next save or open dialog; `shown` records each dialog's owner and options. */
+export const dialog = {
+  next: { canceled: false, path: '' as string | undefined },
+  shown: [] as { kind: 'save' | 'open'; owner: unknown; options: Record<string, unknown> }[],
+  showMessageBox: () => Promise.resolve({ response: 0 }),
+  showSaveDialog(...args: unknown[]) {
+    const [owner, options] = args.length > 1 ? args : [null, args[0]];
+    dialog.shown.push({ kind: 'save', owner, options: options as Record<string, unknown> });
+    return Promise.resolve({ canceled: dialog.next.canceled, filePath: dialog.next.canceled ? '' : dialog.next.path });
+  },
+  showOpenDialog(...args: unknown[]) {
+    const [owner, options] = args.length > 1 ? args : [null, args[0]];
+    dialog.shown.push({ kind: 'open', owner, options: options as Record<string, unknown> });
+    const path = dialog.next.path;
+    return Promise.resolve({ canceled: dialog.next.canceled, filePaths: dialog.next.canceled || !path ? [] : [path] });
+  },
+};
 export const Menu = { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t };
 
 /** Fresh state for each test: the module objects stay the same, what they recorded is cleared. */
@@ -159,6 +175,8 @@ export function resetElectronFake(): void {
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
   BrowserWindow.instances.length = 0;
+  dialog.next = { canceled: false, path: '' };
+  dialog.shown.length = 0;
 }
 
 export default { app, session, shell, safeStorage, ipcMain, contextBridge, ipcRenderer, dialog, Menu, BrowserWindow };

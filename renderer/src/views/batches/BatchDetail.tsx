@@ -24,7 +24,7 @@ import TableViewOutlined from '@mui/icons-material/TableViewOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BatchItem, BatchSummary } from '../../../../shared/contract/batches';
 import { ITEM_STATES, type ItemState } from '../../../../shared/domain/batch';
-import { call } from '../../api/client';
+import { call, exportBatchFile } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
 import { BatchStateChip } from './BatchStateChip';
@@ -140,12 +140,8 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
         <Button
           size="small"
           startIcon={<DownloadOutlined />}
-          onClick={() =>
-            void act(async () => {
-              const file = await call('batches.exportFile', { id });
-              saveTextFile(file.filename, file.content, 'application/json');
-            })
-          }
+          data-testid="batch-export"
+          onClick={() => void act(() => exportBatchFile(id))}
         >
           {t('actions.exportFile')}
         </Button>

@@ -21,13 +21,13 @@ import PostAddOutlined from '@mui/icons-material/PostAddOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
-import { call } from '../../api/client';
+import { call, importBatchFile } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { describeLineProblem } from '../../i18n/describe-error';
 import { useAppStore } from '../../state/app-store';
 import { useWizardLaunch } from '../clients/wizard/launch';
 import { BatchStateChip } from './BatchStateChip';
-import { pickTextFile } from '../../components/files';
+import { pickFile } from '../../components/files';
 import { percentDone } from './format';
 import { useBatchProgress } from './progress-store';
 import { formatDateTime, formatNumber } from '../../../../shared/format/format';
@@ -63,10 +63,9 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const importFile = async (): Promise<void> => {
     setImportErrors(null);
     setNotice(null);
-    const file = await pickTextFile('.json,application/json');
-    if (!file) return;
     try {
-      const result = await call('batches.importFile', { content: file.text });
+      const result = await importBatchFile(() => pickFile('.json,application/json'));
+      if (!result) return;
       if (result.batch) {
         setNotice(t('import.done', { name: result.batch.name }));
         await load();
