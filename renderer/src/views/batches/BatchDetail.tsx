@@ -34,6 +34,7 @@ import { formatDuration } from './format';
 import { ItemTable } from './ItemTable';
 import { useBatchProgress } from './progress-store';
 import { RunActionButtons } from './RunActionButtons';
+import { useFocusOnEntered } from '../../components/use-focus-on-entered';
 
 const PAGE = 200;
 
@@ -51,6 +52,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
   const [error, setError] = useState<unknown>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const cancelDelete = useFocusOnEntered<HTMLButtonElement>();
   /** Rows chosen for removal from a draft; forgotten when the rows shown change. */
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
@@ -232,12 +234,12 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
         </DialogActions>
       </Dialog>
 
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-text">
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-text" slotProps={cancelDelete.slotProps}>
         <DialogContent>
           <DialogContentText id="delete-text">{t('confirmDelete', { name: batch.name })}</DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirmDelete(false)} autoFocus>
+          <Button onClick={() => setConfirmDelete(false)} autoFocus ref={cancelDelete.ref}>
             {t('common:actions.cancel')}
           </Button>
           <Button

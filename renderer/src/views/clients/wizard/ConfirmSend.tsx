@@ -3,13 +3,21 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../../shared/domain/batch';
+import { useFocusOnEntered } from '../../../components/use-focus-on-entered';
 
 export function ConfirmSend(props: { operation: Operation; count: number; systemUser: string; onConfirm(): void; onCancel(): void }) {
   const { t } = useTranslation(['clients', 'common']);
   const values = { count: props.count, systemUser: props.systemUser };
   const add = props.operation === 'add';
+  const cancel = useFocusOnEntered<HTMLButtonElement>();
   return (
-    <Dialog open onClose={props.onCancel} aria-labelledby="confirm-send-title" aria-describedby="confirm-send-body">
+    <Dialog
+      open
+      onClose={props.onCancel}
+      aria-labelledby="confirm-send-title"
+      aria-describedby="confirm-send-body"
+      slotProps={cancel.slotProps}
+    >
       <DialogTitle id="confirm-send-title">{t(add ? 'wizard.confirm.titleAdd' : 'wizard.confirm.titleRemove', values)}</DialogTitle>
       <DialogContent>
         <DialogContentText id="confirm-send-body">
@@ -17,7 +25,7 @@ export function ConfirmSend(props: { operation: Operation; count: number; system
         </DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button autoFocus onClick={props.onCancel}>
+        <Button autoFocus ref={cancel.ref} onClick={props.onCancel}>
           {t('common:actions.cancel')}
         </Button>
         <Button variant="contained" color="warning" onClick={props.onConfirm} data-testid="wizard-confirm-send">
