@@ -16,11 +16,11 @@ const intoRendererDir = { regex: '(^|/)renderer/', message: 'May not import from
 // shells (main, host, the flow's entry point) may start one in-process.
 const intoDemo = {
   regex: '(^|/)(electron/)?demo(/|$)',
-  message: 'The services never import the demo world: they reach it over its admin API (electron/core/world). Only the shells start it.',
+  message: 'The services never import the demo world: they reach it over its admin API (electron/services/world). Only the shells start it.',
 };
 const intoCore = {
-  regex: '(^|/)core/',
-  message: 'The demo world is an independent implementation: it may not use the app’s clients in electron/core.',
+  regex: '(^|/)(app|cli|features|platform|services|host|main)/',
+  message: 'The demo world is an independent implementation: it may not use the app’s clients outside electron/demo.',
 };
 
 export default tseslint.config(
@@ -42,10 +42,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths] }] },
   },
   {
-    files: ['electron/core/**/*.ts'],
+    files: ['electron/{app,cli,features,platform,services}/**/*.ts'],
     ignores: [
       // The flow CLI's entry point is a shell: it starts the embedded world and hands the flow its address.
-      'electron/core/flow/main.ts',
+      'electron/cli/flow/main.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoDemo] }] },
   },

@@ -17,7 +17,7 @@ export default defineConfig({
       input: {
         host: resolve('electron/host/cli.ts'),
         bench: resolve('bench/run.ts'),
-        flow: resolve('electron/core/flow/main.ts'),
+        flow: resolve('electron/cli/flow/main.ts'),
         'demo-world': resolve('electron/demo/cli.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

@@ -4,9 +4,9 @@
 // groups of five that wait for the slowest of the five before the next group), the same clients and the same
 // latency for each client on both sides. The portal side is only the calls, no store: a floor for that pattern.
 import { randomUUID } from 'node:crypto';
-import { openDatabase } from '../../electron/core/store/database';
-import { createBatchService } from '../../electron/core/batches/batch-service';
-import { saveSnapshot } from '../../electron/core/clients/client-store';
+import { openDatabase } from '../../electron/platform/store/database';
+import { createBatchService } from '../../electron/features/batches/batch-service';
+import { saveSnapshot } from '../../electron/features/clients/client-store';
 import { orgNumberCheckDigit } from '../../shared/domain/orgnr';
 import { PACKAGES_BY_RELATIONSHIP } from '../../shared/domain/packages';
 import { atLeast, round, type BenchRow } from '../row';

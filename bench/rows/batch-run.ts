@@ -2,7 +2,7 @@
 // after 40 ms, against the latency-bound ideal at the same concurrency (items / concurrency × latency).
 // The batches module owns the harness (bench/support/batch-benchmark.ts); this row only reports it.
 import { runBatchBenchmark } from '../support/batch-benchmark';
-import { defaultSettings } from '../../electron/core/settings/settings-store';
+import { defaultSettings } from '../../electron/platform/settings/settings-store';
 import { round, type BenchRow } from '../row';
 
 const ITEMS = 2000;

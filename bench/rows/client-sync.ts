@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../electron/core/store/database';
+import { openDatabase } from '../../electron/platform/store/database';
 import { atMost, round, thousands, type BenchRow, type RowResult } from '../row';
 import { MORTEN_PID, startBenchCore, timed } from '../support/core';
 import { review } from './review';

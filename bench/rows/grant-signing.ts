@@ -1,6 +1,6 @@
 // Row 1: the jose-based grant builder against raw node:crypto RS256 signing of the same payload.
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { buildGrant } from '../../electron/core/maskinporten/grant';
+import { buildGrant } from '../../electron/services/maskinporten/grant';
 import { opsPerSecond, round, type BenchRow } from '../row';
 
 export const grantSigning: BenchRow = {

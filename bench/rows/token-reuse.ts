@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoWorld } from '../../electron/demo';
-import { buildEnvironment } from '../../electron/core/environments/environments';
-import { openEnvironment } from '../../electron/core/environments/environment-services';
-import { systemClock, type Clock } from '../../electron/core/http/clock';
-import { KeyVault } from '../../electron/core/keys/key-vault';
-import { passphraseProtector } from '../../electron/core/keys/protector';
-import { REFRESH_MARGIN_SECONDS } from '../../electron/core/maskinporten/token-cache';
+import { buildEnvironment } from '../../electron/platform/environments';
+import { openEnvironment } from '../../electron/services/environment-services';
+import { systemClock, type Clock } from '../../electron/platform/http/clock';
+import { KeyVault } from '../../electron/platform/keys/key-vault';
+import { passphraseProtector } from '../../electron/platform/keys/protector';
+import { REFRESH_MARGIN_SECONDS } from '../../electron/services/maskinporten/token-cache';
 import { round, type BenchRow } from '../row';
 
 const CALLS = 1000;

@@ -1,9 +1,9 @@
 // How close the runner comes to the best possible time: items × latency / concurrency, against an Altinn
 // that answers every call after a fixed delay. The gap is the cost of the per-item transactions.
 import { randomUUID } from 'node:crypto';
-import type { EndUserAltinn, FirmClient } from '../../electron/core/app/ports';
-import { openDatabase } from '../../electron/core/store/database';
-import { createBatchService } from '../../electron/core/batches/batch-service';
+import type { EndUserAltinn, FirmClient } from '../../electron/app/ports';
+import { openDatabase } from '../../electron/platform/store/database';
+import { createBatchService } from '../../electron/features/batches/batch-service';
 import { syntheticOrgNumbers } from '../../shared/domain/orgnr';
 
 export interface BatchBenchmarkOptions {

@@ -1,6 +1,6 @@
 // An Altinn whose answers take a jittered time: log-normal, median 40 ms, 99th percentile 400 ms, drawn from a
 // fixed seed and tied to the client, so every way of sending the same batch meets exactly the same latencies.
-import type { EndUserAltinn } from '../../electron/core/app/ports';
+import type { EndUserAltinn } from '../../electron/app/ports';
 
 export const MEDIAN_MS = 40;
 export const P99_MS = 400;

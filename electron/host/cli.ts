@@ -3,16 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { createCore } from '../core/app/create-core';
-import { DB_FILE_NAME, restoreBackup } from '../core/store/database';
-import { lockDataFolder } from '../core/store/data-folder-lock';
-import { resolveDataDir } from '../core/app/data-dir';
-import { fallbackProtector } from '../core/app/fallback-protector';
-import { createDispatcher } from '../core/ipc/dispatch';
+import { createCore } from '../app/create-core';
+import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
+import { lockDataFolder } from '../platform/store/data-folder-lock';
+import { resolveDataDir } from '../platform/data-dir';
+import { fallbackProtector } from '../platform/keys/fallback-protector';
+import { createDispatcher } from '../platform/ipc/dispatch';
 import { startHost } from './server';
 import { startDemoWorld } from '../demo';
-import { worldConnectionFromArgs } from '../core/world/connection';
-import { embeddedWorld } from '../core/world/embedded';
+import { worldConnectionFromArgs } from '../services/world/connection';
+import { embeddedWorld } from '../services/world/embedded';
 
 const USAGE = `Usage: npm run web -- [options]
 

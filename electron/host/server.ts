@@ -13,10 +13,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { EventName } from '../../shared/contract';
-import type { Dispatch } from '../core/ipc/dispatch';
-import type { EventBus } from '../core/app/event-bus';
-import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
-import { batchFileName, MAX_BATCH_FILE_CHARS } from '../core/batches/batch-file';
+import type { Dispatch } from '../platform/ipc/dispatch';
+import type { EventBus } from '../app/event-bus';
+import { CONTENT_SECURITY_POLICY } from '../platform/csp';
+import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
 import { BATCH_FILE_DOWNLOAD_PATH, BATCH_FILE_ID_PARAM, BATCH_FILE_UPLOAD_PATH } from '../../shared/contract/batch-file-routes';
 
 export const SECRET_HEADER = 'x-klientdesk-secret';

@@ -2,7 +2,7 @@
 // renderer never names a path and the plan never travels through the contract as text.
 import { isAbsolute } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
-import type { BatchFileDialogs } from '../core/batches/file-dialogs';
+import type { BatchFileDialogs } from '../features/batches/file-dialogs';
 
 const FILTERS = [{ name: 'Klientdesk batch file', extensions: ['json'] }];
 

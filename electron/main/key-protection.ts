@@ -2,8 +2,8 @@
 // Linux's "basic_text" backend (no secret service running) is plaintext in disguise, so there the person's
 // passphrase protects the keys instead, exactly as in the browser host.
 import type { SafeStorage } from 'electron';
-import { fallbackProtector } from '../core/app/fallback-protector';
-import { osProtector, type KeyProtection } from '../core/keys/protector';
+import { fallbackProtector } from '../platform/keys/fallback-protector';
+import { osProtector, type KeyProtection } from '../platform/keys/protector';
 
 type KeyStore = Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'>;
 

@@ -1,7 +1,7 @@
 // Deny-by-default rules applied to every web contents the app ever creates.
 import { app, session, shell, type WebContents } from 'electron';
-import { isSafeExternalUrl } from '../core/app/create-core';
-import { CONTENT_SECURITY_POLICY } from '../core/app/csp';
+import { isSafeExternalUrl } from '../app/create-core';
+import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;

@@ -2,7 +2,7 @@
 // page is compared as a parsed URL: the packaged file by its path, the dev server by its origin. A prefix
 // test would let `http://localhost:5173.evil.example/` or `file:///elsewhere/renderer/index.html` through.
 import { pathToFileURL } from 'node:url';
-import type { Sender } from '../core/ipc/dispatch';
+import type { Sender } from '../platform/ipc/dispatch';
 
 export interface RendererLocation {
   /** The dev server (`ELECTRON_RENDERER_URL`), when running `npm run dev`. */

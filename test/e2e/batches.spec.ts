@@ -1,6 +1,6 @@
 // Batches and the audit log in Chromium, against the embedded demo world ("ready" preset).
 import type { APIRequestContext, Page } from '@playwright/test';
-import { writeBatchFile } from '../../electron/core/batches/batch-file';
+import { writeBatchFile } from '../../electron/features/batches/batch-file';
 import { E2E_SECRET } from '../../playwright.config';
 import { expect, openApp, signIn, test } from './fixtures';
 

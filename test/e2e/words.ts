@@ -15,7 +15,7 @@ export async function invoke<T>(request: APIRequestContext, channel: string, inp
   return body.value as T;
 }
 
-const CORE = fileURLToPath(new URL('../../electron/core', import.meta.url));
+const CORE = fileURLToPath(new URL('../../electron', import.meta.url));
 
 /**
  * English sentences the main process writes into messages: string literals and the fixed parts of template
@@ -23,7 +23,7 @@ const CORE = fileURLToPath(new URL('../../electron/core', import.meta.url));
  */
 export function mainProcessEnglish(): string[] {
   const found = new Set<string>();
-  for (const file of readdirSync(CORE, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(CORE, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('demo'))) {
     const text = readFileSync(join(CORE, file), 'utf8');
     for (const m of text.matchAll(/'([A-Z][^'\n]{24,})'|`([^`\n]{24,})`/g)) {
       for (const part of (m[1] ?? m[2]!).split(/\$\{[^}]*\}/)) {

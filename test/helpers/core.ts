@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/core/app/create-core';
-import { createDispatcher, type Dispatch } from '../../electron/core/ipc/dispatch';
-import { passphraseProtector } from '../../electron/core/keys/protector';
-import type { WorldConnection } from '../../electron/core/world/connection';
-import { embeddedWorld } from '../../electron/core/world/embedded';
+import { createCore, type Core } from '../../electron/app/create-core';
+import { createDispatcher, type Dispatch } from '../../electron/platform/ipc/dispatch';
+import { passphraseProtector } from '../../electron/platform/keys/protector';
+import type { WorldConnection } from '../../electron/services/world/connection';
+import { embeddedWorld } from '../../electron/services/world/embedded';
 import { startDemoWorld, type DemoWorld } from '../../electron/demo';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 

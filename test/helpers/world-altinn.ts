@@ -2,11 +2,11 @@
 // fault and offline tests). The login is the ID-porten stand-in's form POST with PKCE and the Altinn
 // exchange, done over raw HTTP; the client-delegation calls go through the app's own Altinn client on the
 // real HTTP layer, so retries, back-off and Retry-After happen below the port exactly as in the app.
-import type { EndUserAltinn } from '../../electron/core/app/ports';
-import { AccessManagementApi } from '../../electron/core/altinn/access-management';
-import { ClientDelegationApi } from '../../electron/core/altinn/client-delegation';
-import { CLIENT_ADMIN_LOGIN_SCOPES } from '../../electron/core/environments/environments';
-import { createHttpClient, type HttpClientOptions } from '../../electron/core/http/http-client';
+import type { EndUserAltinn } from '../../electron/app/ports';
+import { AccessManagementApi } from '../../electron/services/altinn/access-management';
+import { ClientDelegationApi } from '../../electron/services/altinn/client-delegation';
+import { CLIENT_ADMIN_LOGIN_SCOPES } from '../../electron/platform/environments';
+import { createHttpClient, type HttpClientOptions } from '../../electron/platform/http/http-client';
 import { exchangeToken, idportenToken } from './demo-grants';
 
 export const MORTEN_PID = '14857110014';

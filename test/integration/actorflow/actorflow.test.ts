@@ -2,7 +2,7 @@
 // preset to the claims, each failure case, and the shared HAR file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWorld, type DemoWorld } from '../../../electron/demo';
-import { createActorFlow, type ActorFlow } from '../../../electron/core/actorflow/engine';
+import { createActorFlow, type ActorFlow } from '../../../electron/features/actorflow/engine';
 import { STEP_IDS, type StepResult } from '../../../shared/contract/actorflow';
 
 const FIRM = '310000027';

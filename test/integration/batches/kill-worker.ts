@@ -4,9 +4,9 @@
 // finds. A second process on the same folder is refused by the folder lock and exits with code 3.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBatchService } from '../../../electron/core/batches/batch-service';
-import { lockDataFolder, DATA_FOLDER_IN_USE } from '../../../electron/core/store/data-folder-lock';
-import { DB_FILE_NAME, openDatabase } from '../../../electron/core/store/database';
+import { createBatchService } from '../../../electron/features/batches/batch-service';
+import { lockDataFolder, DATA_FOLDER_IN_USE } from '../../../electron/platform/store/data-folder-lock';
+import { DB_FILE_NAME, openDatabase } from '../../../electron/platform/store/database';
 import { AppError } from '../../../shared/errors';
 import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
 import { REFUSED_EXIT_CODE } from './worker-process';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWorld, type DemoWorld } from '../../../electron/demo/index';
-import { DB_FILE_NAME } from '../../../electron/core/store/database';
+import { DB_FILE_NAME } from '../../../electron/platform/store/database';
 import { signInToWorld } from '../../helpers/world-altinn';
 import { buildNodeEntry } from './build-node-entry';
 import type { KillWorkerConfig } from './kill-worker';

@@ -1,12 +1,12 @@
 // A batch service wired to a demo world the way the app wires it: an EndUserAltinn that signs in when it
 // first needs to (and again after the world comes back), and an online flag from a periodic probe.
 import { randomUUID } from 'node:crypto';
-import type { CallReceipt, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/core/app/ports';
-import { ClientDelegationApi } from '../../../electron/core/altinn/client-delegation';
-import { createHttpClient } from '../../../electron/core/http/http-client';
-import { createBatchService } from '../../../electron/core/batches/batch-service';
+import type { CallReceipt, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/app/ports';
+import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
+import { createHttpClient } from '../../../electron/platform/http/http-client';
+import { createBatchService } from '../../../electron/features/batches/batch-service';
 import { AppError } from '../../../shared/errors';
-import { openDatabase } from '../../../electron/core/store/database';
+import { openDatabase } from '../../../electron/platform/store/database';
 import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
 
 const PROBE_MS = 100;

@@ -1,7 +1,7 @@
 // The party UUIDs of a world's clients, read from Altinn's own answers the way the app gets them: a plan
 // carries them, so no test relies on a UUID derived from an org number.
-import { ClientDelegationApi } from '../../../electron/core/altinn/client-delegation';
-import { createHttpClient } from '../../../electron/core/http/http-client';
+import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
+import { createHttpClient } from '../../../electron/platform/http/http-client';
 import type { WorldUrls } from '../../helpers/world-altinn';
 
 export interface WorldClient {

@@ -2,8 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyVault } from '../../../electron/core/keys/key-vault';
-import { passphraseProtector } from '../../../electron/core/keys/protector';
+import { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { passphraseProtector } from '../../../electron/platform/keys/protector';
 
 export async function tempVault(): Promise<{ vault: KeyVault; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'kd-int-'));

@@ -1,11 +1,11 @@
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEnvironment, type EnvironmentServices } from '../../../electron/core/environments/environment-services';
-import { createHttpClient, type Exchange } from '../../../electron/core/http/http-client';
-import type { KeyVault } from '../../../electron/core/keys/key-vault';
-import { demoFlowOptions } from '../../../electron/core/flow/demo-flow-options';
-import { runOperationalFlow } from '../../../electron/core/flow/operational-flow';
-import { ConnectedWorld } from '../../../electron/core/world/connected-world';
+import { openEnvironment, type EnvironmentServices } from '../../../electron/services/environment-services';
+import { createHttpClient, type Exchange } from '../../../electron/platform/http/http-client';
+import type { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { demoFlowOptions } from '../../../electron/cli/flow/demo-flow-options';
+import { runOperationalFlow } from '../../../electron/cli/flow/operational-flow';
+import { ConnectedWorld } from '../../../electron/services/world/connected-world';
 import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
 import { tempVault } from './demo-world';
 

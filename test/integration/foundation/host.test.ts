@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../electron/core/app/event-bus';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
+import { createEventBus } from '../../../electron/app/event-bus';
+import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 
 interface Reply {

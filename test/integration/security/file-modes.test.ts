@@ -4,9 +4,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, openDatabase } from '../../../electron/core/store/database';
-import { secureDataFolder } from '../../../electron/core/store/file-modes';
-import type { Migration } from '../../../electron/core/store/migrations/types';
+import { DB_FILE_NAME, openDatabase } from '../../../electron/platform/store/database';
+import { secureDataFolder } from '../../../electron/platform/store/file-modes';
+import type { Migration } from '../../../electron/platform/store/migrations/types';
 import { startTestCore } from '../../helpers/core';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;

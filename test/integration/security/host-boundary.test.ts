@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../electron/core/app/event-bus';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
+import { createEventBus } from '../../../electron/app/event-bus';
+import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 import { send } from './host-http';
 

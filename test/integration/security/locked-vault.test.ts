@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/app/create-core';
-import { fallbackProtector } from '../../../electron/core/app/fallback-protector';
-import { createDispatcher, type Dispatch } from '../../../electron/core/ipc/dispatch';
-import { embeddedWorld } from '../../../electron/core/world/embedded';
+import { createCore, type Core } from '../../../electron/app/create-core';
+import { fallbackProtector } from '../../../electron/platform/keys/fallback-protector';
+import { createDispatcher, type Dispatch } from '../../../electron/platform/ipc/dispatch';
+import { embeddedWorld } from '../../../electron/services/world/embedded';
 import { startDemoWorld } from '../../../electron/demo';
 import type { ChannelInput, ChannelName } from '../../../shared/contract';
 

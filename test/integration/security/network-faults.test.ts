@@ -6,9 +6,9 @@
 //    never answers end with typed errors after the configured timeouts, not never.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemoWorld, type DemoWorld, type FaultSpec } from '../../../electron/demo';
-import { buildEnvironment } from '../../../electron/core/environments/environments';
-import { openEnvironment, type EnvironmentServices } from '../../../electron/core/environments/environment-services';
-import { createHttpClient } from '../../../electron/core/http/http-client';
+import { buildEnvironment } from '../../../electron/platform/environments';
+import { openEnvironment, type EnvironmentServices } from '../../../electron/services/environment-services';
+import { createHttpClient } from '../../../electron/platform/http/http-client';
 import { testPartyUuid } from '../../helpers/party-uuids';
 import { AppError } from '../../../shared/errors';
 import { startTestCore, type TestCore } from '../../helpers/core';

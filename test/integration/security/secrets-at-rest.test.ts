@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAILURE_IDS, STEP_IDS } from '../../../shared/contract/actorflow';
 import type { ChannelInput, ChannelName } from '../../../shared/contract';
-import { DB_FILE_NAME } from '../../../electron/core/store/database';
+import { DB_FILE_NAME } from '../../../electron/platform/store/database';
 import { startTestCore, type TestCore } from '../../helpers/core';
 import { scanBytes, scanText, type SecretFinding } from '../../helpers/secret-scan';
 

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createCore, type CoreOptions } from '../../../electron/core/app/create-core';
-import { passphraseProtector } from '../../../electron/core/keys/protector';
-import { DB_FILE_NAME, listBackups, openDatabase, restoreBackup } from '../../../electron/core/store/database';
-import { migrations } from '../../../electron/core/store/migrations';
-import { embeddedWorld } from '../../../electron/core/world/embedded';
+import { createCore, type CoreOptions } from '../../../electron/app/create-core';
+import { passphraseProtector } from '../../../electron/platform/keys/protector';
+import { DB_FILE_NAME, listBackups, openDatabase, restoreBackup } from '../../../electron/platform/store/database';
+import { migrations } from '../../../electron/platform/store/migrations';
+import { embeddedWorld } from '../../../electron/services/world/embedded';
 import { startDemoWorld } from '../../../electron/demo';
 
 const options = (dataDir: string): CoreOptions => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDecisionForm } from '../../../electron/core/actorflow/approval-page';
+import { readDecisionForm } from '../../../electron/features/actorflow/approval-page';
 
 describe('reading the demo portal’s approval form', () => {
   it('takes the form’s action relative to the page and its hidden fields', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createActorFlow } from '../../../electron/core/actorflow/engine';
+import { createActorFlow } from '../../../electron/features/actorflow/engine';
 
 describe('where the actor flow may run', () => {
   it('never runs against production', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/contract/actorflow';
-import { toHar } from '../../../electron/core/actorflow/har';
+import { toHar } from '../../../electron/features/actorflow/har';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXBhcnQ';
 

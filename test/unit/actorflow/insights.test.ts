@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/contract/actorflow';
-import { insightsFrom } from '../../../electron/core/actorflow/insights';
+import { insightsFrom } from '../../../electron/features/actorflow/insights';
 
 const internal = (url: string, status: number, responseBody: string): Exchange => ({
   id: 1,

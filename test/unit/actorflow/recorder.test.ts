@@ -1,8 +1,8 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import type { Exchange as HttpExchange } from '../../../electron/core/http/http-client';
-import { ExchangeRecorder, worldTrafficMark, worldTrafficSince } from '../../../electron/core/actorflow/recorder';
-import type { DemoWorldLike, TrafficEntry } from '../../../electron/core/actorflow/world';
+import type { Exchange as HttpExchange } from '../../../electron/platform/http/http-client';
+import { ExchangeRecorder, worldTrafficMark, worldTrafficSince } from '../../../electron/features/actorflow/recorder';
+import type { DemoWorldLike, TrafficEntry } from '../../../electron/features/actorflow/world';
 
 const T0 = Date.parse('2026-11-24T10:00:00.000Z');
 

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit } from '../../../electron/core/audit/log';
-import { exportAuditCsv } from '../../../electron/core/audit/query';
-import { verifyAuditChain } from '../../../electron/core/audit/verify';
-import { openDatabase } from '../../../electron/core/store/database';
-import { m001Base } from '../../../electron/core/store/migrations/001-base';
-import { m002Clients } from '../../../electron/core/store/migrations/002-clients';
-import { m003Batches } from '../../../electron/core/store/migrations/003-batches';
+import { appendAudit } from '../../../electron/features/audit/log';
+import { exportAuditCsv } from '../../../electron/features/audit/query';
+import { verifyAuditChain } from '../../../electron/features/audit/verify';
+import { openDatabase } from '../../../electron/platform/store/database';
+import { m001Base } from '../../../electron/platform/store/migrations/001-base';
+import { m002Clients } from '../../../electron/platform/store/migrations/002-clients';
+import { m003Batches } from '../../../electron/platform/store/migrations/003-batches';
 
 const dirs: string[] = [];
 afterEach(() => {

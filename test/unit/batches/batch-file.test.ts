@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readBatchFile } from '../../../electron/core/batches/batch-file';
-import { itemLineNumbers } from '../../../electron/core/batches/json-item-lines';
+import { readBatchFile } from '../../../electron/features/batches/batch-file';
+import { itemLineNumbers } from '../../../electron/features/batches/json-item-lines';
 import { harness, orgNumbers, SU_A } from './harness';
 
 function exported(count = 3) {

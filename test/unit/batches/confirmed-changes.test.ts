@@ -1,7 +1,7 @@
 // The hook that lets the client list's local copy follow the runner: told of each confirmed change, inside the
 // transaction that marks the item done.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConfirmedChange } from '../../../electron/core/batches/batch-store';
+import type { ConfirmedChange } from '../../../electron/features/batches/batch-store';
 import { altinnError } from './fake-altinn';
 import { harness, orgNumbers, SU_A, stateIs, until } from './harness';
 

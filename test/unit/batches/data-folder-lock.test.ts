@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_FOLDER_IN_USE, lockDataFolder } from '../../../electron/core/store/data-folder-lock';
+import { DATA_FOLDER_IN_USE, lockDataFolder } from '../../../electron/platform/store/data-folder-lock';
 
 const dirs: string[] = [];
 afterEach(() => {

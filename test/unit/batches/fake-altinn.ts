@@ -1,7 +1,7 @@
 // An EndUserAltinn that keeps the delegated set in memory and lets a test script failures per client.
 // It watches what the runner must never do: exceed the concurrency, or send one client twice at once.
-import { ServiceError } from '../../../electron/core/errors';
-import type { DelegatedClient, EndUserAltinn } from '../../../electron/core/app/ports';
+import { ServiceError } from '../../../electron/platform/errors';
+import type { DelegatedClient, EndUserAltinn } from '../../../electron/app/ports';
 import { randomUUID } from 'node:crypto';
 
 export type Scripted = Error | ((call: number) => Error | null);

@@ -1,6 +1,6 @@
 // A batch service on an in-memory database and a FakeAltinn, with knobs for the network and the sign-in.
-import { createBatchService, type BatchServiceOptions } from '../../../electron/core/batches/batch-service';
-import { openDatabase } from '../../../electron/core/store/database';
+import { createBatchService, type BatchServiceOptions } from '../../../electron/features/batches/batch-service';
+import { openDatabase } from '../../../electron/platform/store/database';
 import { syntheticOrgNumbers } from '../../../shared/domain/orgnr';
 import type { BatchProgress } from '../../../shared/contract/batches';
 import type { BatchState } from '../../../shared/domain/batch';

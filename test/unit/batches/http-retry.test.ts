@@ -1,6 +1,6 @@
 // The HTTP layer's retry policy for writes, and the one hold per service that every slot respects.
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, NOT_SENT_CODE } from '../../../electron/core/http/http-client';
+import { createHttpClient, NOT_SENT_CODE } from '../../../electron/platform/http/http-client';
 import { FakeClock, json, scriptedFetch, text } from '../core/helpers';
 
 const refused = (): never => {

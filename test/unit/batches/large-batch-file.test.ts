@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBatchFile } from '../../../electron/core/batches/batch-file';
+import { readBatchFile } from '../../../electron/features/batches/batch-file';
 import { batchesChannels } from '../../../shared/contract/batches';
 import { harness, orgNumbers, SU_A } from './harness';
 

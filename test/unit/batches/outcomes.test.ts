@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../../electron/core/batches/classify-error';
-import { batchReportCsv } from '../../../electron/core/batches/report-csv';
+import { classifyError } from '../../../electron/features/batches/classify-error';
+import { batchReportCsv } from '../../../electron/features/batches/report-csv';
 import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { describeOutcome, knownOutcomeCodes } from '../../../shared/domain/outcomes';
 import { formatSheetDateTime } from '../../../shared/format/format';

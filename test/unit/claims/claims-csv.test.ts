@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toClientClaims } from '../../../electron/core/claims/open-claims-to-contract';
-import { claimsFailure } from '../../../electron/core/claims/claims-failure';
-import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
-import { ServiceError } from '../../../electron/core/errors';
+import { toClientClaims } from '../../../electron/features/claims/open-claims-to-contract';
+import { claimsFailure } from '../../../electron/features/claims/claims-failure';
+import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
+import { ServiceError } from '../../../electron/platform/errors';
 import { claimsToCsv, type CsvLabels } from '../../../renderer/src/views/claims/claims-csv';
 import { claimsTexts } from '../../../renderer/src/views/claims/texts';
 import { C1_BODY } from './aapnekrav-body';

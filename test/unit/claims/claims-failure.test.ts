@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { claimsFailure, isFailureForEveryClient } from '../../../electron/core/claims/claims-failure';
-import { ServiceError } from '../../../electron/core/errors';
+import { claimsFailure, isFailureForEveryClient } from '../../../electron/features/claims/claims-failure';
+import { ServiceError } from '../../../electron/platform/errors';
 
 const das008 = new ServiceError({
   service: 'skatteetaten',

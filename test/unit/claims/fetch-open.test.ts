@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createClaimsHandlers } from '../../../electron/core/claims/feature';
-import { ServiceError } from '../../../electron/core/errors';
+import { createClaimsHandlers } from '../../../electron/features/claims/feature';
+import { ServiceError } from '../../../electron/platform/errors';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
-import type { FeatureContext } from '../../../electron/core/app/feature';
-import type { KravPort } from '../../../electron/core/app/ports';
-import { parseOpenClaims } from '../../../electron/core/skatteetaten/parse';
+import type { FeatureContext } from '../../../electron/app/feature';
+import type { KravPort } from '../../../electron/app/ports';
+import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
 import { C1_BODY, EMPTY_BODY } from './aapnekrav-body';
 
 const das008 = (): ServiceError =>

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { clientsCsv, CSV_BOM } from '../../../electron/core/clients/csv-export';
+import { clientsCsv, CSV_BOM } from '../../../electron/features/clients/csv-export';
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { client, DEMO_CLIENTS, openTestDb, seed, SU_A, SU_B } from './helpers';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getClient, matchingOrgNumbers } from '../../../electron/core/clients/client-query';
-import { recordDelegationChange, type DelegationChange } from '../../../electron/core/clients/delegation-change';
-import { reviewOrgNumbers } from '../../../electron/core/clients/review';
-import { listSystemUsers } from '../../../electron/core/clients/system-users';
+import { getClient, matchingOrgNumbers } from '../../../electron/features/clients/client-query';
+import { recordDelegationChange, type DelegationChange } from '../../../electron/features/clients/delegation-change';
+import { reviewOrgNumbers } from '../../../electron/features/clients/review';
+import { listSystemUsers } from '../../../electron/features/clients/system-users';
 import { testPartyUuid } from '../../helpers/party-uuids';
 import { DEMO_CLIENTS, openTestDb, seed, SU_A } from './helpers';
 

@@ -1,11 +1,11 @@
 // The client list's handlers through the one dispatcher: inputs parsed, outputs checked against the contract.
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
-import { appendAudit } from '../../../electron/core/audit/log';
-import { createEventBus } from '../../../electron/core/app/event-bus';
-import { clientsFeature, type ClientsContext } from '../../../electron/core/clients/feature';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
-import { createSettingsStore } from '../../../electron/core/settings/settings-store';
+import { appendAudit } from '../../../electron/features/audit/log';
+import { createEventBus } from '../../../electron/app/event-bus';
+import { clientsFeature, type ClientsContext } from '../../../electron/features/clients/feature';
+import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
+import { createSettingsStore } from '../../../electron/platform/settings/settings-store';
 import { AppError } from '../../../shared/errors';
 import { FakeAltinn, openTestDb, SU_B } from './helpers';
 

@@ -5,9 +5,9 @@ import type { EnvironmentId } from '../../../shared/contract/define';
 import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
 import { testPartyUuid } from '../../helpers/party-uuids';
 import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
-import type { AgentSystemUser, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/core/app/ports';
-import { saveSnapshot } from '../../../electron/core/clients/client-store';
-import { openDatabase } from '../../../electron/core/store/database';
+import type { AgentSystemUser, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/app/ports';
+import { saveSnapshot } from '../../../electron/features/clients/client-store';
+import { openDatabase } from '../../../electron/platform/store/database';
 
 export const openTestDb = (): Database => openDatabase({ file: ':memory:' }).db;
 

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClientQuery } from '../../../shared/contract/clients';
-import { getClient, matchingOrgNumbers, queryClients } from '../../../electron/core/clients/client-query';
-import { listSystemUsers } from '../../../electron/core/clients/system-users';
+import { getClient, matchingOrgNumbers, queryClients } from '../../../electron/features/clients/client-query';
+import { listSystemUsers } from '../../../electron/features/clients/system-users';
 import { client, DEMO_CLIENTS, generatedClients, openTestDb, seed, SU_A, SU_B } from './helpers';
 
 const GENERATED = 50_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewOrgNumbers } from '../../../electron/core/clients/review';
+import { reviewOrgNumbers } from '../../../electron/features/clients/review';
 import { DEMO_CLIENTS, openTestDb, seed, SU_A, SU_B } from './helpers';
 
 function world() {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import type { AuditRecord } from '../../../electron/core/audit/log';
+import type { AuditRecord } from '../../../electron/features/audit/log';
 import { readAuditDetail } from '../../../shared/domain/audit-details';
-import { queryClients } from '../../../electron/core/clients/client-query';
-import { createClientSync, type SyncProgress } from '../../../electron/core/clients/sync';
+import { queryClients } from '../../../electron/features/clients/client-query';
+import { createClientSync, type SyncProgress } from '../../../electron/features/clients/sync';
 import { client, DEMO_CLIENTS, FakeAltinn, openTestDb, SU_A, SU_B } from './helpers';
 
 function setup(altinn = new FakeAltinn()) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AccessManagementApi, parseFirmClient } from '../../../electron/core/altinn/access-management';
-import { ClientDelegationApi } from '../../../electron/core/altinn/client-delegation';
-import { altinnError } from '../../../electron/core/altinn/errors';
-import { codeFromAuthorizationResponse } from '../../../electron/core/altinn/idporten-login';
-import { parsePdpAnswer, pdpRequestBody } from '../../../electron/core/altinn/pdp';
-import { requireScopes } from '../../../electron/core/altinn/scopes';
-import { parseAgentRequest, parseRegisteredSystem } from '../../../electron/core/altinn/vendor';
-import { createHttpClient, type HttpResponse } from '../../../electron/core/http/http-client';
+import { AccessManagementApi, parseFirmClient } from '../../../electron/services/altinn/access-management';
+import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
+import { altinnError } from '../../../electron/services/altinn/errors';
+import { codeFromAuthorizationResponse } from '../../../electron/services/altinn/idporten-login';
+import { parsePdpAnswer, pdpRequestBody } from '../../../electron/services/altinn/pdp';
+import { requireScopes } from '../../../electron/services/altinn/scopes';
+import { parseAgentRequest, parseRegisteredSystem } from '../../../electron/services/altinn/vendor';
+import { createHttpClient, type HttpResponse } from '../../../electron/platform/http/http-client';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
 
 const res = (status: number, bodyText: string): HttpResponse => ({

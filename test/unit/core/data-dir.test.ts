@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformDataDir, resolveDataDir } from '../../../electron/core/app/data-dir';
+import { platformDataDir, resolveDataDir } from '../../../electron/platform/data-dir';
 
 describe('the data folder', () => {
   it('defaults to where Electron keeps the app’s data, so the browser host opens the same data', () => {

@@ -1,4 +1,4 @@
-// The services never import the demo world (issue 12): a file planted inside electron/core that does is
+// The services never import the demo world (issue 12): a file planted inside the services' layers that does is
 // refused by ESLint with the boundary's own message, and the same file without the import passes.
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -31,9 +31,9 @@ describe('the services may not import the demo world', () => {
     ['a value import of the world', "import { startDemoWorld } from '../../demo';\nexport const start = startDemoWorld;\n"],
     ['a type-only import of its types', "import type { DemoWorld } from '../../demo/types';\nexport type W = DemoWorld;\n"],
   ])(
-    'lint fails on %s from electron/core',
+    'lint fails on %s from electron/app',
     async (_name, source) => {
-      const messages = await restrictedImports(plant('electron/core/app', source));
+      const messages = await restrictedImports(plant('electron/app', source));
       expect(messages).toHaveLength(1);
       expect(messages[0]).toMatch(/never import the demo world/);
     },
@@ -42,8 +42,8 @@ describe('the services may not import the demo world', () => {
 
   it('the same module without the import passes, so the failure is the boundary and nothing else', async () => {
     const file = plant(
-      'electron/core/app',
-      "import type { WorldConnection } from '../world/connection';\nexport type C = WorldConnection;\n",
+      'electron/app',
+      "import type { WorldConnection } from '../services/world/connection';\nexport type C = WorldConnection;\n",
     );
     expect(await restrictedImports(file)).toEqual([]);
   }, 60_000);

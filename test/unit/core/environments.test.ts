@@ -6,7 +6,7 @@ import {
   realEndpoints,
   settingsProblems,
   DEMO_SETTINGS,
-} from '../../../electron/core/environments/environments';
+} from '../../../electron/platform/environments';
 
 describe('environments', () => {
   it('Test uses the real TT02, Maskinporten TEST and K&B test URLs', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyVault } from '../../../electron/core/keys/key-vault';
-import { passphraseProtector } from '../../../electron/core/keys/protector';
-import { buildGrant, MAX_GRANT_LIFETIME_SECONDS } from '../../../electron/core/maskinporten/grant';
+import { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { passphraseProtector } from '../../../electron/platform/keys/protector';
+import { buildGrant, MAX_GRANT_LIFETIME_SECONDS } from '../../../electron/services/maskinporten/grant';
 import { TEST_SCRYPT } from './helpers';
 
 const CLIENT_ID = 'b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21';

@@ -1,5 +1,5 @@
 // Test doubles for the core services: a clock that never sleeps and a scripted fetch.
-import type { Clock } from '../../../electron/core/http/clock';
+import type { Clock } from '../../../electron/platform/http/clock';
 
 export class FakeClock implements Clock {
   readonly sleeps: number[] = [];

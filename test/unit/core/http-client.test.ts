@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../electron/core/errors';
-import { parseRetryAfterMs, backoffDelayMs } from '../../../electron/core/http/backoff';
-import { createHttpClient, type Exchange } from '../../../electron/core/http/http-client';
-import { Semaphore } from '../../../electron/core/http/semaphore';
+import { ServiceError } from '../../../electron/platform/errors';
+import { parseRetryAfterMs, backoffDelayMs } from '../../../electron/platform/http/backoff';
+import { createHttpClient, type Exchange } from '../../../electron/platform/http/http-client';
+import { Semaphore } from '../../../electron/platform/http/semaphore';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

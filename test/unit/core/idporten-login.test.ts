@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loginWithSystemBrowser } from '../../../electron/core/altinn/idporten-login';
-import { createHttpClient } from '../../../electron/core/http/http-client';
+import { loginWithSystemBrowser } from '../../../electron/services/altinn/idporten-login';
+import { createHttpClient } from '../../../electron/platform/http/http-client';
 import { FakeClock, json, scriptedFetch } from './helpers';
 
 const endpoints = {

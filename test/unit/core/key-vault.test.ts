@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyVault } from '../../../electron/core/keys/key-vault';
-import { osProtector, passphraseProtector, type Protector } from '../../../electron/core/keys/protector';
+import { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { osProtector, passphraseProtector, type Protector } from '../../../electron/platform/keys/protector';
 import { FakeClock, TEST_SCRYPT } from './helpers';
 
 let dir: string;

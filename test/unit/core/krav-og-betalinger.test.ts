@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpResponse } from '../../../electron/core/http/http-client';
-import { Semaphore } from '../../../electron/core/http/semaphore';
-import { kravOgBetalingerError } from '../../../electron/core/skatteetaten/errors';
-import { KravOgBetalingerClient } from '../../../electron/core/skatteetaten/krav-og-betalinger-client';
-import { parseOpenClaims, parsePayment } from '../../../electron/core/skatteetaten/parse';
+import { createHttpClient, type HttpResponse } from '../../../electron/platform/http/http-client';
+import { Semaphore } from '../../../electron/platform/http/semaphore';
+import { kravOgBetalingerError } from '../../../electron/services/skatteetaten/errors';
+import { KravOgBetalingerClient } from '../../../electron/services/skatteetaten/krav-og-betalinger-client';
+import { parseOpenClaims, parsePayment } from '../../../electron/services/skatteetaten/parse';
 import { FakeClock, json, scriptedFetch } from './helpers';
 
 const res = (status: number, bodyText: string): HttpResponse => ({

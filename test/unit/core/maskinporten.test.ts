@@ -1,12 +1,12 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { decodeJwt, importPKCS8 } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../electron/core/errors';
-import { createHttpClient } from '../../../electron/core/http/http-client';
-import { summariseAccessToken } from '../../../electron/core/maskinporten/access-token';
-import { maskinportenError } from '../../../electron/core/maskinporten/errors';
-import type { GrantSigningKey } from '../../../electron/core/maskinporten/grant';
-import { MaskinportenService } from '../../../electron/core/maskinporten/maskinporten-service';
+import { ServiceError } from '../../../electron/platform/errors';
+import { createHttpClient } from '../../../electron/platform/http/http-client';
+import { summariseAccessToken } from '../../../electron/services/maskinporten/access-token';
+import { maskinportenError } from '../../../electron/services/maskinporten/errors';
+import type { GrantSigningKey } from '../../../electron/services/maskinporten/grant';
+import { MaskinportenService } from '../../../electron/services/maskinporten/maskinporten-service';
 import { FakeClock, json, scriptedFetch, type SeenRequest } from './helpers';
 
 const ENDPOINT = { issuer: 'https://test.maskinporten.no/', tokenEndpoint: 'https://test.maskinporten.no/token' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactHeaders, redactText, redactValue, REDACTED } from '../../../electron/core/http/redact';
+import { redactHeaders, redactText, redactValue, REDACTED } from '../../../electron/platform/http/redact';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJ4In0.c2lnbmF0dXJlLXBhcnQ';
 

@@ -1,8 +1,8 @@
 // The "Demo world address" setting: the address is a setting like any other, the admin secret is kept beside
 // it and never returned with the settings (they cross to the renderer).
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSettingsStore } from '../../../electron/core/settings/settings-store';
-import { openDatabase } from '../../../electron/core/store/database';
+import { createSettingsStore } from '../../../electron/platform/settings/settings-store';
+import { openDatabase } from '../../../electron/platform/store/database';
 
 describe('the demo world address setting', () => {
   const { db } = openDatabase({ file: ':memory:' });

@@ -1,9 +1,9 @@
 // How core reaches a demo world: a loopback admin address and its secret, from the command line or Settings,
 // and the admin API called with the bearer secret and JSON bodies (the world ↔ app contract, points 1, 3, 4).
 import { describe, expect, it } from 'vitest';
-import { parseWorldAddress, standaloneWorld, worldConnectionFromArgs } from '../../../electron/core/world/connection';
-import { WorldAdminClient } from '../../../electron/core/world/world-admin';
-import { environmentFromWorld, testPersons } from '../../../electron/core/world/world-environment';
+import { parseWorldAddress, standaloneWorld, worldConnectionFromArgs } from '../../../electron/services/world/connection';
+import { WorldAdminClient } from '../../../electron/services/world/world-admin';
+import { environmentFromWorld, testPersons } from '../../../electron/services/world/world-environment';
 import { json, scriptedFetch, text } from './helpers';
 
 const INFO = {

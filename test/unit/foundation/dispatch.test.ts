@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { createDispatcher } from '../../../electron/core/ipc/dispatch';
+import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 
 const trusted = { trusted: true };
 const ctx = { transport: 'ipc' as const };

@@ -5,9 +5,9 @@ import { join, relative } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BoundaryCodes } from '../../../shared/errors';
-import { LocalCodes, ServiceError } from '../../../electron/core/errors';
-import { BatchCodes } from '../../../electron/core/batches/batch-errors';
-import { toErrorShape } from '../../../electron/core/ipc/dispatch';
+import { LocalCodes, ServiceError } from '../../../electron/platform/errors';
+import { BatchCodes } from '../../../electron/features/batches/batch-errors';
+import { toErrorShape } from '../../../electron/platform/ipc/dispatch';
 import { errorTexts } from '../../../renderer/src/i18n/errors';
 import { common } from '../../../renderer/src/i18n/common';
 import { describeError, describeLineProblem } from '../../../renderer/src/i18n/describe-error';
@@ -69,7 +69,7 @@ function knownServiceCodes(): { code: string; service: string; where: string }[]
   const serviceOf = (code: string): string =>
     code.startsWith('MP-') ? 'maskinporten' : /^(KB|DAS)-/.test(code) ? 'skatteetaten' : 'altinn';
   return core
-    .filter(({ path }) => /electron\/(core\/(altinn|maskinporten|skatteetaten)\/errors\.ts|demo\/)/.test(path))
+    .filter(({ path }) => /electron\/(services\/(altinn|maskinporten|skatteetaten)\/errors\.ts|demo\/)/.test(path))
     .flatMap(({ path, text }) => [...text.matchAll(pattern)].map((m) => ({ code: m[1]!, service: serviceOf(m[1]!), where: path })));
 }
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { listBackups, openDatabase, restoreBackup } from '../../../electron/core/store/database';
-import { migrations } from '../../../electron/core/store/migrations';
-import type { Migration } from '../../../electron/core/store/migrations/types';
-import { appendAudit } from '../../../electron/core/audit/log';
+import { listBackups, openDatabase, restoreBackup } from '../../../electron/platform/store/database';
+import { migrations } from '../../../electron/platform/store/migrations';
+import type { Migration } from '../../../electron/platform/store/migrations/types';
+import { appendAudit } from '../../../electron/features/audit/log';
 
 const tempFile = (): string => join(mkdtempSync(join(tmpdir(), 'kd-store-')), 'klientdesk.db');
 

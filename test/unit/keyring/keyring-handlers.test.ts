@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import { createKeyringHandlers } from '../../../electron/core/keyring/feature';
-import { KeyVault } from '../../../electron/core/keys/key-vault';
-import { passphraseProtector } from '../../../electron/core/keys/protector';
+import { createKeyringHandlers } from '../../../electron/features/keys/feature';
+import { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
 
 const PRIVATE_MATERIAL = /"(d|p|q|dp|dq|qi)"\s*:|PRIVATE KEY/;

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
 import { kidSchema } from '../../../shared/contract/keys';
-import { createKeyringHandlers } from '../../../electron/core/keyring/feature';
-import { KeyVault, newKid } from '../../../electron/core/keys/key-vault';
-import { passphraseProtector } from '../../../electron/core/keys/protector';
+import { createKeyringHandlers } from '../../../electron/features/keys/feature';
+import { KeyVault, newKid } from '../../../electron/platform/keys/key-vault';
+import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
 
 const call = { transport: 'ipc' as const };

@@ -4,9 +4,9 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fallbackProtector, givenPassphrase, LEGACY_PASSPHRASE_FILE } from '../../../electron/core/app/fallback-protector';
-import { KeyVault } from '../../../electron/core/keys/key-vault';
-import { passphraseProtector, type TypedPassphrase } from '../../../electron/core/keys/protector';
+import { fallbackProtector, givenPassphrase, LEGACY_PASSPHRASE_FILE } from '../../../electron/platform/keys/fallback-protector';
+import { KeyVault } from '../../../electron/platform/keys/key-vault';
+import { passphraseProtector, type TypedPassphrase } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
 
 const PASSPHRASE = 'fjell og fjord 2026';

@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { exportJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { redactText, redactValue } from '../../../electron/core/http/redact';
+import { redactText, redactValue } from '../../../electron/platform/http/redact';
 import { scanBytes, scanText } from '../../helpers/secret-scan';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

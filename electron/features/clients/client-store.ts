@@ -1,0 +1,251 @@
+// Writes what one sync fetched into the local copy, in one transaction, and works out which clients are new
+// and which have left the firm since the sync before.
+import type { Database } from 'better-sqlite3';
+import { SYNC_LIST_CAP, type SyncResult } from '../../../shared/contract/clients';
+import type { EnvironmentId } from '../../../shared/contract/define';
+import { packageCode, RELATIONSHIPS, type Relationship } from '../../../shared/domain/packages';
+import type { AgentSystemUser, DelegatedClient, FirmClient } from '../../app/ports';
+import { searchText, sortKey } from './client-text';
+
+/** Everything one sync read from Altinn, before any of it is written. */
+export interface AltinnSnapshot {
+  firmOrgNumber: string;
+  systemUsers: AgentSystemUser[];
+  clients: FirmClient[];
+  /** Delegated clients per system user id. */
+  delegations: ReadonlyMap<string, DelegatedClient[]>;
+}
+
+const RELATIONSHIP_BITS: Record<Relationship, number> = { REGN: 1, REVI: 2, FFØR: 4 };
+
+export const relationshipMask = (relationships: readonly Relationship[]): number =>
+  relationships.reduce((mask, r) => mask | RELATIONSHIP_BITS[r], 0);
+
+export const relationshipsOfMask = (mask: number): Relationship[] => RELATIONSHIPS.filter((r) => (mask & RELATIONSHIP_BITS[r]) !== 0);
+
+interface StoredClient {
+  id: number;
+  org_number: string;
+  party_uuid: string;
+  name: string;
+  variant: string;
+  parent_org_number: string | null;
+  relationship_mask: number;
+  packages: string;
+  search_text: string;
+  gone_at: string | null;
+}
+
+interface ClientValues {
+  orgNumber: string;
+  partyUuid: string;
+  name: string;
+  variant: string;
+  parentOrgNumber: string | null;
+  isSubUnit: number;
+  relationshipMask: number;
+  packages: string[];
+}
+
+/** Altinn may list a client once per role; one row per org number, with the roles and packages merged. */
+function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientValues> {
+  const merged = new Map<string, ClientValues>();
+  for (const c of clients) {
+    const before = merged.get(c.orgNumber);
+    const codes = c.packages.map(packageCode);
+    // Most clients are listed once, with a handful of packages: a Set only when there is something to merge.
+    const packages = before ? [...new Set([...before.packages, ...codes])].sort() : codes.length > 1 ? [...new Set(codes)].sort() : codes;
+    merged.set(c.orgNumber, {
+      orgNumber: c.orgNumber,
+      partyUuid: c.partyUuid,
+      name: c.name,
+      variant: c.variant,
+      parentOrgNumber: c.parentOrgNumber,
+      // Sub-units (BEDR) come through AM with nothing delegable; they are told apart so they can be filtered.
+      isSubUnit: c.parentOrgNumber !== null || c.variant === 'BEDR' ? 1 : 0,
+      relationshipMask: (before?.relationshipMask ?? 0) | relationshipMask(c.relationships),
+      packages,
+    });
+  }
+  return merged;
+}
+
+const differs = (stored: StoredClient, next: ClientValues, packagesJson: string): boolean =>
+  stored.party_uuid !== next.partyUuid ||
+  stored.name !== next.name ||
+  stored.variant !== next.variant ||
+  stored.parent_org_number !== next.parentOrgNumber ||
+  stored.relationship_mask !== next.relationshipMask ||
+  stored.packages !== packagesJson;
+
+/** The first `SYNC_LIST_CAP` by name, for the callout. */
+function firstByName<T extends { name: string }>(list: readonly T[]): T[] {
+  const keyed = list.map((item) => ({ key: sortKey(item.name), item }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.slice(0, SYNC_LIST_CAP).map((k) => k.item);
+}
+
+export function saveSnapshot(
+  db: Database,
+  environment: EnvironmentId,
+  snapshot: AltinnSnapshot,
+  startedAt: Date,
+  finishedAt: Date,
+): SyncResult {
+  const now = finishedAt.toISOString();
+  return db.transaction((): SyncResult => {
+    const firstSync = db.prepare('SELECT 1 FROM client_sync_runs WHERE environment = ? LIMIT 1').get(environment) === undefined;
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO client_sync_runs (environment, firm_org_number, started_at, finished_at, total, first_sync, result)
+           VALUES (?, ?, ?, ?, 0, ?, '{}')`,
+        )
+        .run(environment, snapshot.firmOrgNumber, startedAt.toISOString(), now, firstSync ? 1 : 0).lastInsertRowid,
+    );
+
+    const stored = new Map(
+      (
+        db
+          .prepare(
+            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, search_text, gone_at FROM clients WHERE environment = ?',
+          )
+          .all(environment) as StoredClient[]
+      ).map((s) => [s.org_number, s]),
+    );
+    const insert = db.prepare(
+      `INSERT INTO clients (environment, org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages,
+                            sort_name, search_text, first_seen_at, first_seen_sync, last_seen_at)
+       VALUES (@environment, @orgNumber, @partyUuid, @name, @variant, @parentOrgNumber, @isSubUnit, @relationshipMask, @packagesJson,
+               @sortName, @searchText, @now, @firstSeenSync, @now)`,
+    );
+    const update = db.prepare(
+      `UPDATE clients SET party_uuid = @partyUuid, name = @name, variant = @variant, parent_org_number = @parentOrgNumber,
+              is_sub_unit = @isSubUnit, relationship_mask = @relationshipMask, packages = @packagesJson, sort_name = @sortName,
+              search_text = @searchText, last_seen_at = @now WHERE id = @id`,
+    );
+    const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ?, last_seen_at = ? WHERE id = ?');
+    // last_seen_at is kept for clients that left: the last sync that listed them. A current client was seen by the
+    // latest sync run, so the column is not rewritten for every client on every sync (a whole-table write).
+    const previousSync = db
+      .prepare('SELECT finished_at FROM client_sync_runs WHERE environment = ? AND id < ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(environment, runId) as string | undefined;
+    const markGone = db.prepare('UPDATE clients SET gone_at = ?, last_seen_at = ? WHERE id = ?');
+    const clearPackages = db.prepare('DELETE FROM client_packages WHERE client_id = ?');
+    const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
+    const search = searchIndexWriter(db, stored.size);
+
+    const added: { orgNumber: string; name: string }[] = [];
+    const removed: { orgNumber: string; name: string }[] = [];
+    const fetched = mergeByOrgNumber(snapshot.clients);
+
+    for (const next of fetched.values()) {
+      const before = stored.get(next.orgNumber);
+      const packagesJson = JSON.stringify(next.packages);
+      // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
+      const changed = !before || differs(before, next, packagesJson);
+      const params = changed
+        ? {
+            ...next,
+            environment,
+            packagesJson,
+            sortName: sortKey(next.name),
+            searchText: searchText(next.name, next.orgNumber),
+            now,
+            firstSeenSync: firstSync ? 0 : runId,
+          }
+        : null;
+      if (!before) {
+        const id = Number(insert.run(params).lastInsertRowid);
+        search.added(id, params!.searchText);
+        for (const p of next.packages) addPackage.run(id, p);
+        if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
+        continue;
+      }
+      if (before.gone_at !== null) {
+        // A client that comes back is new to the firm again: it needs delegating again.
+        reappear.run(now, runId, now, before.id);
+        added.push({ orgNumber: next.orgNumber, name: next.name });
+      }
+      if (params) {
+        update.run({ ...params, id: before.id });
+        if (before.search_text !== params.searchText) search.changed(before.id, before.search_text, params.searchText);
+        if (before.packages !== params.packagesJson) {
+          clearPackages.run(before.id);
+          for (const p of next.packages) addPackage.run(before.id, p);
+        }
+      }
+    }
+    for (const before of stored.values()) {
+      if (before.gone_at === null && !fetched.has(before.org_number)) {
+        markGone.run(now, previousSync ?? now, before.id);
+        removed.push({ orgNumber: before.org_number, name: before.name });
+      }
+    }
+    search.finish();
+
+    replaceSystemUsers(db, environment, snapshot);
+
+    const result: SyncResult = {
+      syncedAt: now,
+      total: fetched.size,
+      firstSync,
+      addedCount: added.length,
+      removedCount: removed.length,
+      added: firstByName(added),
+      removed: firstByName(removed),
+    };
+    db.prepare('UPDATE client_sync_runs SET total = ?, result = ? WHERE id = ?').run(result.total, JSON.stringify(result), runId);
+    return result;
+  })();
+}
+
+/**
+ * Keeps the trigram index (clients_fts, external content) in step with the rows written. A first sync or a large
+ * change rebuilds it in one pass at the end, which costs far less than the same rows one at a time; a small
+ * change (a few new or renamed clients) updates those rows only.
+ */
+function searchIndexWriter(db: Database, storedRows: number) {
+  const pending: { id: number; before: string | null; after: string }[] = [];
+  let rebuild = false;
+  const note = (entry: { id: number; before: string | null; after: string }) => {
+    if (rebuild) return;
+    pending.push(entry);
+    if (pending.length > Math.max(REBUILD_AT_LEAST, storedRows / 10)) rebuild = true;
+  };
+  return {
+    added: (id: number, text: string) => note({ id, before: null, after: text }),
+    changed: (id: number, before: string, after: string) => note({ id, before, after }),
+    finish() {
+      if (rebuild) {
+        db.prepare("INSERT INTO clients_fts (clients_fts) VALUES ('rebuild')").run();
+        return;
+      }
+      const remove = db.prepare("INSERT INTO clients_fts (clients_fts, rowid, search_text) VALUES ('delete', ?, ?)");
+      const add = db.prepare('INSERT INTO clients_fts (rowid, search_text) VALUES (?, ?)');
+      for (const p of pending) {
+        if (p.before !== null) remove.run(p.id, p.before);
+        add.run(p.id, p.after);
+      }
+    },
+  };
+}
+
+/** Below this many written rows the index is updated row by row. */
+const REBUILD_AT_LEAST = 2000;
+
+function replaceSystemUsers(db: Database, environment: EnvironmentId, snapshot: AltinnSnapshot): void {
+  // Deleting the system users cascades to their delegations; both are replaced by what Altinn says now.
+  db.prepare('DELETE FROM system_users WHERE environment = ?').run(environment);
+  const insertUser = db.prepare(
+    'INSERT INTO system_users (environment, id, title, system_id, external_ref, packages, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertDelegation = db.prepare(
+    'INSERT OR IGNORE INTO delegations (environment, system_user_id, org_number, party_uuid, name) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const su of snapshot.systemUsers) {
+    insertUser.run(environment, su.id, su.title, su.systemId, su.externalRef, JSON.stringify(su.packages.map(packageCode)), su.created);
+    for (const d of snapshot.delegations.get(su.id) ?? []) insertDelegation.run(environment, su.id, d.orgNumber, d.partyUuid, d.name);
+  }
+}
