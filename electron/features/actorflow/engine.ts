@@ -36,7 +36,7 @@ import type { DemoWorldLike } from './world';
 
 export interface ActorFlowDeps {
   environment(): EnvironmentId;
-  /** The running demo world; null outside Demo or before it has started. */
+  /** The demo world the app is connected to; null when the environment is not a world or it has not started. */
   world(): DemoWorldLike | null;
   /** A real environment's configuration, or null while it is not set up. */
   environmentConfig?(id: 'test'): EnvironmentConfig | null;
@@ -78,11 +78,10 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
   function target(): FlowTarget | UnavailableReason {
     const environment = deps.environment();
     if (environment === 'production') return 'production';
-    if (environment === 'demo') {
-      const world = deps.world();
-      if (!world) return 'noWorld';
-      return { environment, config: environmentFromWorld(environment, world.info), world };
-    }
+    // A connected world describes its own endpoints; otherwise the environment's configuration does.
+    const world = deps.world();
+    if (world) return { environment, config: environmentFromWorld(environment, world.info), world };
+    if (environment === 'demo') return 'noWorld';
     const config = deps.environmentConfig?.('test') ?? null;
     return config ? { environment, config, world: null } : 'notConfigured';
   }

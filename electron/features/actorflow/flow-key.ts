@@ -1,8 +1,7 @@
-// The key SmartRegnskap signs its grants with. The app's own key from the key vault is preferred; in the demo
-// world, where the vault may have none yet, the flow makes one in memory. Either way the private half is a
-// non-extractable handle: it can sign, and nothing can print it.
-import { randomBytes } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+// The key SmartRegnskap signs its grants with: always the app's own key from the key vault, in every
+// environment alike (a demo world gets the vault's public keys uploaded as Maskinporten would). The private
+// half stays a non-extractable handle inside the vault: it can sign, and nothing can print it.
+import { calculateJwkThumbprint } from 'jose';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import type { PublicJwk } from '../../platform/keys/key-vault';
@@ -12,7 +11,7 @@ import type { DemoWorldLike } from './world';
 export interface FlowKey {
   signing: GrantSigningKey;
   publicJwk: PublicJwk;
-  source: 'vault' | 'flow';
+  source: 'vault';
 }
 
 /** What the flow needs of the key vault: a signing handle and its public half. */
@@ -22,7 +21,6 @@ export interface KeyVaultLike {
 }
 
 export class FlowKeys {
-  private generated: Promise<FlowKey> | null = null;
   // A world forgets nothing on reset (keys belong to the setup), so each key is registered once per world.
   private readonly registered = new WeakMap<DemoWorldLike, Set<string>>();
 
@@ -31,16 +29,12 @@ export class FlowKeys {
   async forEnvironment(environment: EnvironmentId): Promise<FlowKey> {
     const fromVault = await this.fromVault(environment);
     if (fromVault) return fromVault;
-    if (environment !== 'demo') {
-      throw new AppError(
-        'NO_SIGNING_KEY',
-        `There is no active signing key for the ${environment} environment. Add one under Keys and upload it to Maskinporten.`,
-        undefined,
-        { environment },
-      );
-    }
-    this.generated ??= generateFlowKey();
-    return this.generated;
+    throw new AppError(
+      'NO_SIGNING_KEY',
+      `There is no active signing key for the ${environment} environment. Add one under Keys and upload it to Maskinporten.`,
+      undefined,
+      { environment },
+    );
   }
 
   /** Uploads the public key to the world's Maskinporten (its admin API stands in for Samarbeidsportalen). */
@@ -67,18 +61,6 @@ export class FlowKeys {
       throw e;
     }
   }
-}
-
-async function generateFlowKey(): Promise<FlowKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: false });
-  const jwk = await exportJWK(publicKey);
-  // Maskinporten wants kids unique across all its customers: namespaced and random.
-  const kid = `klientdesk-actorflow-${randomBytes(6).toString('hex')}`;
-  return {
-    signing: { kid, key: privateKey },
-    publicJwk: { kty: 'RSA', n: jwk.n!, e: jwk.e!, kid, alg: 'RS256', use: 'sig' },
-    source: 'flow',
-  };
 }
 
 export const jwkThumbprint = (jwk: PublicJwk): Promise<string> => calculateJwkThumbprint({ kty: jwk.kty, n: jwk.n, e: jwk.e });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWorld, type DemoWorld } from '../../../electron/demo';
 import { createActorFlow, type ActorFlow } from '../../../electron/features/actorflow/engine';
 import { STEP_IDS, type StepResult } from '../../../shared/contract/actorflow';
+import { tempVault } from '../core/demo-world';
 
 const FIRM = '310000027';
 const CLIENT = '313367002';
@@ -11,14 +12,19 @@ const COMPACT_JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/;
 
 let world: DemoWorld;
 let flow: ActorFlow;
+let vault: Awaited<ReturnType<typeof tempVault>>;
 
 beforeAll(async () => {
   world = await startDemoWorld({ port: 0, preset: 'start', clients: 40, quiet: true });
-  flow = createActorFlow({ environment: () => 'demo', world: () => world, appVersion: 'test' });
+  // The flow signs with the vault's key in Demo as everywhere: there is no throwaway key of its own.
+  vault = await tempVault();
+  await vault.vault.generate({ environment: 'demo' });
+  flow = createActorFlow({ environment: () => 'demo', world: () => world, keyVault: async () => vault.vault, appVersion: 'test' });
 });
 
 afterAll(async () => {
   await world?.close();
+  await vault?.cleanup();
 });
 
 const fact = (r: StepResult, key: string): string | undefined => r.facts.find((f) => f.key === key)?.value;
