@@ -18,5 +18,4 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: hostWebServer(E2E_PORT),
-  globalTeardown: './playwright.teardown.ts',
 });

@@ -3,7 +3,7 @@
 // process and again in every worker; the port and the folder are chosen once, in the main process, and handed
 // to the workers through the environment, so all of them talk to the same host.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaunchOptions, PlaywrightTestConfig } from '@playwright/test';
@@ -16,9 +16,6 @@ export const E2E_KEY_PASSPHRASE = 'e2e-only key passphrase';
 /** The embedded demo world's admin secret, so specs can set its faults through its admin API. */
 export const E2E_WORLD_SECRET = 'e2e-only-world-7c1d9e3a5b2f4c6d8e0a1b3c';
 export const E2E_WORLD_HEADERS = { Authorization: `Bearer ${E2E_WORLD_SECRET}` };
-
-/** Set when this run made the data folder itself, so the global teardown knows it may remove it. */
-export const OWN_DATA_DIR_ENV = 'KLIENTDESK_E2E_OWN_DATA_DIR';
 
 /** A port nothing listens on now: the OS picks it for a socket that is closed at once. */
 function freePort(): number {
@@ -33,11 +30,16 @@ export function e2ePort(): number {
   return Number(process.env.KLIENTDESK_E2E_PORT);
 }
 
-/** `KLIENTDESK_E2E_DATA_DIR` names the folder; otherwise a new `kd-e2e-` one that the teardown removes. */
+/**
+ * `KLIENTDESK_E2E_DATA_DIR` names the folder; otherwise a new `kd-e2e-` one, removed when the Playwright
+ * process that made it exits: after the host has stopped (a global teardown runs before that, and the host
+ * writes its world's state on the way out).
+ */
 export function e2eDataDir(): string {
   if (process.env.KLIENTDESK_E2E_DATA_DIR === undefined) {
-    process.env.KLIENTDESK_E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'kd-e2e-'));
-    process.env[OWN_DATA_DIR_ENV] = process.env.KLIENTDESK_E2E_DATA_DIR;
+    const dir = mkdtempSync(join(tmpdir(), 'kd-e2e-'));
+    process.env.KLIENTDESK_E2E_DATA_DIR = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
   }
   return process.env.KLIENTDESK_E2E_DATA_DIR;
 }
@@ -68,6 +70,8 @@ export function hostWebServer(port: number): NonNullable<PlaywrightTestConfig['w
       KLIENTDESK_WEB_ROOT: 'out/web',
     },
     reuseExistingServer: false,
+    // Stopped the way a person stops it, so it removes its own temp folder for file transfers on the way out.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     timeout: 60_000,
