@@ -18,12 +18,11 @@ import { classifyError, type ErrorVerdict } from './classify-error';
 import { SystemUserPackages } from './runner-packages';
 import { RunnerPacing } from './runner-pacing';
 import type { BatchRunner, RunnerOptions } from './runner-types';
-import { AUTO_PAUSE_REASONS, NO_CLIENT_ADMIN_PAUSE, pauseReasonFor, resultOf, type AutoPauseReason } from './runner-verdicts';
+import { AUTO_PAUSE_REASONS, pauseReasonFor, resultOf, type AutoPauseReason } from './runner-verdicts';
 import { ThroughputMeter } from './throughput';
 import { WakeSignal } from './wake-signal';
 
 export type { BatchRunner, RunnerOptions } from './runner-types';
-export { NO_CLIENT_ADMIN_PAUSE, type AutoPauseReason } from './runner-verdicts';
 
 const DEFAULTS = { pollMs: 1_000, backoff: { baseMs: 500, maxMs: 30_000 }, maxAttemptsPerItem: 8, progressIntervalMs: 250 };
 
