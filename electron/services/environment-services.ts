@@ -17,7 +17,7 @@ import type { KeyVault } from '../platform/keys/key-vault';
 import type { GrantSigningKey, SystemUserSelector } from './maskinporten/grant';
 import { MaskinportenService } from './maskinporten/maskinporten-service';
 import { KravOgBetalingerClient } from './skatteetaten/krav-og-betalinger-client';
-import type { Semaphore } from '../platform/http/semaphore';
+import type { Pool } from '../platform/http/pool';
 import type { EnvironmentConfig } from '../platform/environments';
 
 export interface EnvironmentServicesDeps {
@@ -30,7 +30,7 @@ export interface EnvironmentServicesDeps {
   onExchange?: (exchange: Exchange) => void;
   /** Diagnostics only (the headless flow prints the grant). */
   onGrantSigned?: (grant: string, key: GrantSigningKey) => void;
-  kravOgBetalingerLimiter?: Semaphore;
+  kravOgBetalingerLimiter?: Pool;
   /** Which vault environment holds the signing key; defaults to the environment's id. */
   keyEnvironment?: string;
 }

@@ -10,78 +10,36 @@
 // (the portal's five parallel calls by default), so running two at once would only split it and finish both later.
 import type { BatchProgress } from '../../../shared/contract/batches';
 import type { BatchState } from '../../../shared/domain/batch';
-import { missingPackages as missingFromAndRule } from '../../../shared/domain/packages';
-import type { EndUserAltinn } from '../../app/ports';
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../platform/http/clock';
+import { createPool } from '../../platform/http/pool';
 import type { BatchStore, ClaimedItem, ItemResult } from './batch-store';
 import { classifyError, type ErrorVerdict } from './classify-error';
-import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../platform/http/clock';
+import { SystemUserPackages } from './runner-packages';
+import { RunnerPacing } from './runner-pacing';
+import type { BatchRunner, RunnerOptions } from './runner-types';
+import { AUTO_PAUSE_REASONS, pauseReasonFor, resultOf, type AutoPauseReason } from './runner-verdicts';
 import { ThroughputMeter } from './throughput';
 import { WakeSignal } from './wake-signal';
 
-/** Why the runner paused a batch by itself; it resumes such a batch on its own once the cause is gone. */
-export type AutoPauseReason = 'offline' | 'signed_out';
-const AUTO_PAUSE_REASONS: ReadonlySet<string> = new Set<AutoPauseReason>(['offline', 'signed_out']);
-/** Paused by the runner, but only a person can resume: every item would fail the same way. */
-export const NO_CLIENT_ADMIN_PAUSE = 'no_client_admin';
-
-export interface RunnerOptions {
-  store: BatchStore;
-  /** The signed-in person's Altinn; throws (NOT_SIGNED_IN) when nobody is signed in. */
-  altinn(): EndUserAltinn;
-  isOnline(): boolean;
-  isSignedIn(): boolean;
-  /** Only batches planned for the environment the app is connected to are sent. */
-  environment(): string;
-  /** Read before every send, so a change in settings applies to the running batch. */
-  concurrency(): number;
-  /** Package codes the firm holds from a client, when the local client list knows them (for AUTH-00080 texts). */
-  clientPackages?(orgNumber: string): string[] | null;
-  /** The system user's packages as the local list last saw them; Altinn is asked when this has no answer. */
-  systemUserPackages?(systemUserId: string): string[] | null;
-  onProgress?(progress: BatchProgress): void;
-  now?(): number;
-  /** Time for waits (poll, back-off, Retry-After); tests inject a fast one. `now` defaults to its `now`. */
-  clock?: Clock;
-  /** Until when the HTTP layer holds every call to Altinn back (the pool's shared Retry-After), if it does. */
-  serviceWaitUntil?(): number | null;
-  /** How often to look again while waiting for the network or a sign-in. */
-  pollMs?: number;
-  /** Back-off after a busy or unreachable service, doubled per consecutive failure up to `maxMs`. */
-  backoff?: { baseMs: number; maxMs: number };
-  /** Sends per item before a busy service (5xx, 429) counts as the item's failure. */
-  maxAttemptsPerItem?: number;
-  /** Progress events per batch are at most this often (state changes are always sent). */
-  progressIntervalMs?: number;
-}
-
-export interface BatchRunner {
-  /** Reconciles what a previous run left in flight, then works through the queue until stopped. */
-  start(): void;
-  /** Stops claiming items; waits a little for calls in flight (whatever is left is reconciled at next start). */
-  stop(graceMs?: number): Promise<void>;
-  /** Something changed (submit, resume, network, sign-in): look again now instead of at the next poll. */
-  wake(): void;
-  /** A session became available (sign-in, resume, network back): settle every open item from Altinn's list. */
-  sessionAvailable(): void;
-  /** The id this process's sends carry. */
-  runId(): string;
-  progress(batchId: string): BatchProgress;
-  /** Resolves when no batch of this environment is queued or running (tests, the benchmark, a worker). */
-  whenIdle(): Promise<void>;
-}
+export type { BatchRunner, RunnerOptions } from './runner-types';
 
 const DEFAULTS = { pollMs: 1_000, backoff: { baseMs: 500, maxMs: 30_000 }, maxAttemptsPerItem: 8, progressIntervalMs: 250 };
 
 export function createBatchRunner(options: RunnerOptions): BatchRunner {
   const { store } = options;
-  const now = options.now ?? (options.clock ? () => options.clock!.now() : Date.now);
+  const clock = options.clock ?? systemClock;
+  const now = options.now ?? (() => clock.now());
   const pollMs = options.pollMs ?? DEFAULTS.pollMs;
   const backoff = options.backoff ?? DEFAULTS.backoff;
   const maxAttempts = options.maxAttemptsPerItem ?? DEFAULTS.maxAttemptsPerItem;
   const progressIntervalMs = options.progressIntervalMs ?? DEFAULTS.progressIntervalMs;
 
-  const signal = new WakeSignal(options.clock);
+  const signal = new WakeSignal(clock);
+  const pacing = new RunnerPacing(now, backoff, options.random);
+  /** The slots of the pool; an item is claimed only when one is free, so nothing claimed waits in its queue. */
+  const pool = createPool(1);
+  const packages = new SystemUserPackages(options);
   /** This process's run: every send it makes carries it, so a send of an earlier (dead) run is recognised. */
   let runId = randomUUID();
   /** Set when Altinn's list must be read before anything else (start, a session coming back, an unknown answer). */
@@ -93,9 +51,6 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
   const sending = new Set<number>();
   let stopped = true;
   let loop: Promise<void> | null = null;
-  /** No new send before this time (Retry-After or back-off). */
-  let notBefore = 0;
-  let consecutiveTrouble = 0;
   let idleWaiters: (() => void)[] = [];
 
   const meter = (batchId: string): ThroughputMeter => {
@@ -104,13 +59,11 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     return m;
   };
 
-  const backoffMs = (): number => Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, consecutiveTrouble - 1));
-
   function progress(batchId: string): BatchProgress {
     const s = store.summary(batchId);
     const t = now();
     const remaining = s.counts.pending + s.counts.in_flight + s.counts.unknown;
-    const waitUntil = Math.max(notBefore, options.serviceWaitUntil?.() ?? 0);
+    const waitUntil = Math.max(pacing.notBefore, options.serviceWaitUntil?.() ?? 0);
     return {
       batchId: s.id,
       name: s.name,
@@ -144,7 +97,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
   }
 
   function resumeAutoPaused(): void {
-    if (blocker() !== null || now() < notBefore) return;
+    if (blocker() !== null || pacing.waitMs() > 0) return;
     for (const b of store.withStates(['paused'])) {
       if (b.environment === options.environment() && b.pauseReason !== null && AUTO_PAUSE_REASONS.has(b.pauseReason)) {
         moveBatch(b.id, 'running');
@@ -197,10 +150,10 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
           ? await altinn.addClient(systemUserId, item.partyUuid)
           : await altinn.removeClient(systemUserId, item.partyUuid);
       result = { kind: 'done', correlationId: receipt.correlationId };
-      consecutiveTrouble = 0;
+      pacing.succeeded();
     } catch (error) {
       verdict = classifyError(error);
-      result = resultOf(verdict, item.orgNumber, item.attempts, systemUserId);
+      result = resultOf(verdict, item.attempts, maxAttempts, () => packages.gap(item.orgNumber, systemUserId));
     }
     let finished: ReturnType<BatchStore['finish']>;
     try {
@@ -214,35 +167,6 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     if (!finished.ignored && (finished.item.state === 'done' || finished.item.state === 'failed')) meter(batchId).record(now());
     emit(batchId);
     return verdict;
-  }
-
-  function resultOf(verdict: ErrorVerdict, orgNumber: string, attempts: number, systemUserId: string): ItemResult {
-    switch (verdict.kind) {
-      case 'unknown':
-        return { kind: 'unknown', code: verdict.code, message: verdict.message, correlationId: verdict.correlationId };
-      case 'failed':
-        return {
-          kind: 'failed',
-          code: verdict.code,
-          message: verdict.message,
-          correlationId: verdict.correlationId,
-          missingPackages: verdict.code === 'AUTH-00080' ? andRuleGap(orgNumber, systemUserId) : undefined,
-        };
-      case 'forbidden':
-        return { kind: 'failed', code: verdict.code, message: verdict.message, correlationId: verdict.correlationId };
-      case 'busy':
-        // A service that stays broken for this item through many rounds of back-off is the item's real outcome.
-        return attempts >= maxAttempts
-          ? {
-              kind: 'failed',
-              code: verdict.code,
-              message: `Altinn was busy or unavailable on all ${attempts} tries.`,
-              correlationId: verdict.correlationId,
-            }
-          : { kind: 'retry', code: verdict.code };
-      default:
-        return { kind: 'retry', code: verdict.code };
-    }
   }
 
   /**
@@ -266,53 +190,11 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     }
   }
 
-  const systemUserPackages = new Map<string, string[]>();
-  function andRuleGap(orgNumber: string, systemUserId: string): string[] | undefined {
-    const held = options.clientPackages?.(orgNumber);
-    const required = systemUserPackages.get(systemUserId);
-    return held && required ? missingFromAndRule(required, held) : undefined;
-  }
-  async function learnSystemUserPackages(systemUserId: string): Promise<void> {
-    if (systemUserPackages.has(systemUserId) || !options.clientPackages) return;
-    const local = options.systemUserPackages?.(systemUserId);
-    if (local && local.length > 0) {
-      systemUserPackages.set(systemUserId, local);
-      return;
-    }
-    try {
-      const su = (await options.altinn().listAgentSystemUsers()).find((s) => s.id === systemUserId);
-      if (su) systemUserPackages.set(systemUserId, su.packages);
-    } catch {
-      // Only used to name the missing package; the code and Altinn's own message stand without it.
-    }
-  }
-
   /** Applies what an error means for the batch as a whole. Returns the reason to stop claiming, if any. */
   function react(batchId: string | null, verdict: ErrorVerdict): string | null {
-    switch (verdict.kind) {
-      case 'busy':
-        consecutiveTrouble++;
-        // One wait for the whole pool: no slot claims anything before it ends.
-        notBefore = Math.max(notBefore, now() + (verdict.retryAfterMs ?? backoffMs()));
-        if (batchId) emit(batchId, true);
-        return null;
-      case 'unknown':
-        // One lost answer is not a lost network; back off a little and settle it from Altinn's list.
-        consecutiveTrouble++;
-        notBefore = Math.max(notBefore, now() + backoffMs());
-        return null;
-      case 'offline':
-      case 'signed_out':
-        consecutiveTrouble++;
-        // The port said the network or the login is gone even if isOnline() has not noticed yet; look again
-        // only after a back-off, so a flapping network is not hammered.
-        notBefore = Math.max(notBefore, now() + backoffMs());
-        return verdict.kind;
-      case 'forbidden':
-        return NO_CLIENT_ADMIN_PAUSE;
-      case 'failed':
-        return null;
-    }
+    const stop = pacing.react(verdict);
+    if (verdict.kind === 'busy' && batchId) emit(batchId, true);
+    return stop;
   }
 
   /** Works on one batch until it is done, paused, or left with only items that must wait for a settlement. */
@@ -330,7 +212,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       pauseIfRunning(batchId, react(batchId, unresolvedProblem) ?? 'offline');
       return 'stopped';
     }
-    await learnSystemUserPackages(systemUserId);
+    await packages.learn(systemUserId);
 
     const inFlight = new Map<number, Promise<void>>();
     let stopReason: string | null = null;
@@ -340,12 +222,14 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     try {
       while (!stopped && stopReason === null && failure === null) {
         if (store.stateOf(batchId) !== 'running') break;
-        const wait = notBefore - now();
+        const wait = pacing.waitMs();
         if (wait > 0) {
           await Promise.race([signal.sleep(wait), ...inFlight.values()]);
           continue;
         }
-        if (inFlight.size >= Math.max(1, options.concurrency())) {
+        // Read before every claim, so a change in settings applies to the running batch.
+        pool.concurrency = Math.max(1, options.concurrency());
+        if (pool.activeCount + pool.pendingCount >= pool.concurrency) {
           await Promise.race(inFlight.values());
           continue;
         }
@@ -358,7 +242,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
         const id = claimed.item.id;
         if (sending.has(id)) throw new Error(`Item ${id} was claimed while a call for it was still running.`);
         sending.add(id);
-        const task = send(batchId, systemUserId, claimed)
+        const task = pool(() => send(batchId, systemUserId, claimed))
           .then(
             (verdict) => {
               if (verdict) stopReason ??= react(batchId, verdict);
@@ -391,20 +275,6 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     return stopped || store.stateOf(batchId) !== 'running' ? 'stopped' : 'blocked';
   }
 
-  /** Why to pause when Altinn's list cannot be read; a busy service is only waited out. */
-  function pauseReasonFor(problem: ErrorVerdict): string | null {
-    switch (problem.kind) {
-      case 'busy':
-        return null;
-      case 'forbidden':
-        return NO_CLIENT_ADMIN_PAUSE;
-      case 'signed_out':
-        return 'signed_out';
-      default:
-        return 'offline';
-    }
-  }
-
   function pauseIfRunning(batchId: string, reason: string): void {
     const state = store.stateOf(batchId);
     if (state === 'running' || state === 'queued') moveBatch(batchId, 'paused', reason);
@@ -417,7 +287,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
       // in every batch: paused and cancelled ones have nobody else to do it.
       if (reason === null && lastBlocker !== null) needsReconcile = true;
       lastBlocker = reason;
-      if (reason === null && needsReconcile && now() >= notBefore) {
+      if (reason === null && needsReconcile && pacing.waitMs() === 0) {
         const problem = await reconcileAll();
         if (problem) {
           // Nothing may be sent while Altinn cannot say what the open items did.
@@ -425,7 +295,7 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
           if (pauseReason) {
             for (const b of store.withStates(['running'])) if (b.environment === options.environment()) pauseIfRunning(b.id, pauseReason);
           }
-          await signal.sleep(Math.max(1, Math.min(pollMs, notBefore - now())));
+          await signal.sleep(Math.max(1, Math.min(pollMs, pacing.waitMs())));
           continue;
         }
       }
@@ -443,8 +313,8 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
         pauseIfRunning(batch.id, blockedBy);
         continue;
       }
-      if (now() < notBefore) {
-        await signal.sleep(Math.min(pollMs, notBefore - now()));
+      if (pacing.waitMs() > 0) {
+        await signal.sleep(Math.min(pollMs, pacing.waitMs()));
         continue;
       }
       try {
@@ -453,14 +323,13 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
         if (outcome === 'blocked') {
           // What is left waits for an unknown outcome to be settled: read Altinn's list after the back-off.
           needsReconcile = true;
-          await signal.sleep(Math.max(10, Math.min(pollMs, notBefore - now())));
+          await signal.sleep(Math.max(10, Math.min(pollMs, pacing.waitMs())));
         }
       } catch (error) {
         // The store is the truth and every step is a transaction, so a failed step loses nothing; log it and
         // try again after a pause instead of letting one bad moment (a busy database) stop all batches.
         console.error('[batches] a runner step failed:', error instanceof Error ? error.message : error);
-        consecutiveTrouble++;
-        await signal.sleep(backoffMs());
+        await signal.sleep(pacing.troubled());
       }
     }
   }
@@ -481,7 +350,11 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     async stop(graceMs = 5_000) {
       stopped = true;
       signal.wake();
-      if (loop) await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+      if (loop) {
+        const grace = new AbortController();
+        await Promise.race([loop, clock.sleep(graceMs, grace.signal).catch(() => undefined)]);
+        grace.abort();
+      }
       idleWaiters.forEach((resolve) => resolve());
       idleWaiters = [];
     },

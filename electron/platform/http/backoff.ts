@@ -25,3 +25,31 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);
 }
+
+/**
+ * A wait that grows with each failure in a row and starts over after a success: the batch runner's pause
+ * for the whole pool after a busy or unreachable service, on the same curve as the HTTP layer's retries.
+ */
+export class ConsecutiveBackoff {
+  private failures = 0;
+
+  constructor(
+    private readonly policy: BackoffPolicy,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Counts one more failure and returns how long to wait before the next try. */
+  fail(): number {
+    this.failures++;
+    return this.current();
+  }
+
+  /** The wait for the failures counted so far (the base step when there were none). */
+  current(): number {
+    return backoffDelayMs(Math.max(1, this.failures), this.policy, this.random);
+  }
+
+  succeed(): void {
+    this.failures = 0;
+  }
+}

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { ServiceError } from '../../platform/errors';
 import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
 import { parseJsonOrUndefined } from '../../platform/http/lenient-json';
-import { Semaphore } from '../../platform/http/semaphore';
+import { createPool, type Pool } from '../../platform/http/pool';
 import { kravOgBetalingerError } from './errors';
 import {
   parseClaim,
@@ -22,7 +22,7 @@ import {
 
 /** Skatteetaten allows 5 concurrent calls per organisation and API; one limiter for the whole process. */
 export const MAX_CONCURRENT_CALLS = 5;
-export const processWideLimiter = new Semaphore(MAX_CONCURRENT_CALLS);
+export const processWideLimiter = createPool(MAX_CONCURRENT_CALLS);
 
 export interface TokenSource {
   /** A valid system-user access token (normally from the Maskinporten token cache). */
@@ -38,14 +38,14 @@ export interface KravOgBetalingerClientOptions {
   tokens: TokenSource;
   /** `regnskapssystem` for accounting systems (this app); `finans` is for banks. */
   rettighetspakke?: 'regnskapssystem' | 'finans';
-  limiter?: Semaphore;
+  limiter?: Pool;
   timeoutMs?: number;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class KravOgBetalingerClient {
-  private readonly limiter: Semaphore;
+  private readonly limiter: Pool;
 
   constructor(private readonly options: KravOgBetalingerClientOptions) {
     this.limiter = options.limiter ?? processWideLimiter;
@@ -106,7 +106,7 @@ export class KravOgBetalingerClient {
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}/${pakke}/${partyId}/${resource}${qs}`;
     for (let attempt = 1; ; attempt++) {
       const token = await this.options.tokens.getToken(signal);
-      const res = await this.limiter.run(() =>
+      const res = await this.limiter(() =>
         this.options.http.send({
           service: 'skatteetaten',
           operation: resource,

@@ -1,8 +1,7 @@
 // The browser host's batch-file routes: a 100 000-item draft is downloaded as a file and uploaded back
 // through HTTP, streamed on both sides; no request carries the plan through the contract's text limit.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/app/event-bus';
@@ -10,6 +9,9 @@ import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 import { BATCH_FILE_UPLOAD_PATH, batchFileDownloadUrl, batchFileUploadResult } from '../../../shared/contract/batch-file-routes';
 import { harness, orgNumbers, SU_A } from '../../unit/batches/harness';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 interface Reply {
   status: number;
@@ -45,8 +47,8 @@ describe('batch files through the browser host', () => {
   const dirs: string[] = [];
   let fileDir: string;
   beforeAll(async () => {
-    const webRoot = mkdtempSync(join(tmpdir(), 'kd-web-'));
-    fileDir = mkdtempSync(join(tmpdir(), 'kd-transfers-'));
+    const webRoot = temp.make('web');
+    fileDir = temp.make('transfers');
     dirs.push(webRoot, fileDir);
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Klientdesk</title>');

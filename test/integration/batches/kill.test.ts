@@ -3,8 +3,7 @@
 // back). At the end Altinn (the demo world, which outlives every kill) must hold exactly the plan, every item
 // must have exactly one final state and one final audit entry, no send may have gone out while an earlier
 // one for the same client was unsettled, and a second process on the same folder is refused.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,9 @@ import type { KillWorkerConfig } from './kill-worker';
 import { startLostAnswerProxy, type LostAnswerProxy } from './lost-answer-proxy';
 import { delegatedClients, offeredClients } from './world-clients';
 import { REFUSED_EXIT_CODE, startWorker } from './worker-process';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const KILLS = 20;
@@ -60,7 +62,7 @@ describe('a batch run that is killed again and again while answers are lost', ()
     const toAdd = offered.filter((o) => !delegatedOrgs.has(o.orgNumber)).slice(0, PLAN_SIZE - toRemove.length);
     expect(toAdd.length + toRemove.length).toBe(PLAN_SIZE);
 
-    const dir = mkdtempSync(join(tmpdir(), 'kd-kill-'));
+    const dir = temp.make('kill');
     dirs.push(dir);
     const config: KillWorkerConfig = {
       dataDir: dir,

@@ -1,12 +1,13 @@
 // Planning on the train: a draft is made and edited while the world is down; submitted, it pauses as
 // offline; when the world is back on the same address it resumes by itself and completes.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDemoWorld, type DemoWorld, type DemoWorldOptions } from '../../../electron/demo/index';
 import { availableClients, signInToWorld } from '../../helpers/world-altinn';
 import { waitFor, worldBatches } from './world-batches';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 
@@ -20,7 +21,7 @@ describe('a batch planned offline', () => {
     const options: DemoWorldOptions = {
       // Fixed ports (from a random base) so the world comes back where the app expects it.
       port: 20_000 + Math.floor(Math.random() * 20_000),
-      stateFile: join(mkdtempSync(join(tmpdir(), 'kd-offline-')), 'world.json'),
+      stateFile: join(temp.make('offline'), 'world.json'),
       quiet: true,
       preset: 'ready',
     };

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallReceipt, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/app/ports';
 import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
-import { createHttpClient } from '../../../electron/platform/http/http-client';
+import { createHttpClient, type HttpClientOptions } from '../../../electron/platform/http/http-client';
+import type { Clock } from '../../../electron/platform/http/clock';
 import { createBatchService } from '../../../electron/features/batches/batch-service';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../../electron/platform/store/database';
@@ -12,12 +13,12 @@ import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-
 const PROBE_MS = 100;
 
 /** Signs in lazily; a failed call drops the cached sign-in so the next one starts fresh. */
-function lazyWorldAltinn(urls: WorldUrls): EndUserAltinn {
+function lazyWorldAltinn(urls: WorldUrls, http: HttpClientOptions): EndUserAltinn {
   let current: Promise<EndUserAltinn> | null = null;
   const session = (): Promise<EndUserAltinn> =>
     (current ??= signInToWorld(urls).then((token) => {
-      const altinn = worldAltinn(urls, token);
-      const api = new ClientDelegationApi(createHttpClient(), urls.altinn, () => token);
+      const altinn = worldAltinn(urls, token, http);
+      const api = new ClientDelegationApi(createHttpClient(http), urls.altinn, () => token);
       // The firm's clients as Altinn lists them (every client offered to one of its system users), so an
       // org number typed without a partyUuid is resolved from Altinn's answer, never guessed.
       const listFirmClients = async (): Promise<FirmClient[]> => {
@@ -60,7 +61,14 @@ function lazyWorldAltinn(urls: WorldUrls): EndUserAltinn {
   };
 }
 
-export function worldBatches(urls: WorldUrls, concurrency = 5) {
+export interface WorldBatchesOptions {
+  concurrency?: number;
+  /** Time for the runner's and the HTTP layer's waits (a virtual clock makes Retry-After take no real time). */
+  clock?: Clock;
+  onExchange?: HttpClientOptions['onExchange'];
+}
+
+export function worldBatches(urls: WorldUrls, { concurrency = 5, clock, onExchange }: WorldBatchesOptions = {}) {
   const { db } = openDatabase({ file: ':memory:' });
   let online = false;
   const probe = async (): Promise<void> => {
@@ -73,7 +81,7 @@ export function worldBatches(urls: WorldUrls, concurrency = 5) {
   };
   void probe();
   const timer = setInterval(() => void probe(), PROBE_MS);
-  const altinn = lazyWorldAltinn(urls);
+  const altinn = lazyWorldAltinn(urls, { clock, onExchange });
   const service = createBatchService({
     db,
     now: () => new Date(),
@@ -84,7 +92,7 @@ export function worldBatches(urls: WorldUrls, concurrency = 5) {
     altinn: () => altinn,
     isOnline: () => online,
     isSignedIn: () => true,
-    runner: { pollMs: 50, backoff: { baseMs: 100, maxMs: 1_000 } },
+    runner: { clock, pollMs: 50, backoff: { baseMs: 100, maxMs: 1_000 } },
   });
   return {
     db,

@@ -7,6 +7,7 @@ import { demoFlowOptions } from '../../../electron/cli/flow/demo-flow-options';
 import { runOperationalFlow } from '../../../electron/cli/flow/operational-flow';
 import { ConnectedWorld } from '../../../electron/services/world/connected-world';
 import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
+import { virtualClock } from '../../helpers/virtual-clock';
 import { tempVault } from './demo-world';
 
 const KARI = '02908820080';
@@ -105,7 +106,14 @@ describe('core services against a demo world in its own process', () => {
     ).toBe(200);
     try {
       const exchanges: Exchange[] = [];
-      const http = createHttpClient({ onExchange: (e) => exchanges.push(e), defaultMaxAttempts: 8, backoff: { baseMs: 20, maxMs: 200 } });
+      // The layer's waits run on a virtual clock: Retry-After takes no real time, and "not before it ended" is exact.
+      const clock = virtualClock(Date.now());
+      const http = createHttpClient({
+        clock,
+        onExchange: (e) => exchanges.push(e),
+        defaultMaxAttempts: 8,
+        backoff: { baseMs: 20, maxMs: 200 },
+      });
       const env = openEnvironment(demoFlowOptions(world).config, { vault, http });
       try {
         const delegated = world.info.clients.delegated[world.info.systemUsers.suA.id]!;
@@ -121,7 +129,7 @@ describe('core services against a demo world in its own process', () => {
       for (const e of rateLimited) {
         expect(e.retryDelayMs).toBe(1000);
         const next = exchanges.find((x) => x.correlationId === e.correlationId && x.attempt === e.attempt + 1)!;
-        expect(next.startedAt - (e.startedAt + e.durationMs)).toBeGreaterThanOrEqual(990);
+        expect(next.startedAt - (e.startedAt + e.durationMs)).toBeGreaterThanOrEqual(1000);
       }
       expect(exchanges.some((e) => e.error !== undefined)).toBe(true);
     } finally {

@@ -3,9 +3,7 @@
 // client), with the Test endpoints pointed at the world, which answers in the real format (`partyUuId: ""`
 // in agents). Sign-in goes through the system-browser login with a loopback redirect, driven here by a
 // stand-in browser, exactly the code path of Test and Production.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/app/create-core';
 import { ALTINN_END_USER_SCOPES, demoEndpoints } from '../../../electron/platform/environments';
@@ -14,6 +12,9 @@ import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { startTestCore } from '../../helpers/core';
 import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const MORTEN = '14857110014';
 
@@ -61,7 +62,7 @@ interface Session {
 
 /** A core whose Test environment is configured from what the world's vendor and firm would know. */
 async function testLikeCore(world: WorldProcess, openExternal: (url: string) => Promise<void>): Promise<Session> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kd-testlike-'));
+  const dataDir = temp.make('testlike');
   const core = await createCore({
     dataDir,
     mode: 'browser',

@@ -1,10 +1,12 @@
 // Traffic log redaction, faults, the admin API and the state file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskinportenToken, systemUserDetails } from '../../helpers/demo-grants';
 import { bearer, C, startTestWorld, SU_A, VENDOR_CLIENT_ID, vendorKey, type TestWorld } from './world-fixture';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 
@@ -123,7 +125,7 @@ describe('admin API', () => {
 
 describe('state file', () => {
   it('keeps delegations, requests, system users and registered keys across a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kd-world-'));
+    const dir = temp.make('world');
     const stateFile = join(dir, 'state.json');
     try {
       const first = await startTestWorld({ preset: 'ready', stateFile });

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/app/event-bus';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 interface Reply {
   status: number;
@@ -35,7 +37,7 @@ describe('the browser host', () => {
   let host: Host;
   const bus = createEventBus();
   beforeAll(async () => {
-    const webRoot = mkdtempSync(join(tmpdir(), 'kd-web-'));
+    const webRoot = temp.make('web');
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Klientdesk</title>');
     const dispatch = createDispatcher({ 'app.openExternal': () => ({}) });

@@ -1,13 +1,15 @@
 // Other local users must not read the client list, the audit log or the keys: the data folder is 0700 and
 // its files 0600, from creation, and a folder left open by an older version is put right at start.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, openDatabase } from '../../../electron/platform/store/database';
 import { secureDataFolder } from '../../../electron/platform/store/file-modes';
 import type { Migration } from '../../../electron/platform/store/migrations/types';
 import { startTestCore } from '../../helpers/core';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 const posix = process.platform !== 'win32';
@@ -25,7 +27,7 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 const tempParent = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'kd-modes-'));
+  const dir = temp.make('modes');
   made.push(dir);
   return dir;
 };

@@ -1,13 +1,15 @@
 // What the browser host refuses, beyond the basics of foundation/host.test.ts. Every refusal is paired with the
 // same request done right, which succeeds: the refusal comes from the check under test, not from a broken request.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/app/event-bus';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 import { send } from './host-http';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const OUTSIDE_SECRET = 'outside-the-web-root-7f3a';
 
@@ -17,7 +19,7 @@ describe('the browser host’s boundary', () => {
 
   beforeAll(async () => {
     // A file beside the web root that no path may reach.
-    const parent = mkdtempSync(join(tmpdir(), 'kd-host-'));
+    const parent = temp.make('host');
     writeFileSync(join(parent, 'private.txt'), OUTSIDE_SECRET);
     const webRoot = join(parent, 'web');
     mkdirSync(join(webRoot, 'assets'), { recursive: true });

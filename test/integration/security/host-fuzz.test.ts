@@ -1,14 +1,16 @@
 // The fuzz test of fuzz-channels.test.ts, carried over the browser host: the same kind of hostile bodies sent to
 // /api/invoke/<channel> for every channel of the contract, against a real core. Each answer must be a typed JSON
 // answer or a 4xx, never a 500 or a dropped connection, and the host must still answer afterwards.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../../shared/contract';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 import { startTestCore, type TestCore } from '../../helpers/core';
 import { send } from './host-http';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const BODY_LIMIT = 256 * 1024;
 const BIG = 'x'.repeat(200_000);
@@ -49,7 +51,7 @@ describe('the browser host under hostile bodies on every channel', () => {
 
   beforeAll(async () => {
     t = await startTestCore();
-    const webRoot = mkdtempSync(join(tmpdir(), 'kd-web-'));
+    const webRoot = temp.make('web');
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Klientdesk</title>');
     host = await startHost({ dispatch: t.dispatch, bus: t.core.bus, webRoot, bodyLimit: BODY_LIMIT });
   }, 60_000);

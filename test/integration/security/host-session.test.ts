@@ -1,6 +1,6 @@
 // The browser host's launch: a one-time, short-lived code in the URL, exchanged for an HttpOnly, SameSite=Strict
 // cookie. The secret itself never reaches the page, and a secret given in the environment must be strong.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { createEventBus } from '../../../electron/app/event-bus';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { LAUNCH_CODE_TTL_MS, secretBits, SECRET_HEADER, startHost, type Host } from '../../../electron/host/server';
 import { send } from './host-http';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 describe('the browser host’s launch code and session cookie', () => {
   let host: Host;
@@ -15,7 +18,7 @@ describe('the browser host’s launch code and session cookie', () => {
   let clock = 0;
 
   beforeAll(async () => {
-    parent = mkdtempSync(join(tmpdir(), 'kd-host-session-'));
+    parent = temp.make('host-session');
     const webRoot = join(parent, 'web');
     mkdirSync(webRoot, { recursive: true });
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Klientdesk</title>');

@@ -1,9 +1,7 @@
 // The browser host's core with no passphrase given, as a person starts it: the keys stay locked until the
 // passphrase is chosen, in the Demo environment too (no shortcut), and a call that needs a key says so with a
 // code the renderer opens its unlock dialog on.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/app/create-core';
 import { fallbackProtector } from '../../../electron/platform/keys/fallback-protector';
@@ -11,6 +9,9 @@ import { createDispatcher, type Dispatch } from '../../../electron/platform/ipc/
 import { embeddedWorld } from '../../../electron/services/world/embedded';
 import { startDemoWorld } from '../../../electron/demo';
 import type { ChannelInput, ChannelName } from '../../../shared/contract';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const MORTEN = '14857110014';
 const CLIENT = '313367002';
@@ -23,7 +24,7 @@ describe('a core whose keys are sealed with a typed passphrase', () => {
     dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kd-locked-core-'));
+    dataDir = temp.make('locked-core');
     core = await createCore({
       dataDir,
       mode: 'browser',

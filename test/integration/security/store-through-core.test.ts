@@ -1,8 +1,7 @@
 // The store's refusals, seen the way the app meets them: through createCore on a data folder, as the Electron
 // main process and the browser host start. A newer database is refused untouched; a damaged one is refused with
 // the backups to restore, and after restoring one the app starts again.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,9 @@ import { DB_FILE_NAME, listBackups, openDatabase, restoreBackup } from '../../..
 import { migrations } from '../../../electron/platform/store/migrations';
 import { embeddedWorld } from '../../../electron/services/world/embedded';
 import { startDemoWorld } from '../../../electron/demo';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const options = (dataDir: string): CoreOptions => ({
   dataDir,
@@ -33,7 +35,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code?: string; me
 
 describe('createCore on a database it must not open', () => {
   it('refuses a database from a newer Klientdesk and leaves every byte of it as it was', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kd-newer-'));
+    const dataDir = temp.make('newer');
     const file = join(dataDir, DB_FILE_NAME);
     const raw = new BetterSqlite3(file);
     raw.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('kept'); PRAGMA user_version = 9999;");
@@ -51,7 +53,7 @@ describe('createCore on a database it must not open', () => {
   });
 
   it('refuses a truncated database with a clear message and its backups, and starts again after a restore', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kd-damaged-'));
+    const dataDir = temp.make('damaged');
     const file = join(dataDir, DB_FILE_NAME);
     // A database at schema 1, so the app backs it up before migrating it forward: the backup a user would have.
     openDatabase({ file, migrations: migrations.filter((m) => m.version === 1) }).db.close();
@@ -78,7 +80,7 @@ describe('createCore on a database it must not open', () => {
   });
 
   it('refuses a database whose schema page was overwritten', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kd-garbage-'));
+    const dataDir = temp.make('garbage');
     const file = join(dataDir, DB_FILE_NAME);
     await (await createCore(options(dataDir))).close();
     expect(existsSync(file)).toBe(true);

@@ -1,8 +1,7 @@
 // The audit log refuses rows that would replace others, and its hash chain names the first row that was
 // changed, removed or slipped in outside Klientdesk, both in the app and from the exported CSV alone.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import Papa from 'papaparse';
@@ -14,6 +13,9 @@ import { openDatabase } from '../../../electron/platform/store/database';
 import { m001Base } from '../../../electron/platform/store/migrations/001-base';
 import { m002Clients } from '../../../electron/platform/store/migrations/002-clients';
 import { m003Batches } from '../../../electron/platform/store/migrations/003-batches';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -89,7 +91,7 @@ describe('audit.verify', () => {
   });
 
   it('chains rows written before the chain existed when the schema is upgraded', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kd-audit-'));
+    const dir = temp.make('audit');
     dirs.push(dir);
     const file = join(dir, 'klientdesk.db');
     const old = openDatabase({ file, migrations: [m001Base, m002Clients, m003Batches] }).db;

@@ -1,18 +1,20 @@
 // One process per data folder: a second taker is refused with a sentence naming the holder, and the lock
 // goes with the process however it ends (here: SIGKILL), with nothing stale left behind.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_FOLDER_IN_USE, lockDataFolder } from '../../../electron/platform/store/data-folder-lock';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 const folder = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'kd-lock-'));
+  const d = temp.make('lock');
   dirs.push(d);
   return d;
 };

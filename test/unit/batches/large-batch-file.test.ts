@@ -1,12 +1,14 @@
 // A 100 000-item draft goes to a file and comes back identical, through the main process's streaming file
 // code: no step holds the plan as one contract-sized string.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBatchFile } from '../../../electron/features/batches/batch-file';
 import { batchesChannels } from '../../../shared/contract/batches';
 import { harness, orgNumbers, SU_A } from './harness';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,7 +17,7 @@ afterEach(() => {
 
 describe('a batch of 100 000 items', () => {
   it('is exported to a file and imported back identical', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kd-large-'));
+    const dir = temp.make('large');
     dirs.push(dir);
     const h = harness();
     const orgs = orgNumbers(100_000);
@@ -44,7 +46,7 @@ describe('a batch of 100 000 items', () => {
   }, 120_000);
 
   it('refuses a file changed after export, and accepts only absolute .json paths through the contract', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kd-large-'));
+    const dir = temp.make('large');
     dirs.push(dir);
     const h = harness();
     const draft = h.service.create({

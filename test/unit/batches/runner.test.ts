@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { altinnError, networkError } from './fake-altinn';
 import { harness, orgNumbers, SU_A, stateIs, until } from './harness';
-import { virtualClock } from './virtual-clock';
+import { virtualClock } from '../../helpers/virtual-clock';
 
 type H = ReturnType<typeof harness>;
 const running: H[] = [];
@@ -179,8 +179,11 @@ describe('the runner', () => {
     // Only what was already under way was tried; the rest waits for a person to resume.
     expect(got.batch.counts.failed).toBeLessThanOrEqual(5);
     expect(got.batch.counts.pending).toBeGreaterThanOrEqual(5);
-    await new Promise((r) => setTimeout(r, 100));
+    // Two full passes of the runner's loop after the pause: neither may resume it by itself.
+    await h.service.runner.whenIdle();
+    await h.service.runner.whenIdle();
     expect(h.service.store.stateOf(b.id)).toBe('paused');
+    expect(h.service.get(b.id, {}).batch.counts).toEqual(got.batch.counts);
   });
 
   it('lets a person pause and resume; in-flight calls finish, nothing new is sent while paused', async () => {
@@ -191,8 +194,11 @@ describe('the runner', () => {
     h.service.pause(b.id);
     await until(() => h.service.get(b.id, {}).batch.counts.in_flight === 0, 5_000);
     const sentWhilePaused = h.altinn.calls.length;
-    await new Promise((r) => setTimeout(r, 100));
+    // Two full passes of the runner's loop while paused: neither may send anything.
+    await h.service.runner.whenIdle();
+    await h.service.runner.whenIdle();
     expect(h.altinn.calls.length).toBe(sentWhilePaused);
+    expect(h.service.store.stateOf(b.id)).toBe('paused');
     h.service.resume(b.id);
     await until(stateIs(h.service, b.id, 'completed'), 10_000);
     expect(h.altinn.calls).toHaveLength(40);

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,9 @@ import { KeyVault } from '../../../electron/platform/keys/key-vault';
 import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import { buildGrant, MAX_GRANT_LIFETIME_SECONDS } from '../../../electron/services/maskinporten/grant';
 import { TEST_SCRYPT } from './helpers';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const CLIENT_ID = 'b7e2c0de-5a4f-4c1b-9e3d-7f6a5b4c3d21';
 const AUD = 'https://test.maskinporten.no/';
@@ -14,7 +16,7 @@ let dir: string;
 let vault: KeyVault;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kd-grant-'));
+  dir = temp.make('grant');
   vault = await KeyVault.open({ file: join(dir, 'k.json'), protector: passphraseProtector('grant test pass', TEST_SCRYPT) });
   await vault.generate({ environment: 'test', kid: 'smartcloud-demo-2026-1' });
 });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../electron/platform/errors';
 import { parseRetryAfterMs, backoffDelayMs } from '../../../electron/platform/http/backoff';
 import { createHttpClient, type Exchange } from '../../../electron/platform/http/http-client';
-import { Semaphore } from '../../../electron/platform/http/semaphore';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -157,28 +156,11 @@ describe('the logged body of a large answer', () => {
   });
 });
 
-describe('Retry-After and the semaphore', () => {
+describe('Retry-After', () => {
   it('parses delta seconds and HTTP dates, ignores garbage', () => {
     expect(parseRetryAfterMs('5', 0)).toBe(5000);
     expect(parseRetryAfterMs('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
     expect(parseRetryAfterMs('soon', 0)).toBeUndefined();
     expect(parseRetryAfterMs(null, 0)).toBeUndefined();
-  });
-
-  it('never runs more than its limit at once', async () => {
-    const sem = new Semaphore(5);
-    let running = 0;
-    let peak = 0;
-    await Promise.all(
-      Array.from({ length: 23 }, () =>
-        sem.run(async () => {
-          peak = Math.max(peak, ++running);
-          await new Promise((r) => setTimeout(r, 2));
-          running--;
-        }),
-      ),
-    );
-    expect(peak).toBe(5);
-    expect(sem.inFlight).toBe(0);
   });
 });

@@ -1,16 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyVault } from '../../../electron/platform/keys/key-vault';
 import { osProtector, passphraseProtector, type Protector } from '../../../electron/platform/keys/protector';
 import { FakeClock, TEST_SCRYPT } from './helpers';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kd-vault-'));
+  dir = temp.make('vault');
   file = join(dir, 'keys.json');
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpResponse } from '../../../electron/platform/http/http-client';
-import { Semaphore } from '../../../electron/platform/http/semaphore';
+import { createPool, type Pool } from '../../../electron/platform/http/pool';
 import { kravOgBetalingerError } from '../../../electron/services/skatteetaten/errors';
 import { KravOgBetalingerClient } from '../../../electron/services/skatteetaten/krav-og-betalinger-client';
 import { parseOpenClaims, parsePayment } from '../../../electron/services/skatteetaten/parse';
@@ -18,7 +18,7 @@ const res = (status: number, bodyText: string): HttpResponse => ({
 });
 const BASE = 'https://kravogbetalinger.api.skatteetaten-test.no/v1';
 
-function client(fetch: typeof globalThis.fetch, tokens = { n: 0, invalidated: [] as string[] }, limiter?: Semaphore) {
+function client(fetch: typeof globalThis.fetch, tokens = { n: 0, invalidated: [] as string[] }, limiter?: Pool) {
   const kb = new KravOgBetalingerClient({
     http: createHttpClient({ fetch, clock: new FakeClock() }),
     baseUrl: BASE,
@@ -160,7 +160,7 @@ describe('K&B client', () => {
       inFlight--;
       return json(200, {});
     });
-    const { kb } = client(fetch, undefined, new Semaphore(5));
+    const { kb } = client(fetch, undefined, createPool(5));
     await Promise.all(Array.from({ length: 17 }, () => kb.openClaims('313367002')));
     expect(peak).toBe(5);
   });

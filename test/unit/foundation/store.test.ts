@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +6,11 @@ import { listBackups, openDatabase, restoreBackup } from '../../../electron/plat
 import { migrations } from '../../../electron/platform/store/migrations';
 import type { Migration } from '../../../electron/platform/store/migrations/types';
 import { appendAudit } from '../../../electron/features/audit/log';
+import { useTempDirs } from '../../helpers/temp-dir';
 
-const tempFile = (): string => join(mkdtempSync(join(tmpdir(), 'kd-store-')), 'klientdesk.db');
+const temp = useTempDirs();
+
+const tempFile = (): string => join(temp.make('store'), 'klientdesk.db');
 
 describe('the local store', () => {
   it('opens with WAL and foreign keys on and the latest schema', () => {

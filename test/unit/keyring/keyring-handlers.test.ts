@@ -1,6 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
@@ -9,6 +8,9 @@ import { createKeyringHandlers } from '../../../electron/features/keys/feature';
 import { KeyVault } from '../../../electron/platform/keys/key-vault';
 import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const PRIVATE_MATERIAL = /"(d|p|q|dp|dq|qi)"\s*:|PRIVATE KEY/;
 const call = { transport: 'ipc' as const };
@@ -20,7 +22,7 @@ let handlers: ReturnType<typeof createKeyringHandlers>;
 let vault: KeyVault;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kd-keyring-'));
+  dir = temp.make('keyring');
   vault = await KeyVault.open({ file: join(dir, 'keys.json'), protector: passphraseProtector('correct horse battery', TEST_SCRYPT) });
   environment = 'test';
   changes = 0;

@@ -1,7 +1,6 @@
 // Kids are checked at the contract; a refused registration saves nothing; a bad entry in the key file is
 // reported and removable instead of failing every call.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
@@ -10,12 +9,15 @@ import { createKeyringHandlers } from '../../../electron/features/keys/feature';
 import { KeyVault, newKid } from '../../../electron/platform/keys/key-vault';
 import { passphraseProtector } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const call = { transport: 'ipc' as const };
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kd-kids-'));
+  dir = temp.make('kids');
   file = join(dir, 'keys.json');
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));

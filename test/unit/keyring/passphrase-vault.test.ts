@@ -1,19 +1,21 @@
 // The typed passphrase: where no OS key store exists, the key file and everything else in the data folder
 // must not be enough to unseal a key. Each protection is shown to matter by a run without it.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fallbackProtector, givenPassphrase, LEGACY_PASSPHRASE_FILE } from '../../../electron/platform/keys/fallback-protector';
 import { KeyVault } from '../../../electron/platform/keys/key-vault';
 import { passphraseProtector, type TypedPassphrase } from '../../../electron/platform/keys/protector';
 import { TEST_SCRYPT } from '../core/helpers';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const temp = useTempDirs();
 
 const PASSPHRASE = 'fjell og fjord 2026';
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kd-passvault-'));
+  dir = temp.make('passvault');
   file = join(dir, 'keys.json');
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -85,7 +87,7 @@ describe('a vault sealed with a typed passphrase', () => {
     await vault.setPassphrase(PASSPHRASE);
     await vault.generate({ environment: 'demo', kid: 'kd-1' });
     await writeFile(join(dir, 'settings.json'), '{"language":"nb"}');
-    const copy = await mkdtemp(join(tmpdir(), 'kd-stolen-'));
+    const copy = temp.make('stolen');
     try {
       await cp(dir, copy, { recursive: true });
       expect(await tryEverythingInFolder(copy)).toBe(false);

@@ -45,9 +45,36 @@ export class FakeWebContents extends EventEmitter {
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
+  /** What the window-state code reads and main's lifecycle changes. */
+  normalBounds = { x: 10, y: 20, width: 1300, height: 800 };
+  maximized = false;
+  minimized = false;
+  shown = false;
+  focused = false;
   constructor(readonly options: unknown = {}) {
     super();
     BrowserWindow.instances.push(this);
+  }
+  getNormalBounds() {
+    return { ...this.normalBounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  show(): void {
+    this.shown = true;
   }
   loadURL(url: string): Promise<void> {
     this.webContents.mainFrame.url = url;
@@ -88,10 +115,12 @@ function makeSession() {
 function makeApp() {
   const emitter = new EventEmitter();
   return Object.assign(emitter, {
-    getPath: (_name: string) => '/tmp/kd-electron-fake-userdata',
+    isPackaged: false,
+    // Never created: main is always given a data folder in the tests (KLIENTDESK_DATA_DIR or --data-dir).
+    getPath: (_name: string) => '/nonexistent/kd-electron-fake-userdata',
     getVersion: () => '0.0.0-fake',
     whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: (): boolean => true,
     quit: () => undefined,
     exit: (_code?: number) => undefined,
     relaunch: () => undefined,
@@ -162,7 +191,19 @@ export const dialog = {
     return Promise.resolve({ canceled: dialog.next.canceled, filePaths: dialog.next.canceled || !path ? [] : [path] });
   },
 };
-export const Menu = { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t };
+export const Menu = {
+  /** Every menu main set, latest last. */
+  set: [] as unknown[],
+  setApplicationMenu(menu: unknown) {
+    Menu.set.push(menu);
+  },
+  buildFromTemplate: (t: unknown) => t,
+};
+/** The displays' work areas, for the window-state check that a saved position is still visible. */
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays: () => screen.displays,
+};
 
 /** Fresh state for each test: the module objects stay the same, what they recorded is cleared. */
 export function resetElectronFake(): void {
@@ -177,6 +218,9 @@ export function resetElectronFake(): void {
   BrowserWindow.instances.length = 0;
   dialog.next = { canceled: false, path: '' };
   dialog.shown.length = 0;
+  Menu.set.length = 0;
+  app.isPackaged = false;
+  screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
 }
 
-export default { app, session, shell, safeStorage, ipcMain, contextBridge, ipcRenderer, dialog, Menu, BrowserWindow };
+export default { app, session, shell, safeStorage, ipcMain, contextBridge, ipcRenderer, dialog, Menu, BrowserWindow, screen };

@@ -2,6 +2,7 @@
 // to the one invoke channel and the one event channel.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE, type KlientdeskBridge } from '../../../shared/contract/bridge';
+import { contract, events } from '../../../shared/contract';
 import { contextBridge, ipcRenderer, resetElectronFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
@@ -37,6 +38,20 @@ describe('the preload', () => {
     off();
     ipcRenderer.emit(IPC_EVENT, {}, 'app.status', { online: false });
     expect(got).toEqual([{ online: true }]);
+    expect(ipcRenderer.listenerCount(IPC_EVENT)).toBe(0);
+  });
+
+  it('carries every channel of the contract over the one invoke channel, and every event over the one event channel', async () => {
+    ipcRenderer.invocations.length = 0;
+    const channels = Object.keys(contract) as (keyof typeof contract)[];
+    for (const channel of channels) await bridge.invoke(channel, { probe: channel } as never);
+    expect(ipcRenderer.invocations).toEqual(channels.map((channel) => [IPC_INVOKE, channel, { probe: channel }]));
+    const names = Object.keys(events) as (keyof typeof events)[];
+    const got: string[] = [];
+    const offs = names.map((name) => bridge.on(name, () => got.push(name)));
+    for (const name of names) ipcRenderer.emit(IPC_EVENT, {}, name, {});
+    expect(got).toEqual(names);
+    for (const off of offs) off();
     expect(ipcRenderer.listenerCount(IPC_EVENT)).toBe(0);
   });
 });

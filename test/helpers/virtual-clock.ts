@@ -1,7 +1,7 @@
 // A clock whose time moves only when someone sleeps: each sleep ends, in deadline order, with the clock set
 // to its deadline. Retry-After windows and back-offs then take no real time, and "nothing was sent before
 // the window ended" is an exact comparison instead of a bet on timer granularity.
-import type { Clock } from '../../../electron/platform/http/clock';
+import type { Clock } from '../../electron/platform/http/clock';
 
 interface Sleeper {
   at: number;
