@@ -39,6 +39,7 @@ function rawBulkInsert(rows: Record<string, unknown>[], packages: Record<string,
 export const clientSync = (clients: number): BenchRow => ({
   id: `sync-${clients / 1000}k`,
   title: `Client sync (${thousands(clients)} clients)`,
+  aliases: [`client-sync-${clients / 1000}k`, `resync-${clients / 1000}k`, `review-${clients / 1000}k`],
   async run(): Promise<RowResult[]> {
     const t = await startBenchCore({ demoClients: clients });
     try {
