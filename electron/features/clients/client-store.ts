@@ -46,14 +46,22 @@ interface ClientValues {
   packages: string[];
 }
 
+/** Sorted in place, repeats dropped: a client has a handful of packages, too few to be worth a Set. */
+function sortedUnique(codes: string[]): string[] {
+  if (codes.length < 2) return codes;
+  codes.sort();
+  let kept = 1;
+  for (let i = 1; i < codes.length; i++) if (codes[i] !== codes[kept - 1]) codes[kept++] = codes[i]!;
+  codes.length = kept;
+  return codes;
+}
+
 /** Altinn may list a client once per role; one row per org number, with the roles and packages merged. */
 function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientValues> {
   const merged = new Map<string, ClientValues>();
   for (const c of clients) {
     const before = merged.get(c.orgNumber);
-    const codes = c.packages.map(packageCode);
-    // Most clients are listed once, with a handful of packages: a Set only when there is something to merge.
-    const packages = before ? [...new Set([...before.packages, ...codes])].sort() : codes.length > 1 ? [...new Set(codes)].sort() : codes;
+    const packages = sortedUnique(before ? [...before.packages, ...c.packages.map(packageCode)] : c.packages.map(packageCode));
     merged.set(c.orgNumber, {
       orgNumber: c.orgNumber,
       partyUuid: c.partyUuid,
