@@ -39,6 +39,8 @@ export const atLeast = (value: number, limit: number, what: string, unit = ''): 
 export interface BenchRow {
   id: string;
   title: string;
+  /** More ids the row answers to on the command line: the results it measures besides its own (a re-sync, a review). */
+  aliases?: readonly string[];
   /** One result, or several when one measurement answers several targets (a sync and its re-sync). */
   run(): Promise<RowResult | RowResult[]>;
 }
@@ -65,3 +67,7 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** `npm run bench -- ui sync-200k`: a row runs when one of its ids is a word, or starts with the word and a dash. */
+export const selects = (row: BenchRow, word: string): boolean =>
+  [row.id, ...(row.aliases ?? [])].some((id) => id === word || id.startsWith(`${word}-`));

@@ -3,7 +3,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rows } from './rows';
-import type { RowResult } from './row';
+import { selects, type RowResult } from './row';
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -44,12 +44,11 @@ function markdown(results: RowResult[], machine: string, date: string): string {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- ui sync-200k` runs the rows whose id is, or starts with, one of the words.
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const results: RowResult[] = [];
   const started = performance.now();
   const startLoad = loadavg()[0]!.toFixed(1);
-  for (const row of rows.filter((r) => only.length === 0 || only.some((o) => r.id === o || r.id.startsWith(`${o}-`)))) {
+  for (const row of rows.filter((r) => only.length === 0 || only.some((o) => selects(r, o)))) {
     process.stderr.write(`bench: ${row.title}… (${Math.round((performance.now() - started) / 1000)} s in)\n`);
     try {
       const result = await row.run();

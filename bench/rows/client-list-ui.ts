@@ -63,6 +63,7 @@ async function typeAndMeasure(page: Page): Promise<{ samples: number[]; unchange
 
 export const clientListUi = (clients: number): BenchRow => ({
   id: `ui-${clients / 1000}k`,
+  aliases: [`keystroke-${clients / 1000}k`],
   title: `Client list UI (${thousands(clients)} clients)`,
   async run() {
     const dataDir = await syncedDataDir(clients);

@@ -199,6 +199,25 @@ function selectRows(db: Database, environment: EnvironmentId, query: ClientQuery
   return rowsByIds(db, ids);
 }
 
+/**
+ * A page of ids and the number of all matches from one pass, for a search beside filters: its LIKE or trigram
+ * match is tested on every candidate row anyway, and a count beside the page would test them all a second time.
+ * (Without a search the count reads an index alone, and the window would cost the page its early stop: 7 ms
+ * became 60 ms at 50,000 clients.)
+ */
+function selectPage(db: Database, environment: EnvironmentId, query: ClientQuery, offset: number, limit: number): SearchPage {
+  const where = buildWhere(db, environment, query);
+  const rows = prepared(
+    db,
+    `SELECT c.id, COUNT(*) OVER () FROM clients c WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT @limit OFFSET @offset`,
+  )
+    .raw()
+    .all({ ...where.params, limit, offset }) as [number, number][];
+  // A page past the end has no row to carry the count.
+  if (rows.length === 0) return { total: offset === 0 ? 0 : countClients(db, environment, query), ids: [] };
+  return { total: rows[0]![1], ids: rows.map((r) => r[0]) };
+}
+
 function rowsByIds(db: Database, ids: readonly number[]): StoredRow[] {
   if (ids.length === 0) return [];
   const rows = prepared(db, `SELECT c.id, ${ROW_COLUMNS} FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))`).all(
@@ -286,6 +305,10 @@ export function queryClients(
     if (isPlainSearch(query)) {
       const found = plainSearch(db, environment, query, offset, limit);
       return { total: found.total, rows: toRows(db, environment, rowsByIds(db, found.ids), rowContext(db, environment, query)) };
+    }
+    if (searchTerms(query.search ?? '').length > 0) {
+      const page = selectPage(db, environment, query, offset, limit);
+      return { total: page.total, rows: toRows(db, environment, rowsByIds(db, page.ids), rowContext(db, environment, query)) };
     }
     return {
       total: countClients(db, environment, query),

@@ -5,7 +5,7 @@ import { SYNC_LIST_CAP, type SyncResult } from '../../../shared/contract/clients
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { packageCode, RELATIONSHIPS, type Relationship } from '../../../shared/domain/packages';
 import type { AgentSystemUser, DelegatedClient, FirmClient } from '../../app/ports';
-import { searchText, sortKey } from './client-text';
+import { sortKey, storedTexts } from './client-text';
 
 /** Everything one sync read from Altinn, before any of it is written. */
 export interface AltinnSnapshot {
@@ -32,7 +32,6 @@ interface StoredClient {
   parent_org_number: string | null;
   relationship_mask: number;
   packages: string;
-  search_text: string;
   gone_at: string | null;
 }
 
@@ -47,14 +46,22 @@ interface ClientValues {
   packages: string[];
 }
 
+/** Sorted in place, repeats dropped: a client has a handful of packages, too few to be worth a Set. */
+function sortedUnique(codes: string[]): string[] {
+  if (codes.length < 2) return codes;
+  codes.sort();
+  let kept = 1;
+  for (let i = 1; i < codes.length; i++) if (codes[i] !== codes[kept - 1]) codes[kept++] = codes[i]!;
+  codes.length = kept;
+  return codes;
+}
+
 /** Altinn may list a client once per role; one row per org number, with the roles and packages merged. */
 function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientValues> {
   const merged = new Map<string, ClientValues>();
   for (const c of clients) {
     const before = merged.get(c.orgNumber);
-    const codes = c.packages.map(packageCode);
-    // Most clients are listed once, with a handful of packages: a Set only when there is something to merge.
-    const packages = before ? [...new Set([...before.packages, ...codes])].sort() : codes.length > 1 ? [...new Set(codes)].sort() : codes;
+    const packages = sortedUnique(before ? [...before.packages, ...c.packages.map(packageCode)] : c.packages.map(packageCode));
     merged.set(c.orgNumber, {
       orgNumber: c.orgNumber,
       partyUuid: c.partyUuid,
@@ -108,21 +115,20 @@ export function saveSnapshot(
       (
         db
           .prepare(
-            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, search_text, gone_at FROM clients WHERE environment = ?',
+            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, gone_at FROM clients WHERE environment = ?',
           )
           .all(environment) as StoredClient[]
       ).map((s) => [s.org_number, s]),
     );
+    // Positional parameters: a first sync binds some 700,000 values, and a name looked up per value costs more.
     const insert = db.prepare(
       `INSERT INTO clients (environment, org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages,
                             sort_name, search_text, first_seen_at, first_seen_sync, last_seen_at)
-       VALUES (@environment, @orgNumber, @partyUuid, @name, @variant, @parentOrgNumber, @isSubUnit, @relationshipMask, @packagesJson,
-               @sortName, @searchText, @now, @firstSeenSync, @now)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = db.prepare(
-      `UPDATE clients SET party_uuid = @partyUuid, name = @name, variant = @variant, parent_org_number = @parentOrgNumber,
-              is_sub_unit = @isSubUnit, relationship_mask = @relationshipMask, packages = @packagesJson, sort_name = @sortName,
-              search_text = @searchText, last_seen_at = @now WHERE id = @id`,
+      `UPDATE clients SET party_uuid = ?, name = ?, variant = ?, parent_org_number = ?, is_sub_unit = ?, relationship_mask = ?, packages = ?,
+              sort_name = ?, search_text = ?, last_seen_at = ? WHERE id = ?`,
     );
     const reappear = db.prepare('UPDATE clients SET gone_at = NULL, first_seen_at = ?, first_seen_sync = ?, last_seen_at = ? WHERE id = ?');
     // last_seen_at is kept for clients that left: the last sync that listed them. A current client was seen by the
@@ -135,30 +141,37 @@ export function saveSnapshot(
     const clearPackages = db.prepare('DELETE FROM client_packages WHERE client_id = ?');
     const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
     const search = searchIndexWriter(db, stored.size);
+    const indexedText = db.prepare('SELECT search_text FROM clients WHERE id = ?').pluck();
 
     const added: { orgNumber: string; name: string }[] = [];
     const removed: { orgNumber: string; name: string }[] = [];
     const fetched = mergeByOrgNumber(snapshot.clients);
 
+    const firstSeenSync = firstSync ? 0 : runId;
     for (const next of fetched.values()) {
       const before = stored.get(next.orgNumber);
       const packagesJson = JSON.stringify(next.packages);
-      // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
-      const changed = !before || differs(before, next, packagesJson);
-      const params = changed
-        ? {
-            ...next,
-            environment,
-            packagesJson,
-            sortName: sortKey(next.name),
-            searchText: searchText(next.name, next.orgNumber),
-            now,
-            firstSeenSync: firstSync ? 0 : runId,
-          }
-        : null;
       if (!before) {
-        const id = Number(insert.run(params).lastInsertRowid);
-        search.added(id, params!.searchText);
+        const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
+        const id = Number(
+          insert.run(
+            environment,
+            next.orgNumber,
+            next.partyUuid,
+            next.name,
+            next.variant,
+            next.parentOrgNumber,
+            next.isSubUnit,
+            next.relationshipMask,
+            packagesJson,
+            sortName,
+            searchText,
+            now,
+            firstSeenSync,
+            now,
+          ).lastInsertRowid,
+        );
+        search.added(id, searchText);
         for (const p of next.packages) addPackage.run(id, p);
         if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
         continue;
@@ -168,13 +181,28 @@ export function saveSnapshot(
         reappear.run(now, runId, now, before.id);
         added.push({ orgNumber: next.orgNumber, name: next.name });
       }
-      if (params) {
-        update.run({ ...params, id: before.id });
-        if (before.search_text !== params.searchText) search.changed(before.id, before.search_text, params.searchText);
-        if (before.packages !== params.packagesJson) {
-          clearPackages.run(before.id);
-          for (const p of next.packages) addPackage.run(before.id, p);
-        }
+      // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
+      if (!differs(before, next, packagesJson)) continue;
+      const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
+      // The text indexed before is read only for a changed row: an unchanged re-sync need not hold 50,000 of them.
+      const searchedBefore = indexedText.get(before.id) as string;
+      update.run(
+        next.partyUuid,
+        next.name,
+        next.variant,
+        next.parentOrgNumber,
+        next.isSubUnit,
+        next.relationshipMask,
+        packagesJson,
+        sortName,
+        searchText,
+        now,
+        before.id,
+      );
+      if (searchedBefore !== searchText) search.changed(before.id, searchedBefore, searchText);
+      if (before.packages !== packagesJson) {
+        clearPackages.run(before.id);
+        for (const p of next.packages) addPackage.run(before.id, p);
       }
     }
     for (const before of stored.values()) {

@@ -15,33 +15,29 @@ export interface ReviewRequest {
   orgNumbers: readonly string[];
 }
 
-interface KnownClient {
-  name: string;
-  packages: string;
-  goneAt: string | null;
-}
+/** A local row as read: org number, name, packages (JSON), 1 while the client is still the firm's. */
+type KnownRow = [orgNumber: string, name: string, packages: string, current: number];
 
 /**
  * The local rows of `orgNumbers`. A long list (a chain pasting its whole client list) is matched against one
  * scan of the environment's clients, which reads the table in order; a short one looks each number up.
  */
-function knownClients(db: Database, environment: EnvironmentId, orgNumbers: readonly string[]): Map<string, KnownClient> {
+function knownClients(db: Database, environment: EnvironmentId, wanted: ReadonlySet<string>): Map<string, KnownRow> {
   const stored = db.prepare('SELECT COUNT(*) FROM clients WHERE environment = ?').pluck().get(environment) as number;
-  const wanted = new Set(orgNumbers);
   const scan = wanted.size * 4 > stored;
   const rows = (
     scan
-      ? db.prepare('SELECT org_number, name, packages, gone_at FROM clients WHERE +environment = ?').raw().all(environment)
+      ? db.prepare('SELECT org_number, name, packages, gone_at IS NULL FROM clients WHERE +environment = ?').raw().all(environment)
       : db
           .prepare(
-            'SELECT org_number, name, packages, gone_at FROM clients WHERE environment = ? AND org_number IN (SELECT value FROM json_each(?))',
+            'SELECT org_number, name, packages, gone_at IS NULL FROM clients WHERE environment = ? AND org_number IN (SELECT value FROM json_each(?))',
           )
           .raw()
           .all(environment, JSON.stringify([...wanted]))
-  ) as [string, string, string, string | null][];
-  const known = new Map<string, KnownClient>();
-  for (const [orgNumber, name, packages, goneAt] of rows)
-    if (!scan || wanted.has(orgNumber)) known.set(orgNumber, { name, packages, goneAt });
+  ) as KnownRow[];
+  // Rows are kept as SQLite hands them over: one Map entry per client and no object of our own.
+  const known = new Map<string, KnownRow>();
+  for (const row of rows) if (!scan || wanted.has(row[0])) known.set(row[0], row);
   return known;
 }
 
@@ -61,8 +57,8 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
   }
   // Each number is normalised and checked once; 50,000 of them in a pasted list are common for a chain.
   const normalised = request.orgNumbers.map(normaliseOrgNumber);
-  const valid = normalised.map((n) => orgNumberProblem(n) === null);
-  const candidates = normalised.filter((_, i) => valid[i]);
+  const candidates = new Set<string>();
+  for (const n of normalised) if (orgNumberProblem(n) === null) candidates.add(n);
   // Clients share a handful of package sets, so the AND rule is worked out once per set, not once per client.
   const missingFor = new Map<string, string[]>();
   const missingOf = (packagesJson: string): string[] => {
@@ -70,6 +66,7 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
     if (!missing) missingFor.set(packagesJson, (missing = missingPackages(systemUser.packages, JSON.parse(packagesJson) as string[])));
     return missing;
   };
+  const removing = request.operation === 'remove';
   return db.transaction(() => {
     const known = knownClients(db, environment, candidates);
     const delegated = delegatedClients(db, environment, request.systemUserId);
@@ -77,31 +74,33 @@ export function reviewOrgNumbers(db: Database, environment: EnvironmentId, reque
 
     return request.orgNumbers.map((input, index): ReviewItem => {
       const orgNumber = normalised[index]!;
-      const item = (verdict: ReviewItem['verdict'], name: string | null = null, missing: string[] = []): ReviewItem => ({
-        input,
-        orgNumber,
-        name,
-        verdict,
-        missingPackages: missing,
-        line: null,
-      });
-      if (!valid[index]) return item('invalid_number');
+      if (!candidates.has(orgNumber)) return verdictOf(input, orgNumber, 'invalid_number', null);
       const row = known.get(orgNumber);
       const isDelegated = delegated.has(orgNumber);
-      const name = row?.name ?? delegated.get(orgNumber) ?? null;
-      if (seen.has(orgNumber)) return item('duplicate', name);
+      const name = row?.[1] ?? delegated.get(orgNumber) ?? null;
+      if (seen.has(orgNumber)) return verdictOf(input, orgNumber, 'duplicate', name);
       seen.add(orgNumber);
       // A client that has left the firm is not a client any more: adding it would fail with AUTH-00079.
-      const client = row?.goneAt === null ? row : undefined;
-      if (request.operation === 'remove') {
+      const isClient = row?.[3] === 1;
+      if (removing) {
         // Removing works for any delegated organisation, including one that has left the firm.
-        if (isDelegated) return item('ready', name);
-        return client ? item('already_done', name) : item('unknown_client', name);
+        if (isDelegated) return verdictOf(input, orgNumber, 'ready', name);
+        return verdictOf(input, orgNumber, isClient ? 'already_done' : 'unknown_client', name);
       }
-      if (isDelegated) return item('already_done', name);
-      if (!client) return item('unknown_client', name);
-      const missing = missingOf(client.packages);
-      return missing.length > 0 ? item('fails_and_rule', name, [...missing]) : item('ready', name);
+      if (isDelegated) return verdictOf(input, orgNumber, 'already_done', name);
+      if (!isClient) return verdictOf(input, orgNumber, 'unknown_client', name);
+      const missing = missingOf(row![2]);
+      return missing.length > 0
+        ? verdictOf(input, orgNumber, 'fails_and_rule', name, [...missing])
+        : verdictOf(input, orgNumber, 'ready', name);
     });
   })();
 }
+
+const verdictOf = (
+  input: string,
+  orgNumber: string,
+  verdict: ReviewItem['verdict'],
+  name: string | null,
+  missingPackages: string[] = [],
+): ReviewItem => ({ input, orgNumber, name, verdict, missingPackages, line: null });

@@ -35,18 +35,25 @@ function freshness(db: Database, environment: EnvironmentId): string {
 }
 
 function build(db: Database, environment: EnvironmentId): SearchIndex {
-  const rows = db
-    .prepare(
-      'SELECT id, search_text FROM clients INDEXED BY clients_by_sort_name WHERE environment = ? AND gone_at IS NULL ORDER BY sort_name, org_number',
-    )
-    .raw()
-    .all(environment) as [number, string][];
-  const ids = new Int32Array(rows.length);
-  const texts: string[] = new Array<string>(rows.length);
-  rows.forEach(([id, text], i) => {
-    ids[i] = id;
-    texts[i] = text;
-  });
+  // Two reads in storage order instead of one in name order: the name index alone gives the order (it holds the
+  // row ids), and the texts come from one pass over the table. Reading the texts in name order instead looks up
+  // every row on its own, which took seconds at 200,000 clients on a loaded machine.
+  const ids = Int32Array.from(
+    db
+      .prepare(
+        'SELECT id FROM clients INDEXED BY clients_by_sort_name WHERE environment = ? AND gone_at IS NULL ORDER BY sort_name, org_number',
+      )
+      .pluck()
+      .all(environment) as number[],
+  );
+  const textById = new Map(
+    db.prepare('SELECT id, search_text FROM clients WHERE +environment = ? AND gone_at IS NULL').raw().all(environment) as [
+      number,
+      string,
+    ][],
+  );
+  const texts: string[] = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) texts[i] = textById.get(ids[i]!)!;
   return { ids, texts };
 }
 

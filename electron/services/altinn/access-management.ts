@@ -29,9 +29,14 @@ export interface FirmClient {
 const LEGACY_ROLE: Record<string, Relationship> = { regn: 'REGN', revi: 'REVI', ffør: 'FFØR', ffor: 'FFØR' };
 
 export function relationshipOfRole(role: unknown): Relationship | undefined {
-  const code = str(role, 'code')?.toLowerCase();
-  if (code && RELATIONSHIP_BY_ROLE_CODE[code]) return RELATIONSHIP_BY_ROLE_CODE[code];
-  const urnCode = str(role, 'urn')?.toLowerCase().split(':').pop();
+  return relationshipOf(role, str(role, 'code'), str(role, 'urn'));
+}
+
+/** The code and URN are passed in by a caller that has read them already: a client list has 200,000 roles. */
+function relationshipOf(role: unknown, code: string | undefined, urn: string | undefined): Relationship | undefined {
+  const byCode = code && RELATIONSHIP_BY_ROLE_CODE[code.toLowerCase()];
+  if (byCode) return byCode;
+  const urnCode = urn?.toLowerCase().split(':').pop();
   if (urnCode && RELATIONSHIP_BY_ROLE_CODE[urnCode]) return RELATIONSHIP_BY_ROLE_CODE[urnCode];
   const legacy = str(role, 'legacyurn', 'legacyUrn')?.toLowerCase().split(':').pop();
   return legacy ? LEGACY_ROLE[legacy] : undefined;
@@ -45,13 +50,14 @@ export function parseFirmClient(dto: unknown): FirmClient {
   const packages = new Set<string>();
   for (const access of arr(dto, 'access')) {
     const role = field(access, 'role');
-    const code = str(role, 'code') ?? str(role, 'urn');
-    if (code) roles.push(code);
-    const rel = relationshipOfRole(role);
+    const code = str(role, 'code');
+    const urn = str(role, 'urn');
+    if (code ?? urn) roles.push((code ?? urn)!);
+    const rel = relationshipOf(role, code, urn);
     if (rel) relationships.add(rel);
     for (const p of arr(access, 'packages')) {
-      const urn = typeof p === 'string' ? p : str(p, 'urn');
-      if (urn) packages.add(packageCode(urn));
+      const packageUrn = typeof p === 'string' ? p : str(p, 'urn');
+      if (packageUrn) packages.add(packageCode(packageUrn));
     }
   }
   return {
@@ -59,7 +65,7 @@ export function parseFirmClient(dto: unknown): FirmClient {
     orgNumber: str(client, 'organizationIdentifier', 'organizationNumber') ?? undefined,
     name: str(client, 'name') ?? '',
     variant: str(client, 'variant'),
-    parentOrgNumber: str(parent, 'organizationIdentifier', 'organizationNumber'),
+    parentOrgNumber: parent === null || parent === undefined ? undefined : str(parent, 'organizationIdentifier', 'organizationNumber'),
     relationships: [...relationships],
     roles,
     packages: [...packages],

@@ -33,6 +33,20 @@ describe('searching 50 000 clients', () => {
     expect(ae.rows.every((r) => r.name.includes('ÆRLIG'))).toBe(true);
   });
 
+  it('counts a filtered search in the same pass as its page, and still past the last page', () => {
+    const query: ClientQuery = { search: 'as', relationships: ['REGN'] };
+    const all = orgs(query);
+    expect(all.length).toBeGreaterThan(200);
+    const first = page(query, 0, 100);
+    expect(first.total).toBe(all.length);
+    expect(first.rows.map((r) => r.orgNumber)).toEqual(all.slice(0, 100));
+    const last = page(query, all.length - 3, 100);
+    expect(last).toMatchObject({ total: all.length });
+    expect(last.rows.map((r) => r.orgNumber)).toEqual(all.slice(-3));
+    expect(page(query, all.length + 10, 100)).toEqual({ total: all.length, rows: [] });
+    expect(page({ ...query, search: 'no such client anywhere' }, 0, 100)).toEqual({ total: 0, rows: [] });
+  });
+
   it('matches short words (under three letters) too, and treats LIKE wildcards literally', () => {
     const oy = page({ search: 'øy' });
     expect(oy.total).toBeGreaterThan(0);

@@ -43,6 +43,33 @@ describe('syncing the client list', () => {
     expect(rows.find((r) => r.orgNumber === '313367002')?.delegatedTo.sort()).toEqual([SU_A, SU_B].sort());
   });
 
+  it('merges a client Altinn lists once per role into one row, its packages sorted once each', async () => {
+    const t = setup();
+    t.altinn.clients = [
+      client('313367002', 'FJELLBEKK RØRLEGGERSERVICE', ['REGN'], ['skattegrunnlag']),
+      client('313367002', 'FJELLBEKK RØRLEGGERSERVICE', ['REVI'], ['skattegrunnlag', 'regnskapsforer-lonn']),
+    ];
+    await t.sync.run();
+    const { total, rows } = t.list();
+    expect(total).toBe(1);
+    expect(rows[0]!.relationships.sort()).toEqual(['REGN', 'REVI']);
+    const expected = [...new Set([...t.altinn.clients.flatMap((c) => c.packages)])].sort();
+    expect(rows[0]!.packages).toEqual(expected);
+  });
+
+  it('finds a renamed client by its new name only, after a re-sync that changed nothing else', async () => {
+    const t = setup();
+    await t.sync.run();
+    t.tick();
+    t.altinn.clients = t.altinn.clients.map((c) => (c.orgNumber === '311851381' ? { ...c, name: 'HAVBRIS HÅRSTUDIO' } : c));
+    await t.sync.run();
+    // A filter beside the search sends it through the trigram index the sync keeps.
+    const byIndex = (search: string) => t.list({ search, relationships: ['REGN'] }).rows.map((r) => r.orgNumber);
+    expect(byIndex('hårstudio')).toEqual(['311851381']);
+    expect(byIndex('frisør')).toEqual([]);
+    expect(t.list().total).toBe(11);
+  });
+
   it('reports clients that joined and clients that left since the sync before', async () => {
     const t = setup();
     await t.sync.run();

@@ -5,6 +5,7 @@ import { generatedClaims } from '../../../electron/demo/seed/claims-generated';
 import { namedClaims } from '../../../electron/demo/seed/claims-named';
 import { buildDirectory } from '../../../electron/demo/seed/clients';
 import { NAMED_CLIENTS } from '../../../electron/demo/seed/organisations';
+import { createRng, seededUuid } from '../../../electron/demo/random';
 
 describe('demo seed', () => {
   it('is deterministic per seed and differs between seeds', () => {
@@ -79,5 +80,10 @@ describe('demo seed', () => {
     expect(c1.claims[0]!.instalments[0]!.kid).toBe('31336700225080');
     expect(c1.claims[1]!.instalments[0]!.kid).toBe('31336700226039');
     expect(namedClaims('310000043')).toBeNull();
+  });
+
+  it('draws the same party UUIDs from a seed as before, so a persisted world keeps its ids', () => {
+    const rng = createRng(42);
+    expect([seededUuid(rng), seededUuid(rng)]).toEqual(['97da2849-d73e-4438-a907-d090402c802d', '7c570089-3a34-4d83-841a-abe1f6f21057']);
   });
 });
