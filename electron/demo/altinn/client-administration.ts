@@ -53,10 +53,6 @@ function parseDelegationInput(body: unknown): { ok: true; values: PackageInput[]
 export function clientAdministrationRoutes(w: WorldContext, router: Router): void {
   const failedLookups = new Map<string, number[]>();
   const agentOf = (pid: string): PersonAgentAccess | undefined => w.store.personAgents.find((a) => a.pid === pid);
-  const personOf = (uuid: string | null): string | undefined => {
-    const party = uuid && isGuid(uuid) ? w.directory.partyByUuid(uuid) : undefined;
-    return party?.kind === 'person' ? party.pid : undefined;
-  };
   const assignment = (firmUuid: string, pid: string) => ({
     id: w.store.assignmentId(firmUuid, pid),
     roleId: AGENT_ROLE.id,
