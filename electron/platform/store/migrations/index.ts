@@ -7,6 +7,13 @@ import { m006EmployeeTargets } from './006-employee-targets';
 import type { Migration } from './types';
 
 /** In order; each feature adds its tables with the next number. */
-export const migrations: readonly Migration[] = [m001Base, m002Clients, m003Batches, m004ExactlyOnce, m005ClientSearchWrites, m006EmployeeTargets];
+export const migrations: readonly Migration[] = [
+  m001Base,
+  m002Clients,
+  m003Batches,
+  m004ExactlyOnce,
+  m005ClientSearchWrites,
+  m006EmployeeTargets,
+];
 
 export const latestVersion = (): number => migrations.reduce((v, m) => Math.max(v, m.version), 0);
