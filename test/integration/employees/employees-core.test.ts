@@ -8,6 +8,7 @@ const MORTEN = '14857110014';
 const C2 = '311851381';
 const C4 = '314055403';
 const C8 = '310000035';
+const C5 = '212201782';
 const RF_UTEN = 'regnskapsforer-uten-signeringsrettighet';
 
 let t: TestCore;
@@ -104,14 +105,39 @@ describe('employees', () => {
     expect(audit.rows.filter((r) => r.action === 'client.add' && r.systemUserId === target.id).map((r) => r.clientOrgNumber)).toEqual([C4]);
   });
 
+  it('a delegation whose answer was lost is settled from Altinn’s list, not sent again', async () => {
+    const k = await kari();
+    const target = await t.call('employees.target', { partyUuid: k.partyUuid, name: k.name, packages: [RF_UTEN] });
+    const path = '/accessmanagement/api/v1/enduser/clientdelegations/agents/accesspackages';
+    t.world!.admin.setFaults([{ service: 'altinn', method: 'POST', pathPrefix: path, kind: 'lose-answer', mode: 'drop', times: 1 }]);
+    const since = t.world!.traffic.list().at(-1)?.id ?? 0;
+    try {
+      const batch = await t.call('batches.create', {
+        name: 'Kari C5',
+        systemUserId: target.id,
+        items: [{ orgNumber: C5, operation: 'add' }],
+        submit: false,
+      });
+      const done = finished(batch.id);
+      await t.call('batches.submit', { id: batch.id });
+      expect((await done).state).toBe('completed');
+      const posts = t.world!.traffic.list().filter((e) => e.id > since && e.method === 'POST' && e.path.startsWith(path));
+      expect(posts.map((e) => e.fault ?? 'answered')).toEqual(['lostAnswer']);
+      const access = await t.call('employees.clientAccess', { orgNumber: C5 });
+      expect(access.find((a) => a.partyUuid === k.partyUuid)?.packages).toEqual([{ role: 'regnskapsforer', packageCode: RF_UTEN }]);
+    } finally {
+      t.world!.admin.clearFaults();
+    }
+  });
+
   it('removes an employee only with the client rights the administrator saw, and those go too', async () => {
     const k = await kari();
     const clients = await t.call('employees.clients', { partyUuid: k.partyUuid });
-    expect(clients.map((c) => c.orgNumber).sort()).toEqual([C2, '314961900'].sort());
+    expect(clients.map((c) => c.orgNumber).sort()).toEqual([C2, '314961900', C5].sort());
     await expect(t.call('employees.remove', { partyUuid: k.partyUuid, confirmedClientCount: 0 })).rejects.toMatchObject({
       code: 'EMPLOYEE_ACCESS_CHANGED',
     });
-    expect(await t.call('employees.remove', { partyUuid: k.partyUuid, confirmedClientCount: 2 })).toEqual({ removedClientCount: 2 });
+    expect(await t.call('employees.remove', { partyUuid: k.partyUuid, confirmedClientCount: 3 })).toEqual({ removedClientCount: 3 });
     expect((await t.call('employees.list', {})).map((e) => e.name)).not.toContain('Kari Nordby');
     expect((await t.call('employees.clientAccess', { orgNumber: C2 })).map((a) => a.partyUuid)).not.toContain(k.partyUuid);
   });
