@@ -7,6 +7,7 @@ import type { Employee } from '../../../shared/contract/employees';
 import { agentIdentifierProblem, lastNameProblem, normaliseAgentIdentifier } from '../../../shared/domain/agent-identity';
 import { AppError } from '../../../shared/errors';
 import type { Feature, FeatureContext } from '../../app/feature';
+import { classifyError } from '../batches/classify-error';
 import { runPooled } from '../claims/run-pooled';
 import type { AuditRecord } from '../audit/log';
 import type { ClientAdministrationApi } from '../../services/altinn/client-administration';
@@ -59,21 +60,29 @@ export function createEmployeesFeature(ports: EmployeesPorts): Feature {
     return uuid;
   }
 
-  /** Audits the write whatever its outcome; the error still reaches the caller. */
-  async function audited<T>(action: string, detail: string, work: () => Promise<T & { correlationId?: string }>): Promise<T> {
+  /**
+   * Audits the write whatever its outcome; the error still reaches the caller. A call that may have reached
+   * Altinn without an answer is `unknown`, not failed: `settle` asks Altinn's own list, when there is one to ask.
+   */
+  async function audited<T>(
+    action: string,
+    detail: string,
+    work: () => Promise<T & { correlationId?: string }>,
+    settle?: () => Promise<T | null>,
+  ): Promise<T> {
     try {
       const result = await work();
       ports.audit({ action, outcome: 'done', detail, correlationId: result.correlationId ?? null });
       return result;
     } catch (error) {
-      const details = error instanceof AppError ? error.details : undefined;
-      ports.audit({
-        action,
-        outcome: 'failed',
-        detail,
-        code: codeOf(error),
-        correlationId: typeof details?.correlationId === 'string' ? details.correlationId : null,
-      });
+      const verdict = classifyError(error);
+      const correlationId = 'correlationId' in verdict ? verdict.correlationId : null;
+      const settled = verdict.kind === 'unknown' && settle ? await settle().catch(() => null) : null;
+      if (settled !== null) {
+        ports.audit({ action, outcome: 'done', detail, correlationId });
+        return settled;
+      }
+      ports.audit({ action, outcome: verdict.kind === 'unknown' ? 'unknown' : 'failed', detail, code: codeOf(error), correlationId });
       throw error;
     }
   }
@@ -122,7 +131,13 @@ export function createEmployeesFeature(ports: EmployeesPorts): Feature {
               count: clients.length,
             },
           );
-        await audited('employee.remove', `${name}; ${clients.length}`, () => api().removeAgent(firm, partyUuid, clients.length > 0));
+        await audited(
+          'employee.remove',
+          `${name}; ${clients.length}`,
+          () => api().removeAgent(firm, partyUuid, clients.length > 0),
+          // Removed is removed: Altinn's list of agents says whether the lost call took effect.
+          async () => ((await api().listAgents(firm)).some((a) => a.partyUuid === partyUuid) ? null : {}),
+        );
         forgetAgent(ports.db, ports.environment(), partyUuid);
         return { removedClientCount: clients.length };
       },

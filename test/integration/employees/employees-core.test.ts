@@ -142,3 +142,31 @@ describe('employees', () => {
     expect((await t.call('employees.clientAccess', { orgNumber: C2 })).map((a) => a.partyUuid)).not.toContain(k.partyUuid);
   });
 });
+
+describe('employee writes whose answer is lost', () => {
+  const AGENTS = '/accessmanagement/api/v1/enduser/clientdelegations/agents';
+  const lastAudit = () => t.core.db.prepare('SELECT action, outcome FROM audit_log ORDER BY id DESC LIMIT 1').get();
+
+  it('an add is audited as unknown, not failed, and the list then shows that it took effect', async () => {
+    t.world!.admin.setFaults([{ service: 'altinn', method: 'POST', pathPrefix: AGENTS, kind: 'lose-answer', mode: 'drop', times: 1 }]);
+    try {
+      await expect(t.call('employees.add', { personIdentifier: 'olanilsen', lastName: 'Nilsen' })).rejects.toBeDefined();
+    } finally {
+      t.world!.admin.clearFaults();
+    }
+    expect(lastAudit()).toEqual({ action: 'employee.add', outcome: 'unknown' });
+    expect((await t.call('employees.list', {})).map((e) => e.name)).toContain('Ola Nilsen');
+  });
+
+  it('a removal is settled from Altinn’s list of agents', async () => {
+    const ola = (await t.call('employees.list', {})).find((e) => e.name === 'Ola Nilsen')!;
+    t.world!.admin.setFaults([{ service: 'altinn', method: 'DELETE', pathPrefix: AGENTS, kind: 'lose-answer', mode: 'drop', times: 1 }]);
+    try {
+      expect(await t.call('employees.remove', { partyUuid: ola.partyUuid, confirmedClientCount: 0 })).toEqual({ removedClientCount: 0 });
+    } finally {
+      t.world!.admin.clearFaults();
+    }
+    expect(lastAudit()).toEqual({ action: 'employee.remove', outcome: 'done' });
+    expect((await t.call('employees.list', {})).map((e) => e.name)).not.toContain('Ola Nilsen');
+  });
+});
