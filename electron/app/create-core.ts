@@ -12,6 +12,7 @@ import { appendAudit } from '../features/audit/log';
 import { batchesFeature } from '../features/batches/feature';
 import { claimsFeature } from '../features/claims/feature';
 import { clientsFeature } from '../features/clients/feature';
+import { employeesFeature } from '../features/employees/feature';
 import { lastSyncAt } from '../features/clients/sync-info';
 import type { Exchange } from '../platform/http/http-client';
 import type { Handlers } from '../platform/ipc/dispatch';
@@ -27,7 +28,7 @@ import { parseWorldAddress, standaloneWorld, type WorldConnection, type WorldPro
 import { ConnectedWorld } from '../services/world/connected-world';
 
 /** The features of the app, in the order they start. */
-const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature];
+const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature, employeesFeature];
 
 export interface CoreOptions {
   dataDir: string;

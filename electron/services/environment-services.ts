@@ -6,6 +6,7 @@ import { createHttpClient, type Exchange } from '../platform/http/http-client';
 import { systemClock, type Clock } from '../platform/http/clock';
 import { AccessManagementApi } from './altinn/access-management';
 import { AltinnSession, type AltinnUser } from './altinn/altinn-session';
+import { ClientAdministrationApi } from './altinn/client-administration';
 import { ClientDelegationApi } from './altinn/client-delegation';
 import { loginDemoPerson } from './altinn/demo-login';
 import { loginWithSystemBrowser, type IdportenClient } from './altinn/idporten-login';
@@ -47,6 +48,8 @@ export interface EnvironmentServices {
   readonly session: AltinnSession;
   readonly clientDelegation: ClientDelegationApi;
   readonly accessManagement: AccessManagementApi;
+  /** The firm's employees as agents and their client packages (AM client administration). */
+  readonly clientAdministration: ClientAdministrationApi;
   readonly vendor: VendorApi;
   /** PDP with a caller-supplied (service-owner) token and subscription key. */
   pdp(token: () => string | Promise<string>, subscriptionKey: string): PdpApi;
@@ -122,6 +125,7 @@ export function openEnvironment(config: EnvironmentConfig, deps: EnvironmentServ
     session,
     clientDelegation: new ClientDelegationApi(http, endpoints.altinnPlatform, altinnToken),
     accessManagement: new AccessManagementApi(http, endpoints.altinnPlatform, altinnToken),
+    clientAdministration: new ClientAdministrationApi(http, endpoints.altinnPlatform, altinnToken),
     vendor: new VendorApi(http, endpoints.altinnPlatform, vendorToken),
     pdp: (token, subscriptionKey) => new PdpApi(http, endpoints.altinnPlatform, token, subscriptionKey),
     async login(signal) {

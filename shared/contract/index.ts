@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app';
 import { auditChannels } from './audit';
 import { batchesChannels, batchesEvents } from './batches';
 import { claimsChannels } from './claims';
+import { employeesChannels } from './employees';
 import { clientsChannels, clientsEvents } from './clients';
 import { keysChannels } from './keys';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...clientsChannels,
   ...batchesChannels,
   ...claimsChannels,
+  ...employeesChannels,
   ...keysChannels,
   ...auditChannels,
   ...actorflowChannels,

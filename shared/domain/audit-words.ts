@@ -55,6 +55,8 @@ const actions = {
     claims_fetch: 'Henting av krav',
     'actorflow.delegate': 'Aktørflyt: delegering',
     'actorflow.reset': 'Aktørflyt: nullstilling',
+    'employee.add': 'Ansatt lagt til som agent',
+    'employee.remove': 'Ansatt fjernet som agent',
   },
   en: {
     'client.add': 'Add client',
@@ -71,6 +73,8 @@ const actions = {
     claims_fetch: 'Claims fetch',
     'actorflow.delegate': 'Actor flow: delegation',
     'actorflow.reset': 'Actor flow: reset',
+    'employee.add': 'Employee added as agent',
+    'employee.remove': 'Employee removed as agent',
   },
 };
 

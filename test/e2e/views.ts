@@ -75,6 +75,13 @@ export const VIEWS: ViewVisit[] = [
     },
   },
   {
+    name: 'employees',
+    open: async (page) => {
+      await page.getByTestId('nav-employees').click();
+      await expect(page.getByTestId('employees-table')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'batches',
     open: async (page) => {
       await page.getByTestId('nav-batches').click();

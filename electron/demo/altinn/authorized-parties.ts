@@ -76,9 +76,9 @@ function personParties(w: WorldContext, person: SeedPerson): Array<{ org: Organi
       : { roles: w.store.personAgents.some((a) => a.pid === person.pid) ? ['agent'] : [], packages };
   const out = [{ org: FIRM, access: atFirm }];
   for (const a of w.store.personAgents.filter((x) => x.pid === person.pid)) {
-    for (const orgNo of a.clients) {
+    for (const [orgNo, packages] of Object.entries(a.access)) {
       const client = w.directory.clientByOrgNo.get(orgNo);
-      if (client) out.push({ org: client.org, access: { roles: [], packages: a.packages } });
+      if (client && packages.length) out.push({ org: client.org, access: { roles: [], packages } });
     }
   }
   return out;

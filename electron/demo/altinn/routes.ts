@@ -6,6 +6,7 @@ import type { ServiceHooks } from '../http/server';
 import { accessManagementRoutes } from './access-management';
 import { approvalPageRoutes } from './approval-page';
 import { authorizedPartiesRoutes } from './authorized-parties';
+import { clientAdministrationRoutes } from './client-administration';
 import { clientDelegationRoutes } from './client-delegation';
 import { exchange } from './exchange';
 import { pdpRoutes } from './pdp';
@@ -25,6 +26,7 @@ export function altinnRoutes(w: WorldContext): Router {
   systemUserRoutes(w, router);
   clientDelegationRoutes(w, router);
   accessManagementRoutes(w, router);
+  clientAdministrationRoutes(w, router);
   authorizedPartiesRoutes(w, router);
   pdpRoutes(w, router);
   approvalPageRoutes(w, router);

@@ -7,6 +7,7 @@ import { createRng, hashSeed, pick, seededUuid, type Rng } from '../random';
 import { FFOR_VARIANTS } from './catalogue';
 import { companyName, TRICKY_NAMES } from './names';
 import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR, type Organisation } from './organisations';
+import { OTHER_EMPLOYEES } from './employees';
 import { PERSONS } from './people';
 
 export interface ClientEntry {
@@ -123,6 +124,12 @@ function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directo
     const uuid = draw();
     byOrgNo.set(org.orgNo, uuid);
     parties.set(uuid, { kind: 'organisation', org });
+  }
+  // Drawn last, so adding employees left every earlier party's UUID as it was.
+  for (const e of OTHER_EMPLOYEES) {
+    const uuid = draw();
+    byPid.set(e.pid, uuid);
+    parties.set(uuid, { kind: 'person', pid: e.pid });
   }
   return {
     partyUuidOfOrg: (orgNo) => {

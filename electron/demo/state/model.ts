@@ -67,12 +67,12 @@ export interface RegisteredJwk {
   registeredAt: number;
 }
 
-/** A person registered in AM as agent for some clients (Kari in the `ready` preset). */
+/** A person registered in AM as the firm's agent (Kari in the `ready` preset), with the client packages given to them. */
 export interface PersonAgentAccess {
   pid: string;
-  clients: string[];
-  packages: string[];
   addedAt: string;
+  /** Client org number → package codes delegated to the person from that client. */
+  access: Record<string, string[]>;
 }
 
 export interface PersistedState {

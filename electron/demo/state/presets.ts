@@ -3,6 +3,7 @@
 import { packageUrn } from '../../../shared/domain/packages';
 import { FIRM, NAMED_CLIENTS, VENDOR } from '../seed/organisations';
 import { PERSONS } from '../seed/people';
+import { OTHER_EMPLOYEES } from '../seed/employees';
 import {
   EXTERNAL_REF_B,
   KB_SCOPE,
@@ -20,6 +21,7 @@ import type { Preset } from '../types';
 import type { SystemUser, SystemUserRequest } from './model';
 import type { WorldStore } from './store';
 
+const SOFIE_PID = OTHER_EMPLOYEES.find((e) => e.name === 'Sofie Bakke')!.pid;
 const orgNoOf = (key: string): string => NAMED_CLIENTS.find((c) => c.key === key)!.orgNo;
 
 export const SU_A_PACKAGES = ['regnskapsforer-med-signeringsrettighet'];
@@ -102,8 +104,10 @@ export function applyPreset(store: WorldStore, preset: Preset, nowMs: number): v
   store.delegations.set(SYSTEM_USER_A, new Set(['c1', 'c2', 'c3', 'c4', 'c5'].map(orgNoOf)));
   store.delegations.set(SYSTEM_USER_B, new Set([orgNoOf('c1')]));
   const kari = PERSONS.find((p) => p.key === 'kari')!;
+  const rfMed = ['regnskapsforer-med-signeringsrettighet'];
   store.personAgents = [
-    { pid: kari.pid, clients: [orgNoOf('c2'), orgNoOf('c3')], packages: ['regnskapsforer-med-signeringsrettighet'], addedAt: at(1000) },
+    { pid: kari.pid, addedAt: at(1000), access: { [orgNoOf('c2')]: rfMed, [orgNoOf('c3')]: rfMed } },
+    { pid: SOFIE_PID, addedAt: at(900), access: { [orgNoOf('c7')]: ['regnskapsforer-lonn'] } },
   ];
   store.changed();
 }

@@ -1,4 +1,5 @@
 // In-memory world state with optional persistence to a JSON file (written atomically after each change).
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRng, hashSeed, seededUuid } from '../random';
@@ -16,6 +17,7 @@ export class WorldStore {
   personAgents: PersonAgentAccess[] = [];
   signingKeys: NonNullable<PersistedState['signingKeys']> = {};
   private uuidCounter = 0;
+  private readonly assignmentIds = new Map<string, string>();
   private saveScheduled = false;
 
   readonly seed: number;
@@ -30,6 +32,14 @@ export class WorldStore {
   nextUuid(): string {
     this.uuidCounter += 1;
     return seededUuid(createRng(hashSeed(this.seed, 'uuid', this.uuidCounter)));
+  }
+
+  /** The agent assignment's id: drawn once per (firm, person), kept while the world runs. */
+  assignmentId(firmUuid: string, pid: string): string {
+    const key = `${firmUuid}|${pid}`;
+    let id = this.assignmentIds.get(key);
+    if (!id) this.assignmentIds.set(key, (id = randomUUID()));
+    return id;
   }
 
   delegatedTo(systemUserId: string): Set<string> {
@@ -48,7 +58,7 @@ export class WorldStore {
     this.delegations = new Map(Object.entries(state.delegations).map(([k, v]) => [k, new Set(v)]));
     this.jwks = new Map(Object.entries(state.jwks));
     this.scopeAccess = new Map(Object.entries(state.scopeAccess).map(([k, v]) => [k, new Set(v)]));
-    this.personAgents = state.personAgents;
+    this.personAgents = state.personAgents.map(upgradePersonAgent);
     this.uuidCounter = state.uuidCounter;
     this.signingKeys = state.signingKeys ?? {};
   }
@@ -96,4 +106,12 @@ export class WorldStore {
     writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
     renameSync(tmp, this.file);
   }
+}
+
+/** State files written before per-client packages kept one package list for all of a person's clients. */
+function upgradePersonAgent(
+  a: PersonAgentAccess | (Omit<PersonAgentAccess, 'access'> & { clients: string[]; packages: string[] }),
+): PersonAgentAccess {
+  if ('access' in a) return a;
+  return { pid: a.pid, addedAt: a.addedAt, access: Object.fromEntries(a.clients.map((c) => [c, [...a.packages]])) };
 }

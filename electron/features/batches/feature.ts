@@ -2,6 +2,9 @@
 import type { Feature, FeatureContext } from '../../app/feature';
 // The one piece of the client list the batches use: its local copy follows what the runner got done.
 import { recordDelegationChange } from '../clients/delegation-change';
+// Employees are batch targets too: their calls go to Access Management, their confirmations to their own table.
+import { withEmployeeTargets } from '../employees/target-altinn';
+import { recordTargetChange } from '../employees/targets';
 import { createBatchService } from './batch-service';
 import type { BatchFileDialogs } from './file-dialogs';
 import { AppError } from '../../../shared/errors';
@@ -14,11 +17,19 @@ export function batchesFeature(ctx: FeatureContext): Feature {
     environment: () => ctx.environment(),
     language: () => ctx.settings.get().language,
     concurrency: () => ctx.settings.get().runner.concurrency,
-    altinn: () => ctx.services.altinn(),
+    altinn: () =>
+      withEmployeeTargets(ctx.services.altinn(), {
+        db: ctx.db,
+        environment: ctx.environment,
+        clientAdministration: () => ctx.environmentServices().clientAdministration,
+      }),
     isOnline: () => ctx.services.isOnline(),
     isSignedIn: () => ctx.services.session.current() !== null,
     onProgress: (progress) => ctx.bus.emit('batches.progress', progress),
-    onConfirmed: (change) => recordDelegationChange(ctx.db, change),
+    onConfirmed: (change) => {
+      recordDelegationChange(ctx.db, change);
+      recordTargetChange(ctx.db, change);
+    },
   });
   let unsubscribe: (() => void) | null = null;
   const dialogs = (): BatchFileDialogs => {

@@ -70,9 +70,21 @@ export function createPartyResolver(db: Database, environment: () => string): Pa
     return systemUsers;
   };
 
+  // An employee target (features/employees) stands where a system user would: a title and the packages it gives.
+  let employeeTargets: ((id: string) => { title: string; packages: string } | undefined) | null = null;
+  const employeeTargetLookup = (): typeof employeeTargets => {
+    if (employeeTargets) return employeeTargets;
+    if (!columnsOf(db, 'employee_targets').has('agent_name')) return null;
+    const stmt = db.prepare(
+      "SELECT agent_name || ' (' || (SELECT group_concat(value, ', ') FROM json_each(packages)) || ')' AS title, packages FROM employee_targets WHERE environment = ? AND id = ?",
+    );
+    employeeTargets = (id) => stmt.get(environment(), id) as { title: string; packages: string } | undefined;
+    return employeeTargets;
+  };
+
   return {
     systemUser(systemUserId) {
-      const row = systemUserLookup()?.(systemUserId);
+      const row = systemUserLookup()?.(systemUserId) ?? employeeTargetLookup()?.(systemUserId);
       return row ? { title: row.title, packages: parsePackages(row.packages) ?? [] } : null;
     },
     resolve(orgNumber, known) {

@@ -8,6 +8,7 @@ import { normaliseOrgNumber, orgNumberProblem } from '../../../shared/domain/org
 import { missingPackages } from '../../../shared/domain/packages';
 import { AppError } from '../../../shared/errors';
 import { readSystemUsers } from './system-users';
+import { readTarget, targetClients } from '../employees/targets';
 
 export interface ReviewRequest {
   systemUserId: string;
@@ -42,6 +43,9 @@ function knownClients(db: Database, environment: EnvironmentId, wanted: Readonly
 }
 
 function delegatedClients(db: Database, environment: EnvironmentId, systemUserId: string): Map<string, string> {
+  // An employee target's "delegated" clients are those the employee holds all of its packages from.
+  if (readTarget(db, environment, systemUserId))
+    return new Map(targetClients(db, environment, systemUserId).map((c) => [c.orgNumber, c.name]));
   // A system user's delegations are at most the firm's clients, and they are keyed by it: one range read.
   const rows = db
     .prepare('SELECT org_number, name FROM delegations WHERE environment = ? AND system_user_id = ?')
@@ -51,7 +55,9 @@ function delegatedClients(db: Database, environment: EnvironmentId, systemUserId
 }
 
 export function reviewOrgNumbers(db: Database, environment: EnvironmentId, request: ReviewRequest): ReviewItem[] {
-  const systemUser = readSystemUsers(db, environment).find((su) => su.id === request.systemUserId);
+  // The firm must hold every package of the target from the client: a system user's, or those given to an employee.
+  const systemUser =
+    readSystemUsers(db, environment).find((su) => su.id === request.systemUserId) ?? readTarget(db, environment, request.systemUserId);
   if (!systemUser) {
     throw new AppError('UNKNOWN_SYSTEM_USER', 'That system user is not in the local copy of the client list. Sync the list and try again.');
   }

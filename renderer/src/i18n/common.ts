@@ -3,6 +3,7 @@ export const common = {
     appName: 'Klientdesk',
     nav: {
       clients: 'Klienter',
+      employees: 'Ansatte',
       batches: 'Bunker',
       claims: 'Krav',
       actorflow: 'Aktørflyt',
@@ -42,7 +43,15 @@ export const common = {
   },
   en: {
     appName: 'Klientdesk',
-    nav: { clients: 'Clients', batches: 'Batches', claims: 'Claims', actorflow: 'Actor flow', settings: 'Settings', audit: 'Audit log' },
+    nav: {
+      clients: 'Clients',
+      employees: 'Employees',
+      batches: 'Batches',
+      claims: 'Claims',
+      actorflow: 'Actor flow',
+      settings: 'Settings',
+      audit: 'Audit log',
+    },
     navLabel: 'Main menu',
     environment: { demo: 'Demo', test: 'Test (TT02)', production: 'Production' },
     status: {

@@ -151,6 +151,11 @@ const nb = {
     WORLD_UNREACHABLE: 'Demoverdenen svarer ikke. Kjører den?',
     HOST_UNREACHABLE: 'Klientdesks vert svarer ikke. Kjører «npm run web» fortsatt?',
     HOST_STATUS: 'Klientdesks vert svarte med en feil (HTTP {{status}}).',
+    INVALID_AGENT_IDENTIFIER: 'Skriv et fødselsnummer (11 sifre) eller et brukernavn i Altinn.',
+    INVALID_LAST_NAME: 'Skriv personens etternavn.',
+    EMPLOYEE_ACCESS_CHANGED:
+      'Den ansattes klienttilganger er endret siden du så på dem (nå {{count}}). Se på listen igjen før du fjerner den ansatte.',
+    CLIENT_NOT_SYNCED: 'Organisasjonen finnes ikke i den lokale klientlisten. Synkroniser listen og prøv igjen.',
   },
   /** Failures any service can have; {{service}} is the service's name. */
   anyService: {
@@ -230,6 +235,9 @@ const nb = {
     'AM_VLD-00031': 'Delegeringen har aktive koblinger og kan ikke fjernes alene.',
     'AM_VLD-00032': 'Personen er ikke registrert som agent.',
     'AM_VLD-00033': 'Tilgangspakken kan ikke delegeres.',
+    'AM_VLD-00034': 'Altinn fant ingen person med dette fødselsnummeret eller brukernavnet og etternavnet. Sjekk begge.',
+    'AM-00026': 'Altinn har fått for mange oppslag som ikke traff, og venter litt før flere. Prøv igjen om en stund.',
+    'STD_VLD-00000': 'Et felt Altinn krever, mangler.',
   },
   maskinporten: {
     CLOCK_SKEW: 'Maskinporten sier at granten er utstedt i fremtiden: klokken her går foran Maskinportens.',
@@ -434,6 +442,11 @@ const en: ErrorTexts = {
     WORLD_UNREACHABLE: 'The demo world does not answer. Is it running?',
     HOST_UNREACHABLE: 'Klientdesk’s host is not answering. Is “npm run web” still running?',
     HOST_STATUS: 'Klientdesk’s host answered with an error (HTTP {{status}}).',
+    INVALID_AGENT_IDENTIFIER: 'Type a national identity number (11 digits) or an Altinn username.',
+    INVALID_LAST_NAME: 'Type the person’s last name.',
+    EMPLOYEE_ACCESS_CHANGED:
+      'The employee’s client access has changed since you looked (now {{count}}). Look at the list again before removing the employee.',
+    CLIENT_NOT_SYNCED: 'The organisation is not in the local client list. Sync the list and try again.',
   },
   anyService: {
     TIMEOUT: '{{service}} did not answer in time. Try again.',
@@ -512,6 +525,9 @@ const en: ErrorTexts = {
     'AM_VLD-00031': 'The delegation has active connections and cannot be removed on its own.',
     'AM_VLD-00032': 'The person is not registered as an agent.',
     'AM_VLD-00033': 'The access package cannot be delegated.',
+    'AM_VLD-00034': 'Altinn found nobody with this national identity number or username and last name. Check both.',
+    'AM-00026': 'Altinn has had too many lookups that found nobody and waits before taking more. Try again in a while.',
+    'STD_VLD-00000': 'A field Altinn requires is missing.',
   },
   maskinporten: {
     CLOCK_SKEW: 'Maskinporten says the grant was issued in the future: the clock here is ahead of Maskinporten’s.',

@@ -7,6 +7,7 @@ import type { auditTexts } from '../views/audit/texts';
 import type { batchesTexts } from '../views/batches/texts';
 import type { claimsTexts } from '../views/claims/texts';
 import type { clientsTexts } from '../views/clients/texts';
+import type { employeesTexts } from '../views/employees/texts';
 import type { sessionTexts } from '../views/session/texts';
 import type { settingsTexts } from '../views/settings/texts';
 import type { unlockTexts } from '../components/unlock/texts';
@@ -25,6 +26,7 @@ declare module 'i18next' {
     batches: (typeof batchesTexts)['nb'];
     claims: (typeof claimsTexts)['nb'];
     clients: (typeof clientsTexts)['nb'];
+    employees: (typeof employeesTexts)['nb'];
     session: (typeof sessionTexts)['nb'];
     settings: (typeof settingsTexts)['nb'];
     unlock: (typeof unlockTexts)['nb'];

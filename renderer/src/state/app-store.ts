@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { AppStatus, Settings } from '../../../shared/contract/app';
 
-export type ViewId = 'clients' | 'batches' | 'claims' | 'actorflow' | 'settings' | 'audit';
-export const VIEWS: readonly ViewId[] = ['clients', 'batches', 'claims', 'actorflow', 'settings', 'audit'];
+export type ViewId = 'clients' | 'employees' | 'batches' | 'claims' | 'actorflow' | 'settings' | 'audit';
+export const VIEWS: readonly ViewId[] = ['clients', 'employees', 'batches', 'claims', 'actorflow', 'settings', 'audit'];
 
 interface AppState {
   view: ViewId;

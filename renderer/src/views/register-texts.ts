@@ -6,9 +6,11 @@ import { auditTexts } from './audit/texts';
 import { batchesTexts } from './batches/texts';
 import { claimsTexts } from './claims/texts';
 import { clientsTexts } from './clients/texts';
+import { employeesTexts } from './employees/texts';
 import { settingsTexts } from './settings/texts';
 
 registerNamespace('clients', clientsTexts);
+registerNamespace('employees', employeesTexts);
 registerNamespace('batches', batchesTexts);
 registerNamespace('claims', claimsTexts);
 registerNamespace('actorflow', actorflowTexts);

@@ -18,6 +18,8 @@ interface State {
   batchId: string;
   kid: string;
   batchFile: string;
+  /** An employee who is the firm's agent (Sofie Bakke, with one client). */
+  employee: string;
 }
 
 /**
@@ -58,6 +60,12 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'batches.exportToChosenFile': (s) => ({ id: s.batchId }),
   'batches.importChosenFile': () => ({}),
   'batches.submit': (s) => ({ id: s.batchId }),
+  'employees.list': () => ({}),
+  'employees.add': () => ({ personIdentifier: '11889210054', lastName: 'Haugen' }),
+  'employees.clients': (s) => ({ partyUuid: s.employee }),
+  'employees.remove': (s) => ({ partyUuid: s.employee, confirmedClientCount: 1 }),
+  'employees.clientAccess': () => ({ orgNumber: CLIENT }),
+  'employees.target': (s) => ({ partyUuid: s.employee, name: 'audit check', packages: ['regnskapsforer-lonn'] }),
   'batches.pause': (s) => ({ id: s.batchId }),
   'batches.resume': (s) => ({ id: s.batchId }),
   'batches.cancel': (s) => ({ id: s.batchId }),
@@ -114,7 +122,9 @@ describe('the audit log through the contract', () => {
     await call('clients.sync', {});
     await call('claims.fetchOpen', { orgNumbers: [CLIENT] });
     const world = t.world!;
-    const state: State = { suA: world.info.systemUsers.suA.id, batchId: '', kid: '', batchFile: '' };
+    const employees = (await call('employees.list', {})) as Array<{ partyUuid: string; name: string }>;
+    const employee = employees.find((e) => e.name === 'Sofie Bakke')!.partyUuid;
+    const state: State = { suA: world.info.systemUsers.suA.id, batchId: '', kid: '', batchFile: '', employee };
     const batch = (await call('batches.create', plausible['batches.create'](state))) as { id: string };
     state.batchId = batch.id;
     state.batchFile = ((await call('batches.exportFile', { id: batch.id })) as { content: string }).content;

@@ -19,11 +19,14 @@ import { useClientPages } from './use-client-pages';
 import { useClientSync } from './use-client-sync';
 import { useNextFrameValue } from './use-debounced';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
+import { ClientAccessDialog } from '../employees/ClientAccessDialog';
 import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
 
 export function ClientsView() {
   const { t } = useTranslation('clients');
+  const { t: tEmployees } = useTranslation('employees');
+  const [accessOf, setAccessOf] = useState<string | null>(null);
   const session = useAppStore((s) => s.status?.session ?? null);
   const online = useAppStore((s) => s.status?.online ?? true);
   const selection = useAppStore((s) => s.selection);
@@ -185,6 +188,11 @@ export function ClientsView() {
                 {t('selection.selectAll', { count: total ?? 0 })}
               </Button>
             )}
+            {selection.length === 1 && session?.isClientAdmin && (
+              <Button size="small" onClick={() => setAccessOf(selection[0]!)} data-testid="client-access-open">
+                {tEmployees('access.open')}
+              </Button>
+            )}
             {selection.length > 0 && (
               <Button size="small" onClick={() => setSelection([])}>
                 {t('selection.clear')}
@@ -233,6 +241,7 @@ export function ClientsView() {
         </Box>
       )}
 
+      {accessOf && <ClientAccessDialog orgNumber={accessOf} onClose={() => setAccessOf(null)} />}
       {wizard && (
         <DelegationWizard
           request={wizard}

@@ -18,6 +18,8 @@ import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
 import { ConfirmSend } from './ConfirmSend';
 import { StepSystemUser } from './StepSystemUser';
+import type { EmployeeTarget } from '../../../../../shared/contract/employees';
+import { EmployeeTargetPicker } from '../../employees/EmployeeTargetPicker';
 
 export interface WizardRequest {
   operation: Operation;
@@ -69,7 +71,9 @@ export function DelegationWizard(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
-  const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? null;
+  const [employeeTarget, setEmployeeTarget] = useState<EmployeeTarget | null>(null);
+  // An employee target stands where a system user would: the review, the batch and its title use its id.
+  const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? (employeeTarget?.id === systemUserId ? employeeTarget : null);
   const readyCount = rows ? countVerdicts(rows).ready : 0;
 
   useEffect(() => {
@@ -160,12 +164,21 @@ export function DelegationWizard(props: {
           ))}
         </Stepper>
         {step === 0 && (
-          <StepSystemUser
-            systemUsers={systemUsers}
-            value={systemUserId}
-            suggested={props.suggestedSystemUserId}
-            onChange={setSystemUserId}
-          />
+          <>
+            <StepSystemUser
+              systemUsers={systemUsers}
+              value={systemUserId}
+              suggested={props.suggestedSystemUserId}
+              onChange={setSystemUserId}
+            />
+            <EmployeeTargetPicker
+              chosen={employeeTarget?.id === systemUserId ? employeeTarget : null}
+              onChoose={(target) => {
+                setEmployeeTarget(target);
+                setSystemUserId(target.id);
+              }}
+            />
+          </>
         )}
         {step === 1 && <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />}
         {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}

@@ -1,0 +1,159 @@
+// Employees as the firm's agents in Altinn (altinn.md §10): list them with their clients and packages, add one
+// by national id or username plus last name, remove one with the client rights that go with them, and show per
+// client who has access (agent system users and employees together). Giving an employee a client's packages is
+// a batch like any other; `employees.target` names the batch's target.
+import type { Database } from 'better-sqlite3';
+import type { Employee } from '../../../shared/contract/employees';
+import { agentIdentifierProblem, lastNameProblem, normaliseAgentIdentifier } from '../../../shared/domain/agent-identity';
+import { AppError } from '../../../shared/errors';
+import type { Feature, FeatureContext } from '../../app/feature';
+import { classifyError } from '../batches/classify-error';
+import { runPooled } from '../claims/run-pooled';
+import type { AuditRecord } from '../audit/log';
+import type { ClientAdministrationApi } from '../../services/altinn/client-administration';
+import { ensureTarget, forgetAgent, targetTitle } from './targets';
+
+/** Everything this feature needs from the app, in one place, so the composition root can rewire it. */
+export interface EmployeesPorts {
+  db: Database;
+  environment(): string;
+  now(): Date;
+  audit(record: Omit<AuditRecord, 'actor' | 'environment'>): void;
+  /** The firm's party UUID as Altinn named it to the signed-in client administrator; throws when nobody is. */
+  firmPartyUuid(): string;
+  clientAdministration(): ClientAdministrationApi;
+}
+
+export const employeesPorts = (ctx: FeatureContext): EmployeesPorts => ({
+  db: ctx.db,
+  environment: ctx.environment,
+  now: ctx.now,
+  audit: ctx.audit,
+  firmPartyUuid: () => {
+    const { partyUuid } = ctx.services.altinn().firm;
+    if (!partyUuid)
+      throw new AppError('NO_CLIENT_ADMIN', 'Only the firm’s client administrator can see and change its employees’ client access.');
+    return partyUuid;
+  },
+  clientAdministration: () => ctx.environmentServices().clientAdministration,
+});
+
+const LIST_CONCURRENCY = 5;
+
+const codeOf = (error: unknown): string => (error instanceof AppError ? error.code : 'ERROR');
+
+export function createEmployeesFeature(ports: EmployeesPorts): Feature {
+  const api = () => ports.clientAdministration();
+
+  function clientPartyUuid(orgNumber: string): string {
+    const uuid = ports.db
+      .prepare('SELECT party_uuid FROM clients WHERE environment = ? AND org_number = ? AND gone_at IS NULL')
+      .pluck()
+      .get(ports.environment(), orgNumber) as string | undefined;
+    if (!uuid)
+      throw new AppError(
+        'CLIENT_NOT_SYNCED',
+        'That organisation is not in the local client list. Sync the list and try again.',
+        undefined,
+        { orgNumber },
+      );
+    return uuid;
+  }
+
+  /**
+   * Audits the write whatever its outcome; the error still reaches the caller. A call that may have reached
+   * Altinn without an answer is `unknown`, not failed: `settle` asks Altinn's own list, when there is one to ask.
+   */
+  async function audited<T>(
+    action: string,
+    detail: string,
+    work: () => Promise<T & { correlationId?: string }>,
+    settle?: () => Promise<T | null>,
+  ): Promise<T> {
+    try {
+      const result = await work();
+      ports.audit({ action, outcome: 'done', detail, correlationId: result.correlationId ?? null });
+      return result;
+    } catch (error) {
+      const verdict = classifyError(error);
+      const correlationId = 'correlationId' in verdict ? verdict.correlationId : null;
+      const settled = verdict.kind === 'unknown' && settle ? await settle().catch(() => null) : null;
+      if (settled !== null) {
+        ports.audit({ action, outcome: 'done', detail, correlationId });
+        return settled;
+      }
+      ports.audit({ action, outcome: verdict.kind === 'unknown' ? 'unknown' : 'failed', detail, code: codeOf(error), correlationId });
+      throw error;
+    }
+  }
+
+  return {
+    handlers: {
+      'employees.list': async (): Promise<Employee[]> => {
+        const firm = ports.firmPartyUuid();
+        const people = (await api().listAgents(firm)).filter((a) => a.kind === 'person');
+        return runPooled(people, LIST_CONCURRENCY, async (p) => {
+          const clients = await api().agentClients(firm, p.partyUuid);
+          const packages = [...new Set(clients.flatMap((c) => c.packages.map((h) => h.packageCode)))].sort();
+          return { partyUuid: p.partyUuid, name: p.name, addedAt: p.addedAt, clientCount: clients.length, packages };
+        });
+      },
+      'employees.add': async ({ personIdentifier, lastName }) => {
+        const problem = agentIdentifierProblem(personIdentifier);
+        if (problem)
+          throw new AppError('INVALID_AGENT_IDENTIFIER', 'Type a national id of 11 digits or an Altinn username.', undefined, { problem });
+        if (lastNameProblem(lastName)) throw new AppError('INVALID_LAST_NAME', 'Type the person’s last name.');
+        const firm = ports.firmPartyUuid();
+        // The national id stays out of the audit log: the last name says whom the client administrator meant.
+        const added = await audited('employee.add', lastName.trim(), () =>
+          api().addAgent(firm, { personIdentifier: normaliseAgentIdentifier(personIdentifier), lastName: lastName.trim() }),
+        );
+        const name = (await api().listAgents(firm)).find((a) => a.partyUuid === added.agentPartyUuid)?.name ?? lastName.trim();
+        return { partyUuid: added.agentPartyUuid, name };
+      },
+      'employees.clients': async ({ partyUuid }) =>
+        (await api().agentClients(ports.firmPartyUuid(), partyUuid)).map((c) => ({
+          orgNumber: c.orgNumber,
+          name: c.name,
+          packages: c.packages,
+        })),
+      'employees.remove': async ({ partyUuid, confirmedClientCount }) => {
+        const firm = ports.firmPartyUuid();
+        const name = (await api().listAgents(firm)).find((a) => a.partyUuid === partyUuid)?.name ?? partyUuid;
+        const clients = await api().agentClients(firm, partyUuid);
+        // The person confirmed the rights they were shown; any given since then are not removed unseen.
+        if (clients.length !== confirmedClientCount)
+          throw new AppError(
+            'EMPLOYEE_ACCESS_CHANGED',
+            'The employee’s client access changed since you looked. Look at the list again before removing.',
+            undefined,
+            {
+              count: clients.length,
+            },
+          );
+        await audited(
+          'employee.remove',
+          `${name}; ${clients.length}`,
+          () => api().removeAgent(firm, partyUuid, clients.length > 0),
+          // Removed is removed: Altinn's list of agents says whether the lost call took effect.
+          async () => ((await api().listAgents(firm)).some((a) => a.partyUuid === partyUuid) ? null : {}),
+        );
+        forgetAgent(ports.db, ports.environment(), partyUuid);
+        return { removedClientCount: clients.length };
+      },
+      'employees.clientAccess': async ({ orgNumber }) =>
+        (await api().clientAgents(ports.firmPartyUuid(), clientPartyUuid(orgNumber))).map((a) => ({
+          partyUuid: a.partyUuid,
+          name: a.name,
+          kind: a.kind,
+          packages: a.packages,
+        })),
+      'employees.target': ({ partyUuid, name, packages }) => {
+        const t = ensureTarget(ports.db, ports.environment(), partyUuid, name, packages, ports.now());
+        return { id: t.id, title: targetTitle(t), agentPartyUuid: t.agentPartyUuid, packages: t.packages };
+      },
+    },
+  };
+}
+
+export const employeesFeature = (ctx: FeatureContext): Feature => createEmployeesFeature(employeesPorts(ctx));

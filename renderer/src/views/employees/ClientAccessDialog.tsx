@@ -1,0 +1,75 @@
+// Who has access to one client, as Altinn says now: agent system users and employees together, each with the
+// packages they hold from the client.
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { AccessHolder } from '../../../../shared/contract/employees';
+import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { call } from '../../api/client';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { PackageChips } from './PackageChips';
+
+export function ClientAccessDialog(props: { orgNumber: string; onClose(): void }) {
+  const { t } = useTranslation('employees');
+  const [holders, setHolders] = useState<AccessHolder[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [name, setName] = useState(formatOrgNumber(props.orgNumber));
+
+  useEffect(() => {
+    void call('employees.clientAccess', { orgNumber: props.orgNumber }).then(setHolders, setError);
+    void call('clients.get', { orgNumber: props.orgNumber }).then(
+      (c) => c && setName(c.name),
+      () => undefined,
+    );
+  }, [props.orgNumber]);
+
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="client-access-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="client-access-title">{t('access.title', { name })}</DialogTitle>
+      <DialogContent>
+        {holders === null && error === null && (
+          <Typography role="status">
+            <CircularProgress size={16} sx={{ mr: 1 }} />
+            {t('access.loading')}
+          </Typography>
+        )}
+        {holders?.length === 0 && <Typography>{t('access.none')}</Typography>}
+        {holders && holders.length > 0 && (
+          <List aria-label={t('access.label')} data-testid="client-access-list">
+            {holders.map((h) => (
+              <ListItem key={h.partyUuid} disableGutters data-testid="client-access-holder">
+                <ListItemText
+                  primary={
+                    <>
+                      {h.name} <Chip size="small" label={t(`access.${h.kind}`)} sx={{ ml: 1 }} />
+                    </>
+                  }
+                  secondary={<PackageChips codes={h.packages.map((p) => p.packageCode)} />}
+                  slotProps={{ secondary: { component: 'div' } }}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+        {error !== null && <ErrorDetails error={error} />}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose} autoFocus>
+          {t('access.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
