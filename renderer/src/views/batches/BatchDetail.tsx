@@ -26,7 +26,7 @@ import type { BatchItem, BatchSummary } from '../../../../shared/contract/batche
 import { ITEM_STATES, type ItemState } from '../../../../shared/domain/batch';
 import { call, exportBatchFile } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
+import { useAppStatus } from '../../api/query/app';
 import { BatchStateChip } from './BatchStateChip';
 import { saveTextFile } from '../../components/files';
 import { DraftEditButtons } from './DraftEditButtons';
@@ -40,7 +40,7 @@ const PAGE = 200;
 
 export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => void; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation(['batches', 'common']);
-  const environment = useAppStore((s) => s.status?.environment);
+  const environment = useAppStatus()?.environment;
   const progress = useBatchProgress((s) => s.byId[id]);
   const sharedCounts = progress?.counts;
   const revision = useBatchProgress((s) => s.revision);

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientQuery, ClientRow, SystemUserRow } from '../../../../shared/contract/clients';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { gestureOf, nextSelection, type SelectGesture } from './selection';
-import type { ClientPages } from './use-client-pages';
+import type { ClientPages } from '../../api/query/clients';
 
 // 30 px rows: at 1280×720 the grid shows at least 12 clients under the toolbar and the filters.
 const ROW_HEIGHT = 30;

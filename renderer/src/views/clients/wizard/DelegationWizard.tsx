@@ -13,6 +13,7 @@ import { ErrorDetails } from '../../../components/ErrorDetails';
 import { countVerdicts, reviewRows, sourceFromList, type ReviewRow, type ReviewSource } from '../../../components/org-numbers/review-rows';
 import { ReviewTable } from '../../../components/org-numbers/ReviewTable';
 import { useAppStore } from '../../../state/app-store';
+import { useAppStatus } from '../../../api/query/app';
 import { useBatchProgress } from '../../batches/progress-store';
 import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
@@ -56,7 +57,7 @@ export function DelegationWizard(props: {
   const { request, systemUsers } = props;
   const { t } = useTranslation(['clients', 'common']);
   const selection = useAppStore((s) => s.selection);
-  const online = useAppStore((s) => s.status?.online ?? true);
+  const online = useAppStatus()?.online ?? true;
   const setView = useAppStore((s) => s.setView);
   const [step, setStep] = useState(request.systemUserId ? 1 : 0);
   const [systemUserId, setSystemUserId] = useState<string | null>(
