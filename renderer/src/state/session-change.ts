@@ -43,7 +43,8 @@ export const useSessionKey = (): number => useSyncExternalStore(onSessionChanged
 
 // The status lives in the query cache, fed by the `app.status` event and by the sign-in dialog.
 queryClient.getQueryCache().subscribe((event) => {
-  if (event.type === 'updated' && event.query.queryHash === statusHash) noteStatus((event.query.state.data as AppStatus | undefined) ?? null);
+  if (event.type === 'updated' && event.query.queryHash === statusHash)
+    noteStatus((event.query.state.data as AppStatus | undefined) ?? null);
 });
 const statusHash = JSON.stringify(queryKeys.status);
 // The selection is the last person's choice of clients.

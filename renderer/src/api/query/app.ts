@@ -10,8 +10,7 @@ import { queryKeys } from './keys';
 export const useSettingsQuery = () =>
   useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings.get', {}), staleTime: Infinity });
 
-export const useStatusQuery = () =>
-  useQuery({ queryKey: queryKeys.status, queryFn: () => call('app.status', {}), staleTime: Infinity });
+export const useStatusQuery = () => useQuery({ queryKey: queryKeys.status, queryFn: () => call('app.status', {}), staleTime: Infinity });
 
 /** The settings, once loaded (the frame is shown only after they are). */
 export const useSettings = (): Settings | null => useSettingsQuery().data ?? null;

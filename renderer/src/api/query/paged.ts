@@ -62,7 +62,11 @@ export function usePagedRows<R>({ key, pageSize, fetchPage }: PagedOptions<R>): 
 
   const ensure = useCallback(
     (from: number, to: number) => {
-      const next = { key: hash, first: Math.floor(from / pageSize), last: Math.max(Math.floor(from / pageSize), Math.floor(to / pageSize)) };
+      const next = {
+        key: hash,
+        first: Math.floor(from / pageSize),
+        last: Math.max(Math.floor(from / pageSize), Math.floor(to / pageSize)),
+      };
       setRange((cur) => (cur.key === next.key && cur.first === next.first && cur.last === next.last ? cur : next));
     },
     [hash, pageSize],
@@ -74,10 +78,7 @@ export function usePagedRows<R>({ key, pageSize, fetchPage }: PagedOptions<R>): 
       error,
       rowAt: (index: number) => pageData(Math.floor(index / pageSize))?.rows[index % pageSize],
       ensure,
-      loaded: () =>
-        queryClient
-          .getQueriesData<Page<R>>({ queryKey: [...key, 'page'] })
-          .flatMap(([, data]) => data?.rows ?? []),
+      loaded: () => queryClient.getQueriesData<Page<R>>({ queryKey: [...key, 'page'] }).flatMap(([, data]) => data?.rows ?? []),
     }),
     [error, pageData, pageSize, ensure, queryClient, key],
   );

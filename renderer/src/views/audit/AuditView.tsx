@@ -1,5 +1,6 @@
 // The audit log: filters, a virtualised table that fetches pages as it scrolls, and CSV export.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -11,7 +12,7 @@ import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { saveTextFile } from '../../components/files';
 import { LocalDateField } from '../../components/LocalDateField';
-import { useAuditRows } from './use-audit-rows';
+import { useAuditChain, useAuditFacets, useAuditRows } from '../../api/query/audit';
 import { codeLabel } from '../../i18n/code-label';
 import { formatDateTimeSeconds } from '../../../../shared/format/format';
 
@@ -41,6 +42,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
+const NO_FACETS = { actions: [] as string[], outcomes: [] as string[] };
+
 export function AuditView() {
   const { t, i18n } = useTranslation('audit');
   const { t: tc } = useTranslation();
@@ -49,8 +52,7 @@ export function AuditView() {
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [facets, setFacets] = useState<{ actions: string[]; outcomes: string[] }>({ actions: [], outcomes: [] });
-  const [exportError, setExportError] = useState<unknown>(null);
+  const facets = useAuditFacets().data ?? NO_FACETS;
   const debouncedSearch = useDebounced(search, 250);
 
   const filter = useMemo<AuditFilter>(
@@ -63,19 +65,10 @@ export function AuditView() {
     }),
     [debouncedSearch, action, outcome, from, to],
   );
-  const { total, rows, error, ensure } = useAuditRows(filter);
-
-  useEffect(() => {
-    void call('audit.facets', {}).then(setFacets, () => undefined);
-  }, []);
-
-  // Checked whenever the row count changes, so the line speaks for the rows on screen.
-  const [chain, setChain] = useState<
-    { intact: boolean; rowsChecked: number; brokenAtId: number | null; reason: string | null } | 'failed' | null
-  >(null);
-  useEffect(() => {
-    void call('audit.verify', {}).then(setChain, () => setChain('failed'));
-  }, [total]);
+  const { total, rowAt, error, ensure } = useAuditRows(filter);
+  // Asked again whenever the log changes (the same invalidation as the rows), so it speaks for the rows on screen.
+  const chainQuery = useAuditChain();
+  const chain = chainQuery.isError ? 'failed' : (chainQuery.data ?? null);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -106,15 +99,10 @@ export function AuditView() {
           : c.key === 'environment'
             ? codeLabel(tc, 'environment', entry.environment)
             : c.value(entry, i18n.language);
-  const exportCsv = async (): Promise<void> => {
-    setExportError(null);
-    try {
-      const file = await call('audit.exportCsv', { filter });
-      saveTextFile(file.filename, file.csv, 'text/csv;charset=utf-8');
-    } catch (e) {
-      setExportError(e);
-    }
-  };
+  const exportCsv = useMutation({
+    mutationFn: () => call('audit.exportCsv', { filter }),
+    onSuccess: (file) => saveTextFile(file.filename, file.csv, 'text/csv;charset=utf-8'),
+  });
 
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2, height: '100%', minHeight: 0, boxSizing: 'border-box' }}>
@@ -186,13 +174,13 @@ export function AuditView() {
           {t('filters.clear')}
         </Button>
         <Box sx={{ flex: 1 }} />
-        <Button variant="outlined" startIcon={<DownloadOutlined />} onClick={() => void exportCsv()} data-testid="audit-export">
+        <Button variant="outlined" startIcon={<DownloadOutlined />} onClick={() => exportCsv.mutate()} data-testid="audit-export">
           {t('export')}
         </Button>
       </Stack>
 
       {error !== null && <ErrorDetails error={error} />}
-      {exportError !== null && <ErrorDetails error={exportError} />}
+      {exportCsv.error !== null && <ErrorDetails error={exportCsv.error} />}
       <Typography variant="body2" color="text.secondary" aria-live="polite" data-testid="audit-count">
         {total === null ? '' : t('count', { count: total })}
       </Typography>
@@ -227,7 +215,7 @@ export function AuditView() {
             )}
             <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {visible.map((v) => {
-                const entry = rows.get(v.index);
+                const entry = rowAt(v.index);
                 return (
                   <Box
                     key={v.key}

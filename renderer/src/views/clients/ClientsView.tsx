@@ -54,7 +54,11 @@ export function ClientsView() {
   const systemUsers = systemUsersQuery.data ?? NO_SYSTEM_USERS;
   // Every org number matching the query, in its order: cached with the list, so a second range costs nothing.
   const matching = useCallback(
-    () => queryClient.fetchQuery({ queryKey: [...queryKeys.clients.query(query), 'orgNumbers'], queryFn: () => call('clients.matchingOrgNumbers', { query }) }),
+    () =>
+      queryClient.fetchQuery({
+        queryKey: [...queryKeys.clients.query(query), 'orgNumbers'],
+        queryFn: () => call('clients.matchingOrgNumbers', { query }),
+      }),
     [queryClient, query],
   );
   const exportCsv = useMutation({

@@ -21,9 +21,10 @@ export function useClientSync() {
     error: mutation.error ?? info.error,
     result: mutation.data ?? null,
     dismissResult: mutation.reset,
-    sync: () => mutation.mutateAsync().then(
-      () => undefined,
-      () => undefined,
-    ),
+    sync: () =>
+      mutation.mutateAsync().then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }
