@@ -77,8 +77,8 @@ test('4: codes are shown by name: claim types, the audit environment, system acc
 
   await page.getByTestId('nav-audit').click();
   const firstRow = page.getByRole('row').nth(1);
-  await expect(firstRow.getByRole('cell', { name: 'Demo', exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'demo', exact: true })).toHaveCount(0);
+  await expect(firstRow.getByRole('gridcell', { name: 'Demo', exact: true })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: 'demo', exact: true })).toHaveCount(0);
 });
 
 test('5: counts agree in number with their words, in both languages', async ({ page }) => {

@@ -13,6 +13,9 @@ export function useServerEvents(queryClient: QueryClient): void {
   useEffect(() => {
     let memory = emptyMemory();
     const apply = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+      // The status asked for at start is where the first event is compared from (it may be a switch already).
+      const known = queryClient.getQueryData<EventPayload<'app.status'>>(queryKeys.status);
+      if (memory.environment === null && known) memory = invalidationsFor('app.status', known, memory).memory;
       if (event === 'app.status') queryClient.setQueryData(queryKeys.status, payload);
       const result = invalidationsFor(event, payload, memory);
       memory = result.memory;

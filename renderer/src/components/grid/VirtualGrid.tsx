@@ -56,7 +56,7 @@ export interface VirtualGridProps<R> {
   empty?: ReactNode;
 }
 
-const HEADER_HEIGHT = 34;
+const HEADER_HEIGHT = 32;
 
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   const { columns, rowCount, rowAt, idPrefix } = props;
@@ -169,7 +169,15 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
           ))}
         </Box>
       </Box>
-      {rowCount === 0 && props.empty}
+      {rowCount === 0 && props.empty && (
+        <Box role="rowgroup">
+          <Box role="row">
+            <Box role="gridcell" aria-colspan={columns.length}>
+              {props.empty}
+            </Box>
+          </Box>
+        </Box>
+      )}
       <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, position: 'relative', minWidth }}>
         {items.map((item) => {
           const row = rowAt(item.index);

@@ -111,7 +111,7 @@ export function ClientsView() {
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1.5, gap: 1, boxSizing: 'border-box' }}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1, gap: 0.75, boxSizing: 'border-box' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
           {t('title')}
@@ -174,7 +174,7 @@ export function ClientsView() {
           id="clients-panel-clients"
           role="tabpanel"
           aria-labelledby="clients-tab-clients"
-          sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: 1, minHeight: 0 }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 0.75, flex: 1, minHeight: 0 }}
         >
           <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>

@@ -2,7 +2,7 @@
 // removes delegations. It never calls Altinn itself: the review is predicted from the local copy, and the
 // batch it creates is run by the batches feature (so it also works offline, as a draft). Once the batch exists
 // the wizard's work is done: it closes and the batch opens in the Batches view, where it is followed.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Step, StepLabel, Stepper } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ClientQuery, SystemUserRow } from '../../../../../shared/contract/clients';
@@ -149,6 +149,21 @@ export function DelegationWizard(props: {
     else setStep(step + 1);
   }
 
+  // Neste turns disabled under the focus while a review runs, and a new step replaces what had it: either way
+  // the focus would fall to the dialog frame. It goes to the step itself instead, where Tab reaches its first field.
+  const stepRef = useRef<HTMLDivElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    const changed = shownStep.current !== step;
+    shownStep.current = step;
+    const active = document.activeElement;
+    const inside = (el: HTMLElement | null) => el !== null && active !== null && el.contains(active);
+    const lost =
+      active === null || (active as HTMLButtonElement).disabled === true || !(inside(stepRef.current) || inside(actionsRef.current));
+    if (changed || lost) stepRef.current?.focus();
+  }, [step, busy, canContinue]);
+
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="lg" aria-labelledby="wizard-title" scroll="paper">
       <DialogTitle id="wizard-title">{t(request.operation === 'add' ? 'wizard.titleAdd' : 'wizard.titleRemove')}</DialogTitle>
@@ -160,17 +175,28 @@ export function DelegationWizard(props: {
             </Step>
           ))}
         </Stepper>
-        {step === 0 && (
-          <StepSystemUser
-            systemUsers={systemUsers}
-            value={systemUserId}
-            suggested={props.suggestedSystemUserId}
-            onChange={setSystemUserId}
-          />
-        )}
-        {step === 1 && <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />}
-        {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
-        {step === 3 && <StepFinish name={name} onName={setName} readyCount={readyCount} online={online} busy={busy} onSave={onSave} />}
+        <Box
+          ref={stepRef}
+          tabIndex={-1}
+          role="group"
+          aria-label={t(`wizard.steps.${STEPS[step]!}`)}
+          data-testid="wizard-step"
+          sx={{ '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 4 } }}
+        >
+          {step === 0 && (
+            <StepSystemUser
+              systemUsers={systemUsers}
+              value={systemUserId}
+              suggested={props.suggestedSystemUserId}
+              onChange={setSystemUserId}
+            />
+          )}
+          {step === 1 && (
+            <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />
+          )}
+          {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
+          {step === 3 && <StepFinish name={name} onName={setName} readyCount={readyCount} online={online} busy={busy} onSave={onSave} />}
+        </Box>
         {busy && step === 1 && (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
             <CircularProgress size={20} />
@@ -183,7 +209,7 @@ export function DelegationWizard(props: {
           </Box>
         )}
       </DialogContent>
-      <DialogActions>
+      <DialogActions ref={actionsRef}>
         <Button onClick={props.onClose}>{t('common:actions.cancel')}</Button>
         <Button disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
           {t('common:actions.back')}
