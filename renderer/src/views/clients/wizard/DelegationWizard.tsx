@@ -3,6 +3,7 @@
 // batch it creates is run by the batches feature (so it also works offline, as a draft). Once the batch exists
 // the wizard's work is done: it closes and the batch opens in the Batches view, where it is followed.
 import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Step, StepLabel, Stepper } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ClientQuery, SystemUserRow } from '../../../../../shared/contract/clients';
@@ -14,6 +15,7 @@ import { countVerdicts, reviewRows, sourceFromList, type ReviewRow, type ReviewS
 import { ReviewTable } from '../../../components/org-numbers/ReviewTable';
 import { useAppStore } from '../../../state/app-store';
 import { useAppStatus } from '../../../api/query/app';
+import { queryKeys } from '../../../api/query/keys';
 import { useBatchProgress } from '../../batches/progress-store';
 import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
@@ -65,7 +67,6 @@ export function DelegationWizard(props: {
   );
   const [confirming, setConfirming] = useState(false);
   const [choice, setChoice] = useState<ClientChoice>({ source: request.source, pasted: '', file: null, fileProblem: null });
-  const [filteredCount, setFilteredCount] = useState<number | null>(null);
   const [rows, setRows] = useState<ReviewRow[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -73,9 +74,11 @@ export function DelegationWizard(props: {
   const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? null;
   const readyCount = rows ? countVerdicts(rows).ready : 0;
 
-  useEffect(() => {
-    void call('clients.query', { query: request.query, offset: 0, limit: 1 }).then((r) => setFilteredCount(r.total), setError);
-  }, [request.query]);
+  const filtered = useQuery({
+    queryKey: [...queryKeys.clients.query(request.query), 'count'],
+    queryFn: () => call('clients.query', { query: request.query, offset: 0, limit: 1 }),
+  });
+  const filteredCount = filtered.data?.total ?? null;
 
   async function review(): Promise<void> {
     if (!systemUserId) return;
@@ -203,9 +206,9 @@ export function DelegationWizard(props: {
             {t('wizard.reviewing')}
           </Box>
         )}
-        {error !== null && (
+        {(error ?? filtered.error) !== null && (
           <Box sx={{ mt: 2 }}>
-            <ErrorDetails error={error} />
+            <ErrorDetails error={error ?? filtered.error} />
           </Box>
         )}
       </DialogContent>
