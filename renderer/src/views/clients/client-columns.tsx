@@ -79,7 +79,8 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
     {
       key: 'relationship',
       label: t('grid.relationship'),
-      min: 104,
+      // Wide enough for "Relationship" and two chips.
+      min: 118,
       cell: (row) =>
         row.relationships.map((r) => (
           <Tooltip key={r} title={t(`relationships.${r}`)}>
