@@ -2,7 +2,7 @@
 // correlation id one click away.
 // In a draft, rows can be selected (to remove them from the draft).
 import { useCallback, useState } from 'react';
-import { Box, Button, Checkbox, IconButton, Popover, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Checkbox, ClickAwayListener, IconButton, Paper, Popper, Tooltip, Typography } from '@mui/material';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
 import { useTranslation } from 'react-i18next';
@@ -123,9 +123,13 @@ export function ItemTable({
         hasDetails(item) ? (
           <IconButton
             size="small"
-            aria-haspopup="dialog"
+            aria-expanded={details?.item.id === item.id}
+            aria-controls={details?.item.id === item.id ? 'item-details' : undefined}
             aria-label={t('items.showDetails', { org: formatOrgNumber(item.orgNumber) })}
-            onClick={(e) => setDetails({ item, anchor: e.currentTarget })}
+            onClick={(e) => {
+              const anchor = e.currentTarget;
+              setDetails((open) => (open?.item.id === item.id ? null : { item, anchor }));
+            }}
           >
             <ExpandMoreOutlined fontSize="small" />
           </IconButton>
@@ -165,25 +169,26 @@ export function ItemTable({
           data: item ? { state: item.state } : undefined,
         })}
       />
-      <Popover
-        open={details !== null}
-        anchorEl={details?.anchor}
-        onClose={() => setDetails(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{
-          paper: {
-            role: 'dialog',
-            'aria-label': details ? t('items.showDetails', { org: formatOrgNumber(details.item.orgNumber) }) : undefined,
-          },
-        }}
-      >
+      {/* Not modal: the code and id stay beside the table while the person goes on (a click elsewhere closes it). */}
+      <Popper open={details !== null} anchorEl={details?.anchor} placement="bottom-start" sx={{ zIndex: 'modal' }}>
         {details && (
-          <Box sx={{ p: 2 }}>
-            {details.item.errorCode && <DetailLine label={t('items.code')} value={details.item.errorCode} />}
-            {details.item.correlationId && <DetailLine label={t('items.correlationId')} value={details.item.correlationId} />}
-          </Box>
+          <ClickAwayListener onClickAway={() => setDetails(null)}>
+            <Paper
+              id="item-details"
+              elevation={4}
+              sx={{ p: 2 }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                details.anchor.focus();
+                setDetails(null);
+              }}
+            >
+              {details.item.errorCode && <DetailLine label={t('items.code')} value={details.item.errorCode} />}
+              {details.item.correlationId && <DetailLine label={t('items.correlationId')} value={details.item.correlationId} />}
+            </Paper>
+          </ClickAwayListener>
         )}
-      </Popover>
+      </Popper>
       {more && (
         <Button onClick={onMore} sx={{ alignSelf: 'flex-start' }}>
           {t('items.more')} ({items.length} / {total})
