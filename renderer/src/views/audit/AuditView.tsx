@@ -29,7 +29,7 @@ const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) 
   { key: 'detail', value: (e) => e.detail ?? '' },
 ];
 // Least widths that fit 1280×720 without sideways scrolling; the rest of the pane is shared out, most to Details.
-const WIDTHS = { at: 150, actor: 100, environment: 64, action: 120, client: 108, outcome: 90, code: 80, correlationId: 110, detail: 150 };
+const WIDTHS = { at: 170, actor: 100, environment: 64, action: 120, client: 108, outcome: 90, code: 80, correlationId: 110, detail: 140 };
 const SHARE = { at: 1, actor: 1, environment: 0.4, action: 1.2, client: 0.8, outcome: 0.8, code: 0.7, correlationId: 1, detail: 2.5 };
 
 function useDebounced<T>(value: T, ms: number): T {
