@@ -54,7 +54,7 @@ test.describe('the audit log’s details', () => {
       .toMatch(/^completed/);
 
     await page.getByTestId('nav-audit').click();
-    const table = page.getByRole('table', { name: 'Revisjonslogg' });
+    const table = page.getByRole('grid', { name: 'Revisjonslogg' });
     await page.getByLabel('Søk').fill(batch.id);
     await expect(table.getByRole('row').filter({ hasText: 'Fra i gang til fullført med feil' })).toHaveCount(1, { timeout: 15_000 });
     await expect(table.getByRole('row').filter({ hasText: 'Fra utkast til i kø' })).toHaveCount(1);
@@ -65,7 +65,7 @@ test.describe('the audit log’s details', () => {
 
     await setLanguage(request, page, 'en');
     await page.getByTestId('nav-audit').click();
-    const en = page.getByRole('table', { name: 'Audit log' });
+    const en = page.getByRole('grid', { name: 'Audit log' });
     await page.getByLabel('Search').fill(batch.id);
     await expect(en.getByRole('row').filter({ hasText: 'From running to completed with failures' })).toHaveCount(1, { timeout: 15_000 });
     await expect(en.getByRole('row').filter({ hasText: '2 clients' })).toHaveCount(1);

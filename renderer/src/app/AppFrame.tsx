@@ -16,7 +16,7 @@ import { useAppStore, VIEWS } from '../state/app-store';
 import { useSessionKey } from '../state/session-change';
 import { GlobalProgress } from '../views/batches/GlobalProgress';
 import { SessionMenu } from '../views/session';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary, ViewFailure } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { viewRegistry } from './views';
 
@@ -71,7 +71,7 @@ export function AppFrame() {
       </Box>
       <Box component="main" sx={{ overflow: 'auto', minHeight: 0, position: 'relative' }} id="main-content">
         {/* Keyed on the session: a view keeps nothing (messages, choices, errors) from the person before. */}
-        <ErrorBoundary key={session} title={t('error.title')} resetKey={view}>
+        <ErrorBoundary key={session} resetKey={view} fallback={(error, retry) => <ViewFailure error={error} retry={retry} />}>
           <Suspense fallback={<LinearProgress aria-label={t('loading')} />}>{viewRegistry[view].render()}</Suspense>
         </ErrorBoundary>
       </Box>

@@ -2,12 +2,12 @@ import { Box, Chip, Typography } from '@mui/material';
 import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../state/app-store';
+import { useAppStatus } from '../api/query/app';
 import { formatDateTime } from '../../../shared/format/format';
 
 export function StatusBar({ children }: { children?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
-  const status = useAppStore((s) => s.status);
+  const status = useAppStatus();
   if (!status) return null;
   return (
     <Box

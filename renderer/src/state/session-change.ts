@@ -2,6 +2,8 @@
 // last person saw or was told must go with it (Kari's refusal must not greet Morten). Stores subscribe here.
 import { useSyncExternalStore } from 'react';
 import type { AppStatus } from '../../../shared/contract/app';
+import { queryClient } from '../api/query/app-query-client';
+import { queryKeys } from '../api/query/keys';
 import { useAppStore } from './app-store';
 
 /** Who is signed in where; '' when nobody is. Two statuses with the same key belong to the same session. */
@@ -39,6 +41,11 @@ export function onSessionChanged(listener: () => void): () => void {
 /** The key the main pane is remounted on, so no view keeps what the last person saw. */
 export const useSessionKey = (): number => useSyncExternalStore(onSessionChanged, () => ended);
 
-useAppStore.subscribe((state) => noteStatus(state.status));
+// The status lives in the query cache, fed by the `app.status` event and by the sign-in dialog.
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type === 'updated' && event.query.queryHash === statusHash)
+    noteStatus((event.query.state.data as AppStatus | undefined) ?? null);
+});
+const statusHash = JSON.stringify(queryKeys.status);
 // The selection is the last person's choice of clients.
 onSessionChanged(() => useAppStore.setState({ selection: [] }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, Session } from '../../../shared/contract/app';
+import { showStatus } from '../../../renderer/src/api/query/app';
 import { useAppStore } from '../../../renderer/src/state/app-store';
 import { onSessionChanged, sessionKey } from '../../../renderer/src/state/session-change';
 import { useWizardLaunch } from '../../../renderer/src/views/clients/wizard/launch';
@@ -19,25 +20,25 @@ describe('a change of session', () => {
   it('is told when a session ends or is replaced, not for every status of the same session', () => {
     let told = 0;
     const stop = onSessionChanged(() => told++);
-    useAppStore.getState().setStatus(status(person('Kari', '1')));
-    useAppStore.getState().setStatus({ ...status(person('Kari', '1')), online: false });
+    showStatus(status(person('Kari', '1')));
+    showStatus({ ...status(person('Kari', '1')), online: false });
     expect(told).toBe(0);
-    useAppStore.getState().setStatus(status(null));
+    showStatus(status(null));
     expect(told).toBe(1);
     // Nobody's screen stays for the one who signs in next.
-    useAppStore.getState().setStatus(status(person('Morten', '2')));
+    showStatus(status(person('Morten', '2')));
     expect(told).toBe(1);
-    useAppStore.getState().setStatus(status(person('Kari', '1')));
+    showStatus(status(person('Kari', '1')));
     expect(told).toBe(2);
     stop();
   });
 
   it('clears the selection, the wizard request and what the batches view was to open and say', () => {
-    useAppStore.getState().setStatus(status(person('Kari', '1')));
+    showStatus(status(person('Kari', '1')));
     useAppStore.getState().setSelection(['313367002']);
     useWizardLaunch.getState().request('add');
     useBatchProgress.getState().focus('batch-1', 'Saved for Kari');
-    useAppStore.getState().setStatus(status(null));
+    showStatus(status(null));
     expect(useAppStore.getState().selection).toEqual([]);
     expect(useWizardLaunch.getState().pending).toBeNull();
     expect(useBatchProgress.getState()).toMatchObject({ focusBatchId: null, focusNote: null });

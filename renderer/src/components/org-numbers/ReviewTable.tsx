@@ -1,17 +1,16 @@
 // A review of org numbers before anything is sent: every client with what would happen to it, counted by
-// verdict, AND-rule failures with the missing package named. Long lists are virtualised like the client grid.
+// verdict, AND-rule failures with the missing package named, on the same virtual grid as the client list.
 // Used by the delegation wizard and by the batch detail when clients are added to a draft. Its texts are the
 // wizard's, in the `clients` namespace, so both places say the same thing in the same words.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Chip, Typography } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../shared/domain/batch';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { VirtualGrid, type GridColumn } from '../grid/VirtualGrid';
 import { countVerdicts, type ReviewRow, type Verdict } from './review-rows';
 
 const ROW_HEIGHT = 36;
-const COLUMNS = '72px 120px minmax(160px, 2fr) 170px minmax(160px, 2fr)';
 const ORDER: Verdict[] = ['ready', 'fails_and_rule', 'already_done', 'unknown_client', 'invalid_number', 'duplicate'];
 const COLOR: Record<Verdict, 'success' | 'error' | 'default' | 'warning'> = {
   ready: 'success',
@@ -42,13 +41,6 @@ export function ReviewTable({
   const [only, setOnly] = useState<Verdict | null>(null);
   const counts = useMemo(() => countVerdicts(rows), [rows]);
   const shown = useMemo(() => (only ? rows.filter((r) => r.verdict === only) : rows), [rows, only]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
   const packageNames = (codes: string[]) => codes.map((p) => t(`packages.${p}`, { defaultValue: p })).join(', ');
 
   const detail = (r: ReviewRow): string => {
@@ -58,6 +50,27 @@ export function ReviewTable({
     if (r.verdict === 'fails_and_rule') return t('wizard.missing', { packages: packageNames(r.missingPackages) });
     return '';
   };
+
+  const columns: GridColumn<ReviewRow>[] = [
+    { key: 'line', label: t('wizard.columns.line'), min: 64, cell: (r) => r.line ?? '' },
+    // Org numbers in a fixed column in their "### ### ###" form: they never wrap or get cut.
+    {
+      key: 'orgNumber',
+      label: t('wizard.columns.orgNumber'),
+      min: 112,
+      shrinkTo: 112,
+      cellSx: { fontVariantNumeric: 'tabular-nums' },
+      cell: (r) => (r.orgNumber ? formatOrgNumber(r.orgNumber) : r.input),
+    },
+    { key: 'name', label: t('wizard.columns.name'), min: 150, grow: 2, title: (r) => r.name ?? '', cell: (r) => r.name ?? '' },
+    {
+      key: 'verdict',
+      label: t('wizard.columns.verdict'),
+      min: 170,
+      cell: (r) => <Chip size="small" color={COLOR[r.verdict]} label={label(r.verdict)} />,
+    },
+    { key: 'detail', label: t('wizard.columns.detail'), min: 150, grow: 2, title: detail, cell: detail },
+  ];
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
@@ -82,71 +95,21 @@ export function ReviewTable({
       ) : (
         <Alert severity="info">{t('wizard.onlyReadyNote', { count: counts.ready })}</Alert>
       )}
-      <Box
-        role="table"
-        aria-label={t('wizard.reviewTable')}
-        aria-rowcount={shown.length + 1}
-        sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}
-      >
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: 1, borderColor: 'divider', py: 0.75, px: 1 }}
-        >
-          <span role="columnheader">{t('wizard.columns.line')}</span>
-          <span role="columnheader">{t('wizard.columns.orgNumber')}</span>
-          <span role="columnheader">{t('wizard.columns.name')}</span>
-          <span role="columnheader">{t('wizard.columns.verdict')}</span>
-          <span role="columnheader">{t('wizard.columns.detail')}</span>
-        </Box>
-        <Box
-          ref={scrollRef}
-          role="rowgroup"
-          sx={{ height: Math.min(320, Math.max(ROW_HEIGHT, shown.length * ROW_HEIGHT)), overflow: 'auto' }}
-        >
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = shown[item.index]!;
-              return (
-                <Box
-                  key={r.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  data-testid={`review-row-${r.orgNumber || r.input}`}
-                  data-verdict={r.verdict}
-                  sx={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    alignItems: 'center',
-                    px: 1,
-                    borderBottom: 1,
-                    borderColor: 'divider',
-                    '& > *': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-                  }}
-                >
-                  <span role="cell">{r.line ?? ''}</span>
-                  <span role="cell">{r.orgNumber ? formatOrgNumber(r.orgNumber) : r.input}</span>
-                  <span role="cell" title={r.name ?? ''}>
-                    {r.name ?? ''}
-                  </span>
-                  <span role="cell">
-                    <Chip size="small" color={COLOR[r.verdict]} label={label(r.verdict)} />
-                  </span>
-                  <span role="cell" title={detail(r)}>
-                    {detail(r)}
-                  </span>
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
-      </Box>
+      <VirtualGrid<ReviewRow>
+        label={t('wizard.reviewTable')}
+        idPrefix="review-row"
+        columns={columns}
+        rowCount={shown.length}
+        rowAt={(index) => shown[index]}
+        rowHeight={ROW_HEIGHT}
+        maxHeight={320}
+        resetKey={only}
+        loadingLabel={t('wizard.reviewTable')}
+        rowAttributes={(r) => ({
+          testId: r ? `review-row-${r.orgNumber || r.input}` : undefined,
+          data: r ? { verdict: r.verdict } : undefined,
+        })}
+      />
     </Box>
   );
 }

@@ -1,21 +1,22 @@
 // The audit log: filters, a virtualised table that fetches pages as it scrolls, and CSV export.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilter } from '../../../../shared/contract/audit';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { useAuditDetail } from './audit-detail';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { VirtualGrid, type GridColumn } from '../../components/grid/VirtualGrid';
 import { saveTextFile } from '../../components/files';
 import { LocalDateField } from '../../components/LocalDateField';
-import { useAuditRows } from './use-audit-rows';
+import { useAuditChain, useAuditFacets, useAuditRows } from '../../api/query/audit';
 import { codeLabel } from '../../i18n/code-label';
 import { formatDateTimeSeconds } from '../../../../shared/format/format';
 
-const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 32;
 const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) => string }[] = [
   { key: 'at', value: (e, lang) => formatDateTimeSeconds(e.at, lang) },
   { key: 'actor', value: (e) => e.actor },
@@ -28,9 +29,8 @@ const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) 
   { key: 'detail', value: (e) => e.detail ?? '' },
 ];
 // Least widths that fit 1280×720 without sideways scrolling; the rest of the pane is shared out, most to Details.
-const WIDTHS = { at: 150, actor: 100, environment: 64, action: 120, client: 96, outcome: 90, code: 80, correlationId: 110, detail: 150 };
+const WIDTHS = { at: 170, actor: 100, environment: 64, action: 120, client: 108, outcome: 90, code: 80, correlationId: 110, detail: 140 };
 const SHARE = { at: 1, actor: 1, environment: 0.4, action: 1.2, client: 0.8, outcome: 0.8, code: 0.7, correlationId: 1, detail: 2.5 };
-const TEMPLATE = COLUMNS.map((c) => `minmax(${WIDTHS[c.key]}px, ${SHARE[c.key]}fr)`).join(' ');
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -41,6 +41,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
+const NO_FACETS = { actions: [] as string[], outcomes: [] as string[] };
+
 export function AuditView() {
   const { t, i18n } = useTranslation('audit');
   const { t: tc } = useTranslation();
@@ -49,8 +51,7 @@ export function AuditView() {
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [facets, setFacets] = useState<{ actions: string[]; outcomes: string[] }>({ actions: [], outcomes: [] });
-  const [exportError, setExportError] = useState<unknown>(null);
+  const facets = useAuditFacets().data ?? NO_FACETS;
   const debouncedSearch = useDebounced(search, 250);
 
   const filter = useMemo<AuditFilter>(
@@ -63,33 +64,10 @@ export function AuditView() {
     }),
     [debouncedSearch, action, outcome, from, to],
   );
-  const { total, rows, error, ensure } = useAuditRows(filter);
-
-  useEffect(() => {
-    void call('audit.facets', {}).then(setFacets, () => undefined);
-  }, []);
-
-  // Checked whenever the row count changes, so the line speaks for the rows on screen.
-  const [chain, setChain] = useState<
-    { intact: boolean; rowsChecked: number; brokenAtId: number | null; reason: string | null } | 'failed' | null
-  >(null);
-  useEffect(() => {
-    void call('audit.verify', {}).then(setChain, () => setChain('failed'));
-  }, [total]);
-
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  });
-  const visible = virtualizer.getVirtualItems();
-  const firstVisible = visible[0]?.index;
-  const lastVisible = visible.at(-1)?.index;
-  useEffect(() => {
-    if (firstVisible !== undefined && lastVisible !== undefined) ensure(firstVisible, lastVisible);
-  }, [firstVisible, lastVisible, ensure]);
+  const { total, rowAt, error, ensure } = useAuditRows(filter);
+  // Asked again whenever the log changes (the same invalidation as the rows), so it speaks for the rows on screen.
+  const chainQuery = useAuditChain();
+  const chain = chainQuery.isError ? 'failed' : (chainQuery.data ?? null);
 
   const actionOptions = [...new Set(['client', 'batch', ...facets.actions])];
   const actionLabel = (a: string): string => t(`actions.${a}`, { defaultValue: a });
@@ -106,15 +84,20 @@ export function AuditView() {
           : c.key === 'environment'
             ? codeLabel(tc, 'environment', entry.environment)
             : c.value(entry, i18n.language);
-  const exportCsv = async (): Promise<void> => {
-    setExportError(null);
-    try {
-      const file = await call('audit.exportCsv', { filter });
-      saveTextFile(file.filename, file.csv, 'text/csv;charset=utf-8');
-    } catch (e) {
-      setExportError(e);
-    }
-  };
+  const gridColumns: GridColumn<AuditEntry>[] = COLUMNS.map((c) => ({
+    key: c.key,
+    label: t(`columns.${c.key}`),
+    min: WIDTHS[c.key],
+    grow: SHARE[c.key],
+    // The client column holds org numbers: never narrower than "### ### ###".
+    ...(c.key === 'client' ? { shrinkTo: WIDTHS.client } : {}),
+    title: (entry) => cellText(entry, c),
+    cell: (entry) => cellText(entry, c),
+  }));
+  const exportCsv = useMutation({
+    mutationFn: () => call('audit.exportCsv', { filter }),
+    onSuccess: (file) => saveTextFile(file.filename, file.csv, 'text/csv;charset=utf-8'),
+  });
 
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2, height: '100%', minHeight: 0, boxSizing: 'border-box' }}>
@@ -186,87 +169,37 @@ export function AuditView() {
           {t('filters.clear')}
         </Button>
         <Box sx={{ flex: 1 }} />
-        <Button variant="outlined" startIcon={<DownloadOutlined />} onClick={() => void exportCsv()} data-testid="audit-export">
+        <Button variant="outlined" startIcon={<DownloadOutlined />} onClick={() => exportCsv.mutate()} data-testid="audit-export">
           {t('export')}
         </Button>
       </Stack>
 
       {error !== null && <ErrorDetails error={error} />}
-      {exportError !== null && <ErrorDetails error={exportError} />}
+      {exportCsv.error !== null && <ErrorDetails error={exportCsv.error} />}
       <Typography variant="body2" color="text.secondary" aria-live="polite" data-testid="audit-count">
         {total === null ? '' : t('count', { count: total })}
       </Typography>
 
-      <Paper variant="outlined" sx={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-        <Box
-          role="table"
-          aria-label={t('table')}
-          aria-rowcount={total ?? 0}
-          sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}
-          data-testid="audit-table"
-        >
-          <Box role="rowgroup" sx={{ overflowX: 'hidden', borderBottom: 1, borderColor: 'divider' }}>
-            <Box role="row" sx={{ display: 'grid', gridTemplateColumns: TEMPLATE, px: 1, py: 0.75, fontWeight: 600 }}>
-              {COLUMNS.map((c) => (
-                <Box
-                  key={c.key}
-                  role="columnheader"
-                  title={t(`columns.${c.key}`)}
-                  sx={{ pr: 1, fontSize: 13, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                >
-                  {t(`columns.${c.key}`)}
-                </Box>
-              ))}
-            </Box>
-          </Box>
-          <Box ref={scroller} role="rowgroup" tabIndex={0} sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
-            {total === 0 && (
-              <Typography sx={{ p: 2 }} color="text.secondary">
-                {t('empty')}
-              </Typography>
-            )}
-            <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {visible.map((v) => {
-                const entry = rows.get(v.index);
-                return (
-                  <Box
-                    key={v.key}
-                    role="row"
-                    aria-rowindex={v.index + 2}
-                    data-testid="audit-row"
-                    sx={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      transform: `translateY(${v.start}px)`,
-                      height: ROW_HEIGHT,
-                      display: 'grid',
-                      gridTemplateColumns: TEMPLATE,
-                      alignItems: 'center',
-                      px: 1,
-                      borderBottom: 1,
-                      borderColor: 'divider',
-                      fontSize: 13,
-                    }}
-                  >
-                    {COLUMNS.map((c) => (
-                      <Box
-                        key={c.key}
-                        role="cell"
-                        sx={{ pr: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                        title={entry ? cellText(entry, c) : undefined}
-                      >
-                        {entry ? cellText(entry, c) : '…'}
-                      </Box>
-                    ))}
-                  </Box>
-                );
-              })}
-            </Box>
-          </Box>
-        </Box>
-      </Paper>
+      <VirtualGrid<AuditEntry>
+        label={t('table')}
+        idPrefix="audit-row"
+        testId="audit-table"
+        columns={gridColumns}
+        rowCount={total ?? 0}
+        rowAt={rowAt}
+        rowHeight={ROW_HEIGHT}
+        resetKey={filter}
+        loadingLabel={t('loading')}
+        onVisibleRange={ensure}
+        rowAttributes={() => ({ testId: 'audit-row' })}
+        empty={
+          total === 0 ? (
+            <Typography sx={{ p: 2 }} color="text.secondary">
+              {t('empty')}
+            </Typography>
+          ) : undefined
+        }
+      />
     </Box>
   );
 }

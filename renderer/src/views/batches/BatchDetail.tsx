@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -22,11 +22,11 @@ import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import TableViewOutlined from '@mui/icons-material/TableViewOutlined';
 import { useTranslation } from 'react-i18next';
-import type { BatchItem, BatchSummary } from '../../../../shared/contract/batches';
 import { ITEM_STATES, type ItemState } from '../../../../shared/domain/batch';
 import { call, exportBatchFile } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
+import { useAppStatus } from '../../api/query/app';
+import { useBatchCommand, useBatchDetail } from '../../api/query/batches';
 import { BatchStateChip } from './BatchStateChip';
 import { saveTextFile } from '../../components/files';
 import { DraftEditButtons } from './DraftEditButtons';
@@ -40,13 +40,9 @@ const PAGE = 200;
 
 export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => void; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation(['batches', 'common']);
-  const environment = useAppStore((s) => s.status?.environment);
+  const environment = useAppStatus()?.environment;
   const progress = useBatchProgress((s) => s.byId[id]);
   const sharedCounts = progress?.counts;
-  const revision = useBatchProgress((s) => s.revision);
-  const [batch, setBatch] = useState<BatchSummary | null>(null);
-  const [items, setItems] = useState<BatchItem[]>([]);
-  const [total, setTotal] = useState(0);
   const [filter, setFilter] = useState<ItemState | 'all'>('all');
   const [limit, setLimit] = useState(PAGE);
   const [error, setError] = useState<unknown>(null);
@@ -57,30 +53,17 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const got = await call('batches.get', { id, limit, ...(filter === 'all' ? {} : { state: filter }) });
-      setBatch(got.batch);
-      useBatchProgress.getState().absorb([got.batch]);
-      setItems(got.items);
-      setTotal(got.totalItems);
-    } catch (e) {
-      setError(e);
-    }
-  }, [id, filter, limit]);
-  useEffect(() => void load(), [load, revision]);
-
-  const act = async (work: () => Promise<unknown>): Promise<void> => {
+  const detail = useBatchDetail(id, filter, limit);
+  const command = useBatchCommand();
+  const act = (work: () => Promise<unknown>): Promise<void> => {
     setError(null);
-    try {
-      await work();
-      await load();
-    } catch (e) {
-      setError(e);
-    }
+    return command.run(work).then(() => undefined, setError);
   };
 
-  if (!batch) return error !== null ? <ErrorDetails error={error} /> : null;
+  const batch = detail.data?.batch;
+  const items = detail.data?.items ?? [];
+  const total = detail.data?.totalItems ?? 0;
+  if (!batch) return detail.error !== null ? <ErrorDetails error={detail.error} onRetry={() => void detail.refetch()} /> : null;
   const c = sharedCounts ?? batch.counts;
   const isDraft = batch.state === 'draft';
 
@@ -102,7 +85,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
         </Tooltip>
         <BatchStateChip state={batch.state} pauseReason={batch.pauseReason} />
         <Box sx={{ flex: 1 }} />
-        <RunActionButtons batch={batch} onChanged={(b) => void act(async () => setBatch(b))} onError={setError} />
+        <RunActionButtons batch={batch} onChanged={() => void act(async () => undefined)} onError={setError} />
       </Stack>
 
       <Typography variant="body2" color="text.secondary" data-testid="batch-counts">
@@ -164,11 +147,10 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
           <DraftEditButtons
             batch={batch}
             selected={selected}
-            onChanged={(updated, message) => {
-              setBatch(updated);
+            onChanged={(_updated, message) => {
               setSelected(new Set());
               setNote(message);
-              void load();
+              void act(async () => undefined);
             }}
             onError={setError}
           />
@@ -246,7 +228,7 @@ export function BatchDetail({ id, onBack, onOpen }: { id: string; onBack: () => 
             color="error"
             onClick={() => {
               setConfirmDelete(false);
-              void call('batches.delete', { id }).then(onBack, setError);
+              void act(() => call('batches.delete', { id })).then(onBack);
             }}
           >
             {t('actions.delete')}

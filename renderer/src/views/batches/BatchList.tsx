@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   AlertTitle,
@@ -21,7 +21,8 @@ import PostAddOutlined from '@mui/icons-material/PostAddOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary, ParseError } from '../../../../shared/contract/batches';
-import { call, importBatchFile } from '../../api/client';
+import { importBatchFile } from '../../api/client';
+import { useBatchCommand, useBatchList } from '../../api/query/batches';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { describeLineProblem } from '../../i18n/describe-error';
 import { useAppStore } from '../../state/app-store';
@@ -34,10 +35,11 @@ import { formatDateTime, formatNumber } from '../../../../shared/format/format';
 
 export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('batches');
-  const revision = useBatchProgress((s) => s.revision);
   const shared = useBatchProgress((s) => s.byId);
   const countsOf = (b: BatchSummary): BatchSummary['counts'] => shared[b.id]?.counts ?? b.counts;
-  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
+  const list = useBatchList();
+  const batches = list.data ?? null;
+  const command = useBatchCommand();
   const [error, setError] = useState<unknown>(null);
   const [importErrors, setImportErrors] = useState<ParseError[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,27 +51,14 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
     setView('clients');
   };
 
-  const load = useCallback(async () => {
-    try {
-      const list = await call('batches.list', {});
-      useBatchProgress.getState().absorb(list);
-      setBatches(list);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => void load(), [load, revision]);
-
   const importFile = async (): Promise<void> => {
     setImportErrors(null);
     setNotice(null);
     try {
-      const result = await importBatchFile(() => pickFile('.json,application/json'));
+      const result = await command.run(() => importBatchFile(() => pickFile('.json,application/json')));
       if (!result) return;
-      if (result.batch) {
-        setNotice(t('import.done', { name: result.batch.name }));
-        await load();
-      } else setImportErrors(result.errors);
+      if (result.batch) setNotice(t('import.done', { name: result.batch.name }));
+      else setImportErrors(result.errors);
     } catch (e) {
       setError(e);
     }
@@ -88,7 +77,15 @@ export function BatchList({ onOpen }: { onOpen: (id: string) => void }) {
           {t('actions.importFile')}
         </Button>
       </Stack>
-      {error !== null && <ErrorDetails error={error} onRetry={() => void load().then(() => setError(null))} />}
+      {(error ?? list.error) !== null && (
+        <ErrorDetails
+          error={error ?? list.error}
+          onRetry={() => {
+            setError(null);
+            void list.refetch();
+          }}
+        />
+      )}
       {notice && (
         <Alert severity="success" onClose={() => setNotice(null)}>
           {notice}

@@ -7,8 +7,6 @@ import { onSessionChanged } from '../../state/session-change';
 
 interface ProgressState {
   byId: Record<string, BatchProgress>;
-  /** Bumped on every event: views that show a batch refetch their rows when it changes. */
-  revision: number;
   /** Which batch the batches view should open (set by the global indicator and the delegation wizard). */
   focusBatchId: string | null;
   /** What to tell the person as the batch opens, e.g. that the wizard just saved it. */
@@ -17,7 +15,7 @@ interface ProgressState {
   replaceAll(list: BatchProgress[]): void;
   /**
    * Counts a view fetched itself (batches.get, batches.list) join the same record the events feed, so the
-   * page, the list and the status bar read one number. Does not bump `revision`: that would refetch forever.
+   * page, the list and the status bar read one number. (Refetching on events is the query layer's job.)
    */
   absorb(summaries: readonly BatchSummary[]): void;
   focus(batchId: string | null, note?: string): void;
@@ -25,11 +23,10 @@ interface ProgressState {
 
 export const useBatchProgress = create<ProgressState>((set) => ({
   byId: {},
-  revision: 0,
   focusBatchId: null,
   focusNote: null,
-  put: (p) => set((s) => ({ byId: { ...s.byId, [p.batchId]: p }, revision: s.revision + 1 })),
-  replaceAll: (list) => set((s) => ({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])), revision: s.revision + 1 })),
+  put: (p) => set((s) => ({ byId: { ...s.byId, [p.batchId]: p } })),
+  replaceAll: (list) => set({ byId: Object.fromEntries(list.map((p) => [p.batchId, p])) }),
   focus: (focusBatchId, note) => set({ focusBatchId, focusNote: note ?? null }),
   absorb: (summaries) =>
     set((s) => {

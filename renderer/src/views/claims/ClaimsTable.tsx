@@ -24,6 +24,9 @@ import { formatDate, nok } from './format';
 import { codeLabel } from '../../i18n/code-label';
 
 const COLUMNS = 7;
+// Type, description, period, due date, remaining, KID, status: the KID's 14 digits and the amount stay whole.
+const WIDTHS = ['20%', '22%', '10%', '11%', '12%', '15%', '10%'];
+const cut = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /** One group of rows per client, paged by client so a thousand-client answer stays quick to read and render. */
 export function ClaimsTable({ clients }: { clients: ClientClaims[] }) {
@@ -35,7 +38,14 @@ export function ClaimsTable({ clients }: { clients: ClientClaims[] }) {
   return (
     <Paper variant="outlined">
       <TableContainer>
-        <Table size="small" aria-labelledby="claims-table-caption" data-testid="claims-table">
+        {/* Fixed layout: the columns share the pane and long texts are cut with a tooltip, so the table never
+            grows wider than the pane it sits in. */}
+        <Table size="small" aria-labelledby="claims-table-caption" data-testid="claims-table" sx={{ tableLayout: 'fixed', width: '100%' }}>
+          <colgroup>
+            {WIDTHS.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
           <caption id="claims-table-caption" style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px' }}>
             {t('table.caption')}
           </caption>
@@ -129,14 +139,20 @@ function ClaimRow({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation('claims');
   return (
     <TableRow>
-      <TableCell title={claim.type}>{codeLabel(t, 'claimTypes', claim.type)}</TableCell>
-      <TableCell>{claim.description}</TableCell>
-      <TableCell>{claim.period}</TableCell>
+      <TableCell title={codeLabel(t, 'claimTypes', claim.type)} sx={cut}>
+        {codeLabel(t, 'claimTypes', claim.type)}
+      </TableCell>
+      <TableCell title={claim.description} sx={cut}>
+        {claim.description}
+      </TableCell>
+      <TableCell sx={cut}>{claim.period}</TableCell>
       <TableCell>{claim.dueDate ? formatDate(claim.dueDate, i18n.language) : t('table.noDueDate')}</TableCell>
       <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
         {nok(claim.remainingAmount, i18n.language)}
       </TableCell>
-      <TableCell sx={{ fontFamily: 'monospace' }}>{claim.kid ?? ''}</TableCell>
+      <TableCell sx={{ ...cut, fontFamily: 'monospace' }} title={claim.kid ?? undefined}>
+        {claim.kid ?? ''}
+      </TableCell>
       <TableCell>
         <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
           {claim.overdue ? (

@@ -32,7 +32,7 @@ export function ClaimsView() {
   };
 
   return (
-    <Stack spacing={2} sx={{ p: 3, maxWidth: 1400 }}>
+    <Stack spacing={2} sx={{ p: 3, maxWidth: 1400, minWidth: 0, boxSizing: 'border-box' }}>
       <Box>
         <Typography variant="h5" component="h2">
           {t('title')}
@@ -72,7 +72,14 @@ export function ClaimsView() {
               {t('export')}
             </Button>
           </Box>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(280px, 1fr) 2fr' }, gap: 2, alignItems: 'start' }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(280px, 1fr) minmax(0, 2fr)' },
+              gap: 2,
+              alignItems: 'start',
+            }}
+          >
             <ClaimsSummary result={result} />
             <DueChart result={result} />
           </Box>

@@ -1,13 +1,15 @@
 // The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
 // selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describe-error';
-import type { ClientQuery, SystemUserRow } from '../../../../shared/contract/clients';
+import type { ClientQuery } from '../../../../shared/contract/clients';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
+import { useAppStatus } from '../../api/query/app';
 import { ClientGrid } from './ClientGrid';
 import { ClientsToolbar } from './ClientsToolbar';
 import { saveTextFile } from '../../components/files';
@@ -15,7 +17,8 @@ import { EmptyState, emptyReason } from './EmptyState';
 import { FilterBar, type ClientFilters } from './FilterBar';
 import { SyncCallout } from './SyncCallout';
 import { SystemUsersPanel } from './SystemUsersPanel';
-import { useClientPages } from './use-client-pages';
+import { useClientRows, useSystemUsers } from '../../api/query/clients';
+import { queryKeys } from '../../api/query/keys';
 import { useClientSync } from './use-client-sync';
 import { useNextFrameValue } from './use-debounced';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
@@ -23,12 +26,14 @@ import { ClientAccessDialog } from '../employees/ClientAccessDialog';
 import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
 
+const NO_SYSTEM_USERS: never[] = [];
+
 export function ClientsView() {
   const { t } = useTranslation('clients');
   const { t: tEmployees } = useTranslation('employees');
   const [accessOf, setAccessOf] = useState<string | null>(null);
-  const session = useAppStore((s) => s.status?.session ?? null);
-  const online = useAppStore((s) => s.status?.online ?? true);
+  const session = useAppStatus()?.session ?? null;
+  const online = useAppStatus()?.online ?? true;
   const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
   const setView = useAppStore((s) => s.setView);
@@ -41,44 +46,41 @@ export function ClientsView() {
     sort: 'name',
     direction: 'asc',
   });
-  const [version, setVersion] = useState(0);
-  const [systemUsers, setSystemUsers] = useState<SystemUserRow[]>([]);
   const [wizard, setWizard] = useState<WizardRequest | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
 
   const query = useMemo<ClientQuery>(() => ({ ...filters, search: search.trim() || undefined, ...sort }), [filters, search, sort]);
-  const pages = useClientPages(query, version);
-  const onSynced = useCallback(() => setVersion((v) => v + 1), []);
-  const sync = useClientSync(onSynced);
-
-  useEffect(() => {
-    call('systemUsers.list', {}).then(setSystemUsers, setError);
-  }, [version]);
+  const pages = useClientRows(query);
+  const sync = useClientSync();
+  const systemUsersQuery = useSystemUsers();
+  const systemUsers = systemUsersQuery.data ?? NO_SYSTEM_USERS;
+  // Every org number matching the query, in its order: cached with the list, so a second range costs nothing.
+  const matching = useCallback(
+    () =>
+      queryClient.fetchQuery({
+        queryKey: [...queryKeys.clients.query(query), 'orgNumbers'],
+        queryFn: () => call('clients.matchingOrgNumbers', { query }),
+      }),
+    [queryClient, query],
+  );
+  const exportCsv = useMutation({
+    mutationFn: () => call('clients.exportCsv', { query }),
+    onSuccess: ({ filename, csv }) => saveTextFile(filename, csv, 'text/csv;charset=utf-8'),
+  });
 
   const orgNumbersBetween = useCallback(
     async (from: number, to: number) => {
       const loaded = Array.from({ length: to - from + 1 }, (_, i) => pages.rowAt(from + i)?.orgNumber);
       if (loaded.every((o): o is string => o !== undefined)) return loaded;
-      return (await call('clients.matchingOrgNumbers', { query })).slice(from, to + 1);
+      return (await matching()).slice(from, to + 1);
     },
-    [pages, query],
+    [pages, matching],
   );
   const selectAllFiltered = useCallback(() => {
-    call('clients.matchingOrgNumbers', { query }).then(setSelection, setError);
-  }, [query, setSelection]);
-
-  async function exportCsv(): Promise<void> {
-    setExporting(true);
-    try {
-      const { filename, csv } = await call('clients.exportCsv', { query });
-      saveTextFile(filename, csv, 'text/csv;charset=utf-8');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setExporting(false);
-    }
-  }
+    setError(null);
+    matching().then(setSelection, setError);
+  }, [matching, setSelection]);
 
   function openWizard(operation: WizardRequest['operation'], overrides: Partial<WizardRequest> = {}): void {
     setWizard({ operation, systemUserId: null, query, source: selection.length > 0 ? 'selection' : null, ...overrides });
@@ -112,7 +114,7 @@ export function ClientsView() {
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1.5, gap: 1, boxSizing: 'border-box' }}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1, gap: 0.75, boxSizing: 'border-box' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
           {t('title')}
@@ -140,9 +142,9 @@ export function ClientsView() {
         syncing={sync.syncing}
         progress={sync.progress}
         lastSyncAt={sync.info?.lastSyncAt ?? null}
-        exporting={exporting}
+        exporting={exportCsv.isPending}
         onSync={() => void sync.sync()}
-        onExport={() => void exportCsv()}
+        onExport={() => exportCsv.mutate()}
         onDelegate={() => openWizard('add')}
         onRemove={() => openWizard('remove')}
         selectionCount={selection.length}
@@ -155,6 +157,8 @@ export function ClientsView() {
         <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
       )}
       {error !== null && <ErrorDetails error={error} />}
+      {exportCsv.error !== null && <ErrorDetails error={exportCsv.error} />}
+      {systemUsersQuery.error !== null && <ErrorDetails error={systemUsersQuery.error} onRetry={() => void systemUsersQuery.refetch()} />}
       {sync.result && (
         <SyncCallout
           result={sync.result}
@@ -173,7 +177,7 @@ export function ClientsView() {
           id="clients-panel-clients"
           role="tabpanel"
           aria-labelledby="clients-tab-clients"
-          sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: 1, minHeight: 0 }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 0.75, flex: 1, minHeight: 0 }}
         >
           <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>

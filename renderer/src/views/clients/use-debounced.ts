@@ -12,7 +12,7 @@ const nextFrame = (run: () => void): (() => void) => {
 /**
  * The value as of the next animation frame: keystrokes that land within one frame ask one question, and no
  * keystroke waits longer than a frame. Answers to questions overtaken by a newer one are dropped where they
- * arrive (use-client-pages.ts), so there is no fixed wait to keep the store from being asked too often.
+ * arrive (api/query/latest-only.ts), so there is no fixed wait to keep the store from being asked too often.
  */
 export function useNextFrameValue<T>(value: T): T {
   const [settled, setSettled] = useState(value);

@@ -1,6 +1,6 @@
 // Who has access to one client, as Altinn says now: agent system users and employees together, each with the
 // packages they hold from the client.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Chip,
@@ -18,22 +18,23 @@ import { useTranslation } from 'react-i18next';
 import type { AccessHolder } from '../../../../shared/contract/employees';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
+import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { PackageChips } from './PackageChips';
 
 export function ClientAccessDialog(props: { orgNumber: string; onClose(): void }) {
   const { t } = useTranslation('employees');
-  const [holders, setHolders] = useState<AccessHolder[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [name, setName] = useState(formatOrgNumber(props.orgNumber));
-
-  useEffect(() => {
-    void call('employees.clientAccess', { orgNumber: props.orgNumber }).then(setHolders, setError);
-    void call('clients.get', { orgNumber: props.orgNumber }).then(
-      (c) => c && setName(c.name),
-      () => undefined,
-    );
-  }, [props.orgNumber]);
+  const access = useQuery({
+    queryKey: queryKeys.employees.clientAccess(props.orgNumber),
+    queryFn: () => call('employees.clientAccess', { orgNumber: props.orgNumber }),
+  });
+  const client = useQuery({
+    queryKey: [...queryKeys.clients.all, 'get', props.orgNumber],
+    queryFn: () => call('clients.get', { orgNumber: props.orgNumber }),
+  });
+  const holders = access.data ?? null;
+  const error: unknown = access.error;
+  const name = client.data?.name ?? formatOrgNumber(props.orgNumber);
 
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="client-access-title" maxWidth="sm" fullWidth>

@@ -3,18 +3,18 @@
 import { useState } from 'react';
 import { Box, Checkbox, FormControlLabel, FormGroup, MenuItem, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useAppStatus } from '../../api/query/app';
 import type { EmployeeTarget } from '../../../../shared/contract/employees';
 import { CLIENT_PACKAGES } from '../../../../shared/domain/packages';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
 import { useEmployees } from './use-employees';
 
 const OFFERED_PACKAGES = [...CLIENT_PACKAGES, 'skattegrunnlag'];
 
 export function EmployeeTargetPicker(props: { chosen: EmployeeTarget | null; onChoose(target: EmployeeTarget): void }) {
   const { t } = useTranslation(['employees', 'clients']);
-  const canAdminister = useAppStore((s) => s.status?.session?.isClientAdmin ?? false);
+  const canAdminister = useAppStatus()?.session?.isClientAdmin ?? false;
   // Offline or signed out, a draft for a system user still works; employees need Altinn's answer.
   const { employees, error } = useEmployees(canAdminister);
   const [partyUuid, setPartyUuid] = useState('');

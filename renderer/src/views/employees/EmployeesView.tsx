@@ -16,9 +16,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useAppStatus } from '../../api/query/app';
 import type { Employee } from '../../../../shared/contract/employees';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
 import { AddEmployeeDialog } from './AddEmployeeDialog';
 import { PackageChips } from './PackageChips';
 import { RemoveEmployeeDialog } from './RemoveEmployeeDialog';
@@ -26,7 +26,7 @@ import { useEmployees } from './use-employees';
 
 export function EmployeesView() {
   const { t } = useTranslation('employees');
-  const session = useAppStore((s) => s.status?.session ?? null);
+  const session = useAppStatus()?.session ?? null;
   const canAdminister = session?.isClientAdmin ?? false;
   const { employees, error, loading, reload } = useEmployees(canAdminister);
   const [adding, setAdding] = useState(false);

@@ -1,6 +1,7 @@
 // Removes an employee as agent, after showing the client access that goes with them. The count shown is sent
 // along, so access given in the meantime is not removed unseen.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   CircularProgress,
@@ -17,19 +18,21 @@ import { useTranslation } from 'react-i18next';
 import type { Employee, EmployeeClient } from '../../../../shared/contract/employees';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
+import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { PackageChips } from './PackageChips';
 
 export function RemoveEmployeeDialog(props: { employee: Employee; onClose(): void; onRemoved(name: string): void }) {
   const { t } = useTranslation('employees');
   const { employee } = props;
-  const [clients, setClients] = useState<EmployeeClient[] | null>(null);
+  const listed = useQuery({
+    queryKey: queryKeys.employees.clients(employee.partyUuid),
+    queryFn: () => call('employees.clients', { partyUuid: employee.partyUuid }),
+  });
+  const clients = listed.data ?? null;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    void call('employees.clients', { partyUuid: employee.partyUuid }).then(setClients, setError);
-  }, [employee.partyUuid]);
+  const [failure, setError] = useState<unknown>(null);
+  const error: unknown = failure ?? listed.error;
 
   async function remove(): Promise<void> {
     if (!clients) return;

@@ -1,29 +1,17 @@
-// The firm's employees as Altinn lists them now, fetched with the app's `call()` and refetched on demand.
-import { useCallback, useEffect, useState } from 'react';
-import type { Employee } from '../../../../shared/contract/employees';
+// The firm's employees as Altinn lists them now: a query of its own, dropped with the rest of a person's
+// answers when someone else signs in.
+import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
+import { queryKeys } from '../../api/query/keys';
 
 export function useEmployees(enabled: boolean) {
-  const [employees, setEmployees] = useState<Employee[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setEmployees(await call('employees.list', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (enabled) void reload();
-    else setEmployees(null);
-  }, [enabled, reload]);
-
-  return { employees, error, loading, reload };
+  const query = useQuery({ queryKey: queryKeys.employees.list, queryFn: () => call('employees.list', {}), enabled });
+  return {
+    employees: enabled ? (query.data ?? null) : null,
+    error: query.error,
+    loading: query.isFetching,
+    reload: async () => {
+      await query.refetch();
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { Session } from '../../../../shared/contract/app';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
+import { useAppStatus, showStatus } from '../../api/query/app';
 import { onSessionChanged } from '../../state/session-change';
 import { NotClientAdminNotice } from './NotClientAdminNotice';
 import { SignInDialog } from './SignInDialog';
@@ -18,8 +18,7 @@ import './register';
 /** The top bar's sign-in button, or who is signed in for which firm, with sign-out. */
 export function SessionMenu() {
   const { t } = useTranslation('session');
-  const status = useAppStore((s) => s.status);
-  const setStatus = useAppStore((s) => s.setStatus);
+  const status = useAppStatus();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [signOutError, setSignOutError] = useState<unknown>(null);
@@ -28,7 +27,7 @@ export function SessionMenu() {
   const session = status.session;
 
   // The app.status event follows as well; setting it here keeps the bar from lagging behind the dialog.
-  const showSession = (next: Session | null): void => setStatus({ ...status, session: next });
+  const showSession = (next: Session | null): void => showStatus({ ...status, session: next });
 
   // Shown as signed out at once: signing out is local to main and does not fail in practice; if it does, the
   // session comes back with the reason next to it.

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/app';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Section } from './Section';
-import { useUpdateSettings } from './use-update-settings';
+import { useUpdateSettings } from '../../api/query/app';
 
 export function AppearanceSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/app';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useUpdateSettings } from './use-update-settings';
+import { useUpdateSettings } from '../../api/query/app';
 
 type State = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown };
 

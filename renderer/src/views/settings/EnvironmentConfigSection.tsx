@@ -6,7 +6,7 @@ import type { EnvironmentId } from '../../../../shared/contract/define';
 import { normaliseOrgNumber, orgNumberProblem } from '../../../../shared/domain/orgnr';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Section } from './Section';
-import { useUpdateSettings } from './use-update-settings';
+import { useUpdateSettings } from '../../api/query/app';
 
 const TABS: readonly EnvironmentId[] = ['demo', 'test', 'production'];
 

@@ -3,12 +3,10 @@ import { Alert, Box, FormControl, FormControlLabel, FormLabel, LinearProgress, R
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/app';
 import type { EnvironmentId } from '../../../../shared/contract/define';
-import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useAppStore } from '../../state/app-store';
+import { refetchSettings, useUpdateSettings } from '../../api/query/app';
 import { DemoWorldForm } from './DemoWorldForm';
 import { Section } from './Section';
-import { useUpdateSettings } from './use-update-settings';
 
 const ENVIRONMENTS: readonly EnvironmentId[] = ['demo', 'test', 'production'];
 
@@ -17,7 +15,6 @@ export function EnvironmentSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const update = useUpdateSettings();
-  const setSettings = useAppStore((s) => s.setSettings);
   const [switchingTo, setSwitchingTo] = useState<EnvironmentId | null>(null);
   const [error, setError] = useState<unknown>(null);
   const urls = settings.environments[settings.environment].urls ?? {};
@@ -28,7 +25,7 @@ export function EnvironmentSection({ settings }: { settings: Settings }) {
     try {
       await update({ environment });
       // The addresses are resolved once the new environment is up, so read the settings again.
-      setSettings(await call('settings.get', {}));
+      await refetchSettings();
     } catch (e) {
       setError(e);
     } finally {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -28,7 +28,8 @@ import PauseCircleOutlined from '@mui/icons-material/PauseCircleOutlined';
 import PlayCircleOutlined from '@mui/icons-material/PlayCircleOutlined';
 import { useTranslation } from 'react-i18next';
 import type { EnvironmentId } from '../../../../shared/contract/define';
-import type { KeyInfo, VaultState } from '../../../../shared/contract/keys';
+import type { KeyInfo } from '../../../../shared/contract/keys';
+import { useKeyCommand, useKeys } from '../../api/query/keys-queries';
 import { call } from '../../api/client';
 import { useVaultLock } from '../../components/unlock/vault-lock';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -42,38 +43,21 @@ import { Section } from './Section';
 export function KeysSection({ environment }: { environment: EnvironmentId }) {
   const { t, i18n } = useTranslation('settings');
   const { t: tc } = useTranslation();
-  const [keys, setKeys] = useState<KeyInfo[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { list, lockState } = useKeys(environment);
+  const command = useKeyCommand();
+  const keys = list.data ?? null;
+  const vault = lockState.data ?? null;
+  const busy = command.isPending;
+  const [commandError, setError] = useState<unknown>(null);
+  const error = commandError ?? list.error ?? lockState.error;
   const [importing, setImporting] = useState(false);
   const [removing, setRemoving] = useState<KeyInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [vault, setVault] = useState<VaultState | null>(null);
-  const unlockedCount = useVaultLock((s) => s.unlockedCount);
   const requestUnlock = useVaultLock((s) => s.request);
 
-  const reload = useCallback(async () => {
-    try {
-      const [list, state] = await Promise.all([call('keys.list', {}), call('keys.lockState', {})]);
-      setKeys(list);
-      setVault(state);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload, environment, unlockedCount]);
-
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
+  const run = (action: () => Promise<unknown>): Promise<void> => {
     setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return command.run(action).then(() => undefined, setError);
   };
 
   const copy = async (text: string): Promise<void> => {
@@ -226,7 +210,7 @@ export function KeysSection({ environment }: { environment: EnvironmentId }) {
         onClose={() => setImporting(false)}
         onImported={() => {
           setImporting(false);
-          void reload();
+          void run(async () => undefined);
         }}
       />
       <Dialog open={removing !== null} onClose={() => setRemoving(null)} aria-labelledby="remove-key-title">

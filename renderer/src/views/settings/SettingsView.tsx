@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/app-store';
+import { useSettings } from '../../api/query/app';
 import { AppearanceSection } from './AppearanceSection';
 import { EnvironmentConfigSection } from './EnvironmentConfigSection';
 import { EnvironmentSection } from './EnvironmentSection';
@@ -8,7 +8,7 @@ import { KeysSection } from './KeysSection';
 
 export function SettingsView() {
   const { t } = useTranslation('settings');
-  const settings = useAppStore((s) => s.settings);
+  const settings = useSettings();
   if (!settings) return null;
   return (
     <Stack spacing={2} sx={{ p: 3, maxWidth: 1100 }}>

@@ -2,7 +2,8 @@
 // removes delegations. It never calls Altinn itself: the review is predicted from the local copy, and the
 // batch it creates is run by the batches feature (so it also works offline, as a draft). Once the batch exists
 // the wizard's work is done: it closes and the batch opens in the Batches view, where it is followed.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Step, StepLabel, Stepper } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ClientQuery, SystemUserRow } from '../../../../../shared/contract/clients';
@@ -13,6 +14,8 @@ import { ErrorDetails } from '../../../components/ErrorDetails';
 import { countVerdicts, reviewRows, sourceFromList, type ReviewRow, type ReviewSource } from '../../../components/org-numbers/review-rows';
 import { ReviewTable } from '../../../components/org-numbers/ReviewTable';
 import { useAppStore } from '../../../state/app-store';
+import { useAppStatus } from '../../../api/query/app';
+import { queryKeys } from '../../../api/query/keys';
 import { useBatchProgress } from '../../batches/progress-store';
 import { StepClients, type ClientChoice } from './StepClients';
 import { StepFinish } from './StepFinish';
@@ -58,7 +61,7 @@ export function DelegationWizard(props: {
   const { request, systemUsers } = props;
   const { t } = useTranslation(['clients', 'common']);
   const selection = useAppStore((s) => s.selection);
-  const online = useAppStore((s) => s.status?.online ?? true);
+  const online = useAppStatus()?.online ?? true;
   const setView = useAppStore((s) => s.setView);
   const [step, setStep] = useState(request.systemUserId ? 1 : 0);
   const [systemUserId, setSystemUserId] = useState<string | null>(
@@ -66,7 +69,6 @@ export function DelegationWizard(props: {
   );
   const [confirming, setConfirming] = useState(false);
   const [choice, setChoice] = useState<ClientChoice>({ source: request.source, pasted: '', file: null, fileProblem: null });
-  const [filteredCount, setFilteredCount] = useState<number | null>(null);
   const [rows, setRows] = useState<ReviewRow[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -76,9 +78,11 @@ export function DelegationWizard(props: {
   const systemUser = systemUsers.find((su) => su.id === systemUserId) ?? (employeeTarget?.id === systemUserId ? employeeTarget : null);
   const readyCount = rows ? countVerdicts(rows).ready : 0;
 
-  useEffect(() => {
-    void call('clients.query', { query: request.query, offset: 0, limit: 1 }).then((r) => setFilteredCount(r.total), setError);
-  }, [request.query]);
+  const filtered = useQuery({
+    queryKey: [...queryKeys.clients.query(request.query), 'count'],
+    queryFn: () => call('clients.query', { query: request.query, offset: 0, limit: 1 }),
+  });
+  const filteredCount = filtered.data?.total ?? null;
 
   async function review(): Promise<void> {
     if (!systemUserId) return;
@@ -152,6 +156,21 @@ export function DelegationWizard(props: {
     else setStep(step + 1);
   }
 
+  // Neste turns disabled under the focus while a review runs, and a new step replaces what had it: either way
+  // the focus would fall to the dialog frame. It goes to the step itself instead, where Tab reaches its first field.
+  const stepRef = useRef<HTMLDivElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    const changed = shownStep.current !== step;
+    shownStep.current = step;
+    const active = document.activeElement;
+    const inside = (el: HTMLElement | null) => el !== null && active !== null && el.contains(active);
+    const lost =
+      active === null || (active as HTMLButtonElement).disabled === true || !(inside(stepRef.current) || inside(actionsRef.current));
+    if (changed || lost) stepRef.current?.focus();
+  }, [step, busy, canContinue]);
+
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="lg" aria-labelledby="wizard-title" scroll="paper">
       <DialogTitle id="wizard-title">{t(request.operation === 'add' ? 'wizard.titleAdd' : 'wizard.titleRemove')}</DialogTitle>
@@ -163,39 +182,50 @@ export function DelegationWizard(props: {
             </Step>
           ))}
         </Stepper>
-        {step === 0 && (
-          <>
-            <StepSystemUser
-              systemUsers={systemUsers}
-              value={systemUserId}
-              suggested={props.suggestedSystemUserId}
-              onChange={setSystemUserId}
-            />
-            <EmployeeTargetPicker
-              chosen={employeeTarget?.id === systemUserId ? employeeTarget : null}
-              onChoose={(target) => {
-                setEmployeeTarget(target);
-                setSystemUserId(target.id);
-              }}
-            />
-          </>
-        )}
-        {step === 1 && <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />}
-        {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
-        {step === 3 && <StepFinish name={name} onName={setName} readyCount={readyCount} online={online} busy={busy} onSave={onSave} />}
+        <Box
+          ref={stepRef}
+          tabIndex={-1}
+          role="group"
+          aria-label={t(`wizard.steps.${STEPS[step]!}`)}
+          data-testid="wizard-step"
+          sx={{ '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 4 } }}
+        >
+          {step === 0 && (
+            <>
+              <StepSystemUser
+                systemUsers={systemUsers}
+                value={systemUserId}
+                suggested={props.suggestedSystemUserId}
+                onChange={setSystemUserId}
+              />
+              <EmployeeTargetPicker
+                chosen={employeeTarget?.id === systemUserId ? employeeTarget : null}
+                onChoose={(target) => {
+                  setEmployeeTarget(target);
+                  setSystemUserId(target.id);
+                }}
+              />
+            </>
+          )}
+          {step === 1 && (
+            <StepClients value={choice} onChange={setChoice} selectionCount={selection.length} filteredCount={filteredCount} />
+          )}
+          {step === 2 && rows && <ReviewTable rows={rows} operation={request.operation} />}
+          {step === 3 && <StepFinish name={name} onName={setName} readyCount={readyCount} online={online} busy={busy} onSave={onSave} />}
+        </Box>
         {busy && step === 1 && (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
             <CircularProgress size={20} />
             {t('wizard.reviewing')}
           </Box>
         )}
-        {error !== null && (
+        {(error ?? filtered.error) !== null && (
           <Box sx={{ mt: 2 }}>
-            <ErrorDetails error={error} />
+            <ErrorDetails error={error ?? filtered.error} />
           </Box>
         )}
       </DialogContent>
-      <DialogActions>
+      <DialogActions ref={actionsRef}>
         <Button onClick={props.onClose}>{t('common:actions.cancel')}</Button>
         <Button disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
           {t('common:actions.back')}

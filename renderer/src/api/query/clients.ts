@@ -1,0 +1,36 @@
+// The client list's reads (rows by page, system users, sync info) and its one command that changes them, sync.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClientQuery, ClientRow } from '../../../../shared/contract/clients';
+import { call } from '../client';
+import { queryKeys } from './keys';
+import { usePagedRows, type PagedRows } from './paged';
+
+/** A screenful and then some: each search keystroke fetches, checks and renders one page, so it is kept small. */
+export const CLIENT_PAGE_SIZE = 60;
+
+export type ClientPages = PagedRows<ClientRow>;
+
+export const useClientRows = (query: ClientQuery): ClientPages =>
+  usePagedRows({
+    key: queryKeys.clients.query(query),
+    pageSize: CLIENT_PAGE_SIZE,
+    fetchPage: (offset, limit) => call('clients.query', { query, offset, limit }),
+  });
+
+export const useSystemUsers = () => useQuery({ queryKey: queryKeys.systemUsers, queryFn: () => call('systemUsers.list', {}) });
+
+export const useSyncInfo = () => useQuery({ queryKey: queryKeys.clients.syncInfo, queryFn: () => call('clients.syncInfo', {}) });
+
+/** clients.sync; what it changed is refetched when it ends, whether it succeeded or not. */
+export function useSyncMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('clients.sync', {}),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.clients.all }),
+        client.invalidateQueries({ queryKey: queryKeys.systemUsers }),
+        client.invalidateQueries({ queryKey: queryKeys.audit.all }),
+      ]),
+  });
+}

@@ -1,0 +1,176 @@
+// The client grid's columns: what each shows, how wide it starts, and which may sort. Org numbers sit in a
+// fixed-width column in their `### ### ###` form, so they never wrap or get cut.
+import { Box, Checkbox, Chip, Tooltip } from '@mui/material';
+import ArrowDownward from '@mui/icons-material/ArrowDownward';
+import ArrowUpward from '@mui/icons-material/ArrowUpward';
+import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
+import type { TFunction } from 'i18next';
+import type { ClientQuery, ClientRow } from '../../../../shared/contract/clients';
+import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { CellText, type GridColumn } from '../../components/grid/VirtualGrid';
+
+type SortColumn = NonNullable<ClientQuery['sort']>;
+
+export interface ClientColumnContext {
+  t: TFunction<'clients'>;
+  query: ClientQuery;
+  onSort(sort: SortColumn, direction: 'asc' | 'desc'): void;
+  isSelected(orgNumber: string): boolean;
+  /** Shift held: the range from the last picked row is added, as in a mail client's list. */
+  onToggle(index: number, shift: boolean): void;
+  systemUserTitle(id: string): string;
+}
+
+export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[] {
+  const { t } = ctx;
+  const packageNames = (codes: readonly string[]) => codes.map((p) => t(`packages.${p}`, { defaultValue: p }));
+  const warning = (row: ClientRow) =>
+    row.andRuleGaps
+      .map((g) =>
+        t('grid.andRuleWarning', { systemUser: ctx.systemUserTitle(g.systemUserId), packages: packageNames(g.missingPackages).join(', ') }),
+      )
+      .join(' · ');
+  const delegated = (row: ClientRow) => row.delegatedTo.map(ctx.systemUserTitle).join(', ');
+  return [
+    {
+      key: 'select',
+      label: '',
+      min: 40,
+      cellSx: { px: 0.5 },
+      cell: (row, index) => (
+        <Box onClick={(e) => e.stopPropagation()}>
+          <Checkbox
+            size="small"
+            sx={{ p: 0.5 }}
+            checked={ctx.isSelected(row.orgNumber)}
+            // React fires a checkbox's change from its click, so the click's Shift key is on the native event.
+            onChange={(e) => ctx.onToggle(index, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
+            tabIndex={-1}
+            slotProps={{ input: { 'aria-label': t('grid.selectRow', { name: row.name }) } }}
+          />
+        </Box>
+      ),
+    },
+    {
+      ...sortable(ctx, 'name', t('grid.name')),
+      key: 'name',
+      min: 180,
+      grow: 2.2,
+      title: (row) => row.name,
+      cell: (row) => (
+        <>
+          {/* Names come from outside: rendered as text only, never as markup. */}
+          <CellText testId="client-name">{row.name}</CellText>
+          {row.isNew && <Chip size="small" color="info" label={t('grid.newClient')} />}
+          {row.isSubUnit && <Chip size="small" variant="outlined" label={t('grid.subUnit')} />}
+          {row.goneAt && <Chip size="small" color="warning" label={t('grid.gone')} />}
+        </>
+      ),
+    },
+    {
+      ...sortable(ctx, 'orgNumber', t('grid.orgNumber')),
+      key: 'orgNumber',
+      // "### ### ###" in tabular figures plus the sort arrow; dragging never makes it narrower.
+      min: 120,
+      shrinkTo: 120,
+      cellSx: { fontVariantNumeric: 'tabular-nums' },
+      cell: (row) => formatOrgNumber(row.orgNumber),
+    },
+    {
+      key: 'relationship',
+      label: t('grid.relationship'),
+      // Wide enough for "Relationship" and two chips.
+      min: 118,
+      cell: (row) =>
+        row.relationships.map((r) => (
+          <Tooltip key={r} title={t(`relationships.${r}`)}>
+            <Chip size="small" label={r} />
+          </Tooltip>
+        )),
+    },
+    {
+      key: 'packages',
+      label: t('grid.packages'),
+      min: 110,
+      grow: 1.3,
+      title: (row) => packageNames(row.packages).join('\n'),
+      cell: (row) => packageNames(row.packages).join(', '),
+    },
+    {
+      key: 'delegatedTo',
+      label: t('grid.delegatedTo'),
+      min: 130,
+      grow: 1.2,
+      title: delegated,
+      cell: (row) => (
+        <>
+          {/* The first system user by name, the others as "+1": two long titles never hide each other. */}
+          {row.delegatedTo.length > 0 && (
+            <Chip size="small" variant="outlined" label={ctx.systemUserTitle(row.delegatedTo[0]!)} sx={{ minWidth: 0, flexShrink: 1 }} />
+          )}
+          {row.delegatedTo.length > 1 && (
+            <Chip size="small" label={`+${row.delegatedTo.length - 1}`} aria-label={delegated(row)} data-testid="delegated-more" />
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'suggested',
+      label: t('grid.suggested'),
+      min: 110,
+      grow: 1,
+      title: (row) => (row.suggestedSystemUserId ? ctx.systemUserTitle(row.suggestedSystemUserId) : undefined),
+      cell: (row) => (row.suggestedSystemUserId ? ctx.systemUserTitle(row.suggestedSystemUserId) : ''),
+    },
+    {
+      key: 'andRule',
+      label: t('grid.andRule'),
+      min: 88,
+      align: 'center',
+      cell: (row) => {
+        const text = warning(row);
+        return text ? (
+          <Tooltip title={text}>
+            {/* titleAccess gives the icon a name screen readers read; MUI hides untitled icons from them. */}
+            <WarningAmberRounded color="warning" fontSize="small" titleAccess={text} data-testid="and-rule-warning" />
+          </Tooltip>
+        ) : null;
+      },
+    },
+  ];
+}
+
+function sortable(
+  ctx: ClientColumnContext,
+  column: SortColumn,
+  label: string,
+): Pick<GridColumn<ClientRow>, 'label' | 'header' | 'ariaSort'> {
+  const sort = ctx.query.sort ?? 'name';
+  const direction = ctx.query.direction ?? 'asc';
+  const current = sort === column;
+  return {
+    label,
+    ariaSort: current ? (direction === 'asc' ? 'ascending' : 'descending') : 'none',
+    header: (
+      <Box
+        component="button"
+        type="button"
+        onClick={() => ctx.onSort(column, current && direction === 'asc' ? 'desc' : 'asc')}
+        aria-label={ctx.t('grid.sortBy', { column: label })}
+        sx={{
+          all: 'unset',
+          cursor: 'pointer',
+          display: 'inline-flex',
+          alignItems: 'center',
+          gap: 0.5,
+          minWidth: 0,
+          fontWeight: 600,
+          '&:focus-visible': { outline: '2px solid' },
+        }}
+      >
+        <CellText>{label}</CellText>
+        {current && (direction === 'asc' ? <ArrowUpward sx={{ fontSize: 16 }} /> : <ArrowDownward sx={{ fontSize: 16 }} />)}
+      </Box>
+    ),
+  };
+}
