@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'e
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
-import { createCore, isSafeExternalUrl, type Core } from '../app/create-core';
+import { createCore, type Core } from '../app/create-core';
+import { isSafeExternalUrl } from '../features/app/safe-url';
 import { lockDataFolder, type DataFolderLock } from '../platform/store/data-folder-lock';
 import { resolveDataDir } from '../platform/data-dir';
 import { createDispatcher } from '../platform/ipc/dispatch';

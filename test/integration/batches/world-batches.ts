@@ -5,6 +5,7 @@ import type { CallReceipt, DelegatedClient, EndUserAltinn, FirmClient } from '..
 import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
 import { createHttpClient } from '../../../electron/platform/http/http-client';
 import { createBatchService } from '../../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../../electron/platform/store/database';
 import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
@@ -76,6 +77,7 @@ export function worldBatches(urls: WorldUrls, concurrency = 5) {
   const altinn = lazyWorldAltinn(urls);
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Morten Lie',
     environment: () => 'demo',
