@@ -11,10 +11,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/contract';
 import type { Dispatch } from '../platform/ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
+import { sendJson } from './respond';
+import { serveStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
 import {
@@ -69,17 +71,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -87,12 +78,6 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(text);
 }
 
 function secretMatches(given: string | undefined, secret: string): boolean {
@@ -252,34 +237,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendJson(res, 400, { error: 'The address is not valid.' });
-    }
-    const candidate = normalize(join(webRoot, decoded));
-    const inside = candidate === webRoot || candidate.startsWith(webRoot + sep);
-    let file = inside ? candidate : join(webRoot, 'index.html');
-    try {
-      const s = await stat(file);
-      if (s.isDirectory()) file = join(file, 'index.html');
-    } catch {
-      // Client-side routes fall back to the app shell.
-      file = join(webRoot, 'index.html');
-    }
-    try {
-      await stat(file);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('The renderer is not built. Run `npm run build:web` first.');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    createReadStream(file).pipe(res);
-  }
-
   function openEventStream(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': EVENT_STREAM_MEDIA_TYPE, 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(EVENT_STREAM_OPENED);
@@ -303,7 +260,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
       if (!url.pathname.startsWith(HOST_ROUTES.apiPrefix)) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
-        return serveStatic(url.pathname, res);
+        return serveStatic(webRoot, url.pathname, res);
       }
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (url.pathname === HOST_ROUTES.session) {
