@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../electron/platform/store/database';
 import { createBatchService } from '../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../electron/features/clients/query-port';
 import { saveSnapshot } from '../../electron/features/clients/client-store';
 import { orgNumberCheckDigit } from '../../shared/domain/orgnr';
 import { PACKAGES_BY_RELATIONSHIP } from '../../shared/domain/packages';
@@ -68,6 +69,7 @@ async function runner(clients: Clients, latency: Map<string, number>): Promise<{
   const altinn = jitteredAltinn((party) => latency.get(party) ?? MEDIAN_MS);
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Benchmark',
     environment: () => 'demo',

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EndUserAltinn, FirmClient } from '../../electron/app/ports';
 import { openDatabase } from '../../electron/platform/store/database';
 import { createBatchService } from '../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../electron/features/clients/query-port';
 import { syntheticOrgNumbers } from '../../shared/domain/orgnr';
 
 export interface BatchBenchmarkOptions {
@@ -45,6 +46,7 @@ export async function runBatchBenchmark(options: BatchBenchmarkOptions): Promise
   const altinn = slowAltinn(options.latencyMs, firmClients(orgNumbers));
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Benchmark',
     environment: () => 'demo',

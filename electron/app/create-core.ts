@@ -1,34 +1,34 @@
-// The composition root shared by the Electron main process and the browser host: one core, one set of handlers.
+// The composition root shared by the Electron main process and the browser host: one store, one environment
+// runtime, and the features, each built from the ports it names and nothing else.
 import { join } from 'node:path';
-import type { BatchFileDialogs } from '../features/batches/file-dialogs';
 import type { Database } from 'better-sqlite3';
-import type { AppStatus, Settings } from '../../shared/contract/app';
+import type { AppStatus } from '../../shared/contract/app';
 import type { EnvironmentId } from '../../shared/contract/define';
-import { realEndpoints, type EnvironmentEndpoints } from '../platform/environments';
-import { AppError } from '../../shared/errors';
 import { actorflowFeature } from '../features/actorflow/feature';
+import { appFeature } from '../features/app/feature';
 import { auditFeature } from '../features/audit/feature';
 import { appendAudit } from '../features/audit/log';
 import { batchesFeature } from '../features/batches/feature';
+import type { BatchFileDialogs } from '../features/batches/file-dialogs';
 import { claimsFeature } from '../features/claims/feature';
 import { clientsFeature } from '../features/clients/feature';
 import { employeesFeature } from '../features/employees/feature';
-import { lastSyncAt } from '../features/clients/sync-info';
-import type { Exchange } from '../platform/http/http-client';
-import type { Handlers } from '../platform/ipc/dispatch';
 import { keyringFeature } from '../features/keys/feature';
+import { sessionFeature } from '../features/session/feature';
+import { settingsFeature } from '../features/settings/feature';
+import type { EnvironmentEndpoints } from '../platform/environments';
+import type { Handlers } from '../platform/ipc/dispatch';
 import type { KeyProtection } from '../platform/keys/protector';
 import { createSettingsStore, type SettingsStore } from '../platform/settings/settings-store';
 import { DB_FILE_NAME, openDatabase } from '../platform/store/database';
-import { createEventBus, type EventBus } from './event-bus';
-import type { Feature, FeatureContext } from './feature';
-import type { Services } from './ports';
-import { EnvironmentRuntime } from './runtime';
-import { parseWorldAddress, standaloneWorld, type WorldConnection, type WorldProvider } from '../services/world/connection';
 import { ConnectedWorld } from '../services/world/connected-world';
-
-/** The features of the app, in the order they start. */
-const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature, employeesFeature];
+import { parseWorldAddress, type WorldConnection, type WorldProvider } from '../services/world/connection';
+import { demoWorldProvider } from './demo-world-provider';
+import { createEventBus, type EventBus } from './event-bus';
+import { mergeHandlers } from './feature';
+import { AppError } from '../../shared/errors';
+import type { AuditPort, ClientsQueryPort, ClockPort, SessionPort } from './ports';
+import { EnvironmentRuntime } from './runtime';
 
 export interface CoreOptions {
   dataDir: string;
@@ -55,31 +55,66 @@ export interface Core {
   settings: SettingsStore;
   bus: EventBus;
   runtime: EnvironmentRuntime;
-  handlers: Partial<Handlers>;
+  handlers: Handlers;
   status(): AppStatus;
   close(): Promise<void>;
-}
-
-export function isSafeExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { db } = openDatabase({ file: join(options.dataDir, DB_FILE_NAME) });
   const settings = createSettingsStore(db);
   const bus = createEventBus();
-  const exchangeListeners = new Set<(e: Exchange) => void>();
+  const now: ClockPort = () => new Date();
+  const language = () => settings.get().language;
 
+  const runtime = new EnvironmentRuntime({
+    dataDir: options.dataDir,
+    settings,
+    protector: options.protector,
+    openExternal: options.openExternal,
+    worlds: { demo: demoWorldProvider(settings, options.demoWorld) },
+    endpointOverrides: options.endpointOverrides,
+    onChange: () => publishStatus(),
+    now,
+  });
+  const environment = () => runtime.environment;
+  const session: SessionPort = {
+    current: () => runtime.session,
+    demoPersons: () => runtime.demoPersons(),
+    signIn: (pid) => runtime.signIn(pid),
+    cancelSignIn: () => runtime.cancelSignIn(),
+    signOut: () => runtime.signOut(),
+  };
+  const audit: AuditPort = (entry) =>
+    appendAudit(db, { ...entry, actor: runtime.session?.person.name ?? 'Klientdesk', environment: runtime.environment });
+  const altinn = () => runtime.altinn();
+  const isOnline = () => runtime.online;
+
+  const clients = clientsFeature({ db, environment, altinn, now, language, events: bus, audit });
+  const employees = employeesFeature({
+    db,
+    environment,
+    now,
+    audit,
+    clients: clients.query,
+    firmPartyUuid: () => {
+      const { partyUuid } = runtime.altinn().firm;
+      if (!partyUuid)
+        throw new AppError('NO_CLIENT_ADMIN', 'Only the firm’s client administrator can see and change its employees’ client access.');
+      return partyUuid;
+    },
+    clientAdministration: () => runtime.services().clientAdministration,
+  });
+  // Batches plan for employees as for system users: the targets' titles, Access Management routing and local copy.
+  const batchTargets: ClientsQueryPort = {
+    ...clients.query,
+    systemUser: (env, id) => clients.query.systemUser(env, id) ?? employees.targets.systemUser(env, id),
+  };
   const status = (): AppStatus => ({
     environment: runtime.environment,
     online: runtime.online,
     session: runtime.session,
-    lastSyncAt: lastSyncAt(db, runtime.environment),
+    lastSyncAt: clients.query.lastSyncAt(runtime.environment),
   });
   const publishStatus = (): void => bus.emit('app.status', status());
   // The status bar shows the time of the last sync, so a finished sync is news for it too.
@@ -87,153 +122,84 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (name === 'clients.syncProgress' && (payload as { phase: string }).phase === 'done') publishStatus();
   });
 
-  /** Stored settings, with each environment's addresses and, for the live one, the values in force. */
-  const effectiveSettings = (): Settings => {
-    const current = settings.get();
-    const urlsOf = (e: EnvironmentEndpoints): Record<string, string> => ({
-      maskinporten: e.maskinporten.issuer,
-      idporten: e.idporten.issuer,
-      altinn: e.altinnPlatform,
-      altinnPortal: e.altinnPortal,
-      kravOgBetalinger: e.kravOgBetalinger,
-    });
-    current.environments.test.urls = urlsOf(realEndpoints('test'));
-    current.environments.production.urls = urlsOf(realEndpoints('production'));
-    try {
-      const config = runtime.services().config;
-      const live = current.environments[config.id];
-      live.urls = urlsOf(config.endpoints);
-      // The demo world's loopback admin API (faults, reset, traffic), for people demoing failure on purpose.
-      const world = runtime.world;
-      if (world) {
-        live.urls.demoAdmin = world.adminUrl;
-        // A world describes the firm and the vendor's ids itself; show what is in force.
-        Object.assign(live, {
-          firmOrgNumber: config.settings.firmOrgNumber,
-          maskinportenClientId: config.settings.maskinportenClientId,
-          systemId: config.settings.systemId,
-          idportenClientId: config.settings.idportenClientId,
-          scopes: [config.settings.scopes.kravOgBetalinger],
-        });
-      }
-    } catch {
-      // Not connected yet: the demo world's addresses are shown once it runs.
-    }
-    return current;
-  };
-
-  /** Asked each time Demo becomes active, so a changed "Demo world address" applies on the next switch. */
-  const demoWorld: WorldProvider = {
-    acquire: () => {
-      const saved = settings.get().demoWorld;
-      const chosen =
-        (options.demoWorld?.standalone && standaloneWorld(options.demoWorld.standalone)) ??
-        (saved.address ? standaloneWorld({ adminUrl: saved.address, adminSecret: settings.demoWorldSecret() }) : undefined) ??
-        options.demoWorld?.embedded;
-      if (!chosen) {
-        throw new AppError(
-          'NO_DEMO_WORLD',
-          'No demo world to connect to: start one with `npm run demo-world` and give its admin address under Settings → Demo world address.',
-        );
-      }
-      return chosen.acquire();
-    },
-  };
-
-  const worlds: Partial<Record<EnvironmentId, WorldProvider>> = { demo: demoWorld };
-  const runtime = new EnvironmentRuntime({
-    dataDir: options.dataDir,
-    settings,
-    protector: options.protector,
-    openExternal: options.openExternal,
-    worlds,
-    endpointOverrides: options.endpointOverrides,
-    onChange: publishStatus,
-    onExchange: (e) => exchangeListeners.forEach((l) => l(e)),
-  });
-
-  const services: Services = {
-    session: {
-      current: () => runtime.session,
-      demoPersons: () => runtime.demoPersons(),
-      signIn: (pid) => runtime.signIn(pid),
-      signOut: () => runtime.signOut(),
-    },
-    altinn: () => runtime.altinn(),
-    krav: () => runtime.krav(),
-    isOnline: () => runtime.online,
-  };
-  const ctx: FeatureContext = {
-    db,
-    settings,
-    bus,
-    services,
-    environment: () => runtime.environment,
-    now: () => new Date(),
-    audit: (record) =>
-      appendAudit(db, { ...record, actor: runtime.session?.person.name ?? 'Klientdesk', environment: runtime.environment }),
-    keyVault: () => runtime.vault(),
-    demoWorld: () => runtime.world,
-    environmentServices: () => runtime.services(),
-    onDemoKeysChanged: () => runtime.registerDemoKeys(),
-    registerDemoKey: (jwk) => runtime.registerDemoKey(jwk),
-    openExternal: options.openExternal,
-    batchFileDialogs: options.batchFileDialogs,
-    subscribeExchanges: (listener) => {
-      exchangeListeners.add(listener);
-      return () => exchangeListeners.delete(listener);
-    },
-  };
-  const features: Feature[] = FEATURES.map((create) => create(ctx));
-
-  const handlers: Partial<Handlers> = {
-    ...Object.assign({}, ...features.map((f) => f.handlers)),
-    'app.info': () => ({
-      name: 'Klientdesk',
-      version: options.version,
-      mode: options.mode,
-      platform: options.platform ?? process.platform,
-      dataDir: options.dataDir,
+  /** Features in the order they start. */
+  const features = [
+    appFeature({
+      info: {
+        name: 'Klientdesk',
+        version: options.version,
+        mode: options.mode,
+        platform: options.platform ?? process.platform,
+        dataDir: options.dataDir,
+      },
+      status,
+      openExternal: options.openExternal,
     }),
-    'app.status': () => status(),
-    'settings.get': () => effectiveSettings(),
-    'settings.update': async (patch) => {
-      const before = settings.get().environment;
-      if (patch.demoWorld?.address) {
-        // Refuse an address that does not answer as a demo world before anything is saved.
-        const secret = patch.demoWorld.secret ?? settings.demoWorldSecret();
-        await ConnectedWorld.connect({ adminUrl: parseWorldAddress(patch.demoWorld.address), adminSecret: secret });
-      }
-      const next = settings.update(patch);
-      const worldChanged = patch.demoWorld !== undefined && !options.demoWorld?.standalone;
-      if (next.environment !== before || (worldChanged && worlds[next.environment])) await runtime.activate(next.environment);
-      publishStatus();
-      return effectiveSettings();
-    },
-    'session.demoPersons': () => runtime.demoPersons(),
-    'session.current': () => runtime.session,
-    'session.signIn': async ({ pid }) => {
-      const session = await runtime.signIn(pid);
-      ctx.audit({ action: 'sign_in', outcome: session.isClientAdmin ? 'client_admin' : 'no_client_admin' });
-      return session;
-    },
-    'session.cancelSignIn': () => {
-      runtime.cancelSignIn();
-      return {};
-    },
-    'session.signOut': () => {
-      if (runtime.session) ctx.audit({ action: 'sign_out', outcome: 'done' });
-      runtime.signOut();
-      return {};
-    },
-    'app.openExternal': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw new AppError('UNSAFE_URL', 'Only https links can be opened.');
-      if (!options.openExternal)
-        throw new AppError('NOT_AVAILABLE', `Open this address in your browser: ${url}`, undefined, { reason: 'openExternal', url });
-      await options.openExternal(url);
-      return {};
-    },
-  };
+    settingsFeature({
+      settings,
+      live: () => {
+        try {
+          return { config: runtime.services().config, worldAdminUrl: runtime.world?.adminUrl ?? null };
+        } catch {
+          return null;
+        }
+      },
+      switchTo: (next) => runtime.activate(next),
+      hasWorld: (id) => runtime.hasWorld(id),
+      worldFromCommandLine: options.demoWorld?.standalone !== undefined,
+      checkWorld: async (address, adminSecret) => {
+        await ConnectedWorld.connect({ adminUrl: parseWorldAddress(address), adminSecret });
+      },
+      publishStatus,
+    }),
+    sessionFeature({ session, audit }),
+    clients,
+    batchesFeature({
+      db,
+      clients: batchTargets,
+      recordDelegation: (change) => {
+        clients.recordDelegation(change);
+        employees.targets.recordChange(change);
+      },
+      altinn: () => employees.targets.routeAltinn(runtime.altinn()),
+      session,
+      isOnline,
+      environment,
+      now,
+      language,
+      concurrency: () => settings.get().runner.concurrency,
+      events: bus,
+      fileDialogs: options.batchFileDialogs,
+    }),
+    auditFeature({ db, language, now }),
+    claimsFeature({
+      krav: () => runtime.krav(),
+      altinn,
+      now,
+      audit,
+      environmentDate: () => runtime.world?.info.demoDate ?? null,
+      clients: clients.query,
+      environment,
+    }),
+    keyringFeature({
+      vault: () => runtime.vault(),
+      environment,
+      keysChanged: () => runtime.registerDemoKeys(),
+      registerKey: (jwk) => runtime.registerDemoKey(jwk),
+      audit,
+    }),
+    actorflowFeature({
+      environment,
+      world: () => runtime.world,
+      environmentConfig: () => (runtime.environment === 'test' ? liveConfig(runtime) : null),
+      keyVault: () => runtime.vault(),
+      audit,
+      openExternal: options.openExternal,
+    }),
+    employees,
+  ] as const;
+
+  const handlers = mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers;
 
   // A world that does not answer must not keep the app from starting: the user can switch environment or fix
   // the address in Settings, and every call says why it cannot run until then.
@@ -255,4 +221,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
+}
+
+/** The live environment's configuration; null while it is still connecting. */
+function liveConfig(runtime: EnvironmentRuntime) {
+  try {
+    return runtime.services().config;
+  } catch {
+    return null;
+  }
 }

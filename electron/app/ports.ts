@@ -1,9 +1,17 @@
-// What the feature modules (client list, batches, claims, keys, actor flow) need from the environment-dependent
-// services. The composition root implements these on the Maskinporten, Altinn and Skatteetaten clients, so the
-// features stay testable with small fakes and never care which environment they run in.
+// The ports: what one part of the app offers another, as narrow typed interfaces. The composition root
+// (create-core.ts) implements them on the Maskinporten, Altinn and Skatteetaten clients and on the features'
+// own stores, and hands each feature only the ports it uses, so features stay testable with small fakes, never
+// reach into each other's tables, and never care which environment they run in.
 import type { DemoPersonRole, Session } from '../../shared/contract/app';
+import type { EnvironmentId } from '../../shared/contract/define';
+import type { Language } from '../../shared/domain/outcomes';
+import type { EventName, EventPayload } from '../../shared/contract';
 import type { Relationship } from '../../shared/domain/packages';
 import type { OpenClaims } from '../services/skatteetaten/parse';
+import type { AuditRecord } from '../features/audit/log';
+import type { DelegationChange } from '../features/clients/delegation-change';
+
+export type { DelegationChange };
 
 export interface AgentSystemUser {
   id: string;
@@ -57,6 +65,8 @@ export interface SessionPort {
   current(): Session | null;
   demoPersons(): DemoPerson[];
   signIn(pid?: string): Promise<Session>;
+  /** The person gave up waiting for the browser's login. */
+  cancelSignIn(): void;
   signOut(): void;
 }
 
@@ -65,11 +75,49 @@ export interface KravPort {
   openClaims(orgNumber: string, options?: { externalRef?: string }): Promise<OpenClaims>;
 }
 
-export interface Services {
-  session: SessionPort;
-  /** Throws AppError NOT_SIGNED_IN when nobody is signed in. */
-  altinn(): EndUserAltinn;
-  krav(): KravPort;
-  /** False while the current environment's services cannot be reached. */
-  isOnline(): boolean;
+/** The signed-in client administrator's Altinn; throws AppError NOT_SIGNED_IN when nobody is signed in. */
+export type AltinnPort = () => EndUserAltinn;
+
+/** False while the current environment's services cannot be reached. */
+export type OnlinePort = () => boolean;
+
+/** The environment in use now (Demo, Test or Production). */
+export type EnvironmentPort = () => EnvironmentId;
+
+/** The time; injected so tests choose it. */
+export type ClockPort = () => Date;
+
+/** The language chosen in Settings, for texts the main process writes (CSV headers, reports). */
+export type LanguagePort = () => Language;
+
+/** One row of the audit trail as a feature writes it; the person and the environment are filled in. */
+export type AuditEntry = Omit<AuditRecord, 'actor' | 'environment'>;
+
+/** Appends to the audit log with the signed-in person and the current environment filled in. */
+export type AuditPort = (entry: AuditEntry) => void;
+
+/** Main → renderer notifications, as the features send them. */
+export interface EventsPort {
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
+
+/** What the local client list knows of one client, for a feature that plans work on it. */
+export interface KnownClient {
+  partyUuid: string;
+  name: string;
+  /** Package codes the firm holds from the client. */
+  packages: string[];
+}
+
+/** The local client list, read by other features (batches, claims); offered by the clients feature. */
+export interface ClientsQueryPort {
+  client(environment: string, orgNumber: string): KnownClient | null;
+  /** The agent system user's title and packages as last synced, or null when the list has not seen it. */
+  systemUser(environment: string, systemUserId: string): { title: string; packages: string[] } | null;
+  /** When the local copy was last synced from Altinn (the status bar shows it). */
+  lastSyncAt(environment: EnvironmentId): string | null;
+}
+
+/** Keeps the local client list in step with confirmed delegations; runs in the caller's transaction. */
+export type DelegationRecordPort = (change: DelegationChange) => void;

@@ -3,16 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { createCore } from '../app/create-core';
-import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
-import { lockDataFolder } from '../platform/store/data-folder-lock';
+import { assembleApp } from '../app/assemble';
 import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
-import { createDispatcher } from '../platform/ipc/dispatch';
 import { startHost } from './server';
 import { startDemoWorld } from '../demo';
-import { worldConnectionFromArgs } from '../services/world/connection';
-import { embeddedWorld } from '../services/world/embedded';
 
 const USAGE = `Usage: npm run web -- [options]
 
@@ -67,41 +62,32 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
   const dataDir = resolveDataDir(process.argv, process.env);
-  // Held until the process ends; a second host on the same folder stops here with a plain sentence.
-  const folderLock = lockDataFolder(dataDir, 'the Klientdesk browser host');
   const restore = option('restore-backup');
-  if (restore) {
-    restoreBackup(join(dataDir, DB_FILE_NAME), resolve(restore));
-    console.log(`Restored ${restore}; the damaged file was kept beside it.`);
-  }
-  // `--world URL` points Demo at a standalone `npm run demo-world`; otherwise the host starts one in-process.
-  const standalone = worldConnectionFromArgs(process.argv, process.env);
   const clients = option('clients') ? Number(option('clients')) : undefined;
-  const core = await createCore({
+  // `--world URL` points Demo at a standalone `npm run demo-world`; otherwise the host starts one in-process.
+  const app = await assembleApp({
+    holder: 'the Klientdesk browser host',
+    commandLine: { argv: process.argv, env: process.env },
+    restoreBackupFrom: restore,
     dataDir,
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.0.0',
     protector: fallbackProtector(dataDir),
-    demoWorld: {
-      standalone,
-      embedded: embeddedWorld(() =>
-        startDemoWorld({
-          port: 0,
-          clients,
-          stateFile: join(dataDir, 'demo-world.json'),
-          quiet: true,
-          // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
-          adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
-        }),
-      ),
-    },
-  });
-  const dispatch = createDispatcher(core.handlers, {
+    startEmbeddedWorld: () =>
+      startDemoWorld({
+        port: 0,
+        clients,
+        stateFile: join(dataDir, 'demo-world.json'),
+        quiet: true,
+        // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
+        adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
+      }),
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
+  if (restore) console.log(`Restored ${restore}; the damaged file was kept beside it.`);
   const host = await startHost({
-    dispatch,
-    bus: core.bus,
+    dispatch: app.dispatch,
+    bus: app.core.bus,
     webRoot,
     port: Number(option('port') ?? process.env.PORT ?? 0),
     secret: process.env.KLIENTDESK_HOST_SECRET || undefined,
@@ -109,11 +95,10 @@ async function main(): Promise<void> {
   });
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
-  if (standalone) console.log(`Demo world: ${standalone.adminUrl}`);
+  if (app.standaloneWorld) console.log(`Demo world: ${app.standaloneWorld.adminUrl}`);
   const stop = async (): Promise<void> => {
     await host.close();
-    await core.close();
-    folderLock.release();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

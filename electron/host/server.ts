@@ -11,21 +11,36 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/contract';
 import type { Dispatch } from '../platform/ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
+import { sendJson } from './respond';
+import { serveStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
-import { BATCH_FILE_DOWNLOAD_PATH, BATCH_FILE_ID_PARAM, BATCH_FILE_UPLOAD_PATH } from '../../shared/contract/batch-file-routes';
+import {
+  BATCH_FILE_DOWNLOAD_PATH,
+  BATCH_FILE_ID_PARAM,
+  BATCH_FILE_UPLOAD_PATH,
+  channelOfInvokePath,
+  DEFAULT_BODY_LIMIT,
+  encodeEventFrame,
+  EVENT_STREAM_MEDIA_TYPE,
+  EVENT_STREAM_OPENED,
+  HOST_ROUTES,
+  JSON_MEDIA_TYPE,
+  launchFragment,
+  SECRET_HEADER,
+  SESSION_BODY_LIMIT,
+  sessionCookieName,
+  sessionRequest,
+} from '../../shared/contract/transport';
 
-export const SECRET_HEADER = 'x-klientdesk-secret';
-export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+export { SECRET_HEADER };
 /** A launch code is good for one exchange, within this time. */
 export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
 export const MIN_SECRET_BITS = 128;
-export const SESSION_PATH = '/api/session';
-export const LAUNCH_CODE_PATH = '/api/launch-code';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -56,17 +71,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -74,12 +78,6 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(text);
 }
 
 function secretMatches(given: string | undefined, secret: string): boolean {
@@ -185,7 +183,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const token = cookieValue(req.headers.cookie, cookieName());
     return token !== undefined && [...sessions].some((s) => secretMatches(token, s));
   };
-  const cookieName = (): string => `klientdesk_${port}`;
+  const cookieName = (): string => sessionCookieName(port);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const webRoot = resolve(options.webRoot);
   let port = 0;
@@ -239,43 +237,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendJson(res, 400, { error: 'The address is not valid.' });
-    }
-    const candidate = normalize(join(webRoot, decoded));
-    const inside = candidate === webRoot || candidate.startsWith(webRoot + sep);
-    let file = inside ? candidate : join(webRoot, 'index.html');
-    try {
-      const s = await stat(file);
-      if (s.isDirectory()) file = join(file, 'index.html');
-    } catch {
-      // Client-side routes fall back to the app shell.
-      file = join(webRoot, 'index.html');
-    }
-    try {
-      await stat(file);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('The renderer is not built. Run `npm run build:web` first.');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    createReadStream(file).pipe(res);
-  }
-
   function openEventStream(res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    res.writeHead(200, { 'Content-Type': EVENT_STREAM_MEDIA_TYPE, 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(EVENT_STREAM_OPENED);
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }
 
   const unsubscribe = options.bus.subscribe((name: EventName, payload: unknown) => {
-    const frame = `data: ${JSON.stringify({ event: name, payload })}\n\n`;
+    const frame = encodeEventFrame({ event: name, payload });
     for (const s of streams) s.write(frame);
   });
 
@@ -288,18 +258,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (origin !== undefined && !allowedOrigins().includes(origin)) return sendJson(res, 403, { error: 'This origin is not allowed.' });
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
-      if (!url.pathname.startsWith('/api/')) {
+      if (!url.pathname.startsWith(HOST_ROUTES.apiPrefix)) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
-        return serveStatic(url.pathname, res);
+        return serveStatic(webRoot, url.pathname, res);
       }
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (url.pathname === SESSION_PATH) {
+      if (url.pathname === HOST_ROUTES.session) {
         if (req.method !== 'POST') return sendJson(res, 405, { error: 'Method not allowed.' });
         // JSON only: a cross-site form cannot send it without a CORS preflight, which this host never grants.
-        if (mediaType !== 'application/json') return sendJson(res, 415, { error: 'Send JSON.' });
+        if (mediaType !== JSON_MEDIA_TYPE) return sendJson(res, 415, { error: 'Send JSON.' });
         let code: unknown;
         try {
-          code = (JSON.parse(await readBody(req, 1024)) as { code?: unknown }).code;
+          code = sessionRequest.safeParse(JSON.parse(await readBody(req, SESSION_BODY_LIMIT))).data?.code;
         } catch {
           code = undefined;
         }
@@ -317,15 +287,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!bySecret && !hasSession(req)) {
         return sendJson(res, 401, { error: 'Klientdesk is not unlocked in this tab. Open the address the host printed.' });
       }
-      if (url.pathname === LAUNCH_CODE_PATH && req.method === 'POST') {
+      if (url.pathname === HOST_ROUTES.launchCode && req.method === 'POST') {
         // For tools holding the secret (tests, scripts): a fresh address to open in a browser.
         if (!bySecret) return sendJson(res, 401, { error: 'A new launch code needs the host secret.' });
         return sendJson(res, 200, { code: issueLaunchCode() });
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (url.pathname === HOST_ROUTES.events && req.method === 'GET') return openEventStream(res);
       if (url.pathname === BATCH_FILE_UPLOAD_PATH && req.method === 'POST') {
         // JSON only, as for every write here: no cross-site form can send it without a preflight.
-        if (mediaType !== 'application/json') return sendJson(res, 415, { error: 'Send the batch file as JSON.' });
+        if (mediaType !== JSON_MEDIA_TYPE) return sendJson(res, 415, { error: 'Send the batch file as JSON.' });
         return receiveBatchFile(req, res);
       }
       if (url.pathname === BATCH_FILE_DOWNLOAD_PATH && req.method === 'GET') {
@@ -334,9 +304,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendBatchFile(id, res);
       }
 
-      const match = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname);
-      if (!match || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
-      if (mediaType !== 'application/json') {
+      const channel = channelOfInvokePath(url.pathname);
+      if (channel === null || req.method !== 'POST') return sendJson(res, 404, { error: 'No such API route.' });
+      if (mediaType !== JSON_MEDIA_TYPE) {
         return sendJson(res, 415, { error: 'Send JSON.' });
       }
       let body: string;
@@ -355,7 +325,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return sendJson(res, 200, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
       }
-      const result = await options.dispatch(match[1], input, { trusted: true }, { transport: 'http' });
+      const result = await options.dispatch(channel, input, { trusted: true }, { transport: 'http' });
       return sendJson(res, 200, result);
     })().catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'The host failed to answer.' });
@@ -371,7 +341,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    launchUrl: `${url}/#c=${issueLaunchCode()}`,
+    launchUrl: `${url}/${launchFragment(issueLaunchCode())}`,
     issueLaunchCode,
     cookieName: cookieName(),
     secret,

@@ -4,13 +4,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'e
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
-import { createCore, isSafeExternalUrl, type Core } from '../app/create-core';
-import { lockDataFolder, type DataFolderLock } from '../platform/store/data-folder-lock';
+import { assembleApp, type AssembledApp } from '../app/assemble';
+import { isSafeExternalUrl } from '../features/app/safe-url';
 import { resolveDataDir } from '../platform/data-dir';
-import { createDispatcher } from '../platform/ipc/dispatch';
 import { startDemoWorld } from '../demo';
-import { worldConnectionFromArgs } from '../services/world/connection';
-import { embeddedWorld } from '../services/world/embedded';
 import { nativeBatchFileDialogs } from './file-dialogs';
 import { keyProtection } from './key-protection';
 import { buildMenu } from './menu';
@@ -19,7 +16,7 @@ import { senderOf } from './sender';
 import { loadWindowState, trackWindowState } from './window-state';
 
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let assembled: AssembledApp | null = null;
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -51,16 +48,15 @@ function createWindow(dataDir: string): BrowserWindow {
   return win;
 }
 
-/** Kept referenced for the process's life: the lock is released when its connection closes. */
-let folderLock: DataFolderLock | null = null;
-
 async function start(): Promise<void> {
   hardenSessions();
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  // The single-instance lock covers this app's own user folder; this one covers the data folder against a
-  // browser host or a second app started with --data-dir on the same folder.
-  folderLock = lockDataFolder(dataDir, 'the Klientdesk app');
-  core = await createCore({
+  // The single-instance lock covers this app's own user folder; the assembly's data-folder lock covers it
+  // against a browser host or a second app started with --data-dir on the same folder. Kept referenced for the
+  // process's life: the lock is released when its connection closes.
+  assembled = await assembleApp({
+    holder: 'the Klientdesk app',
+    commandLine: { argv: process.argv, env: process.env },
     dataDir,
     mode: 'electron',
     version: app.getVersion(),
@@ -70,22 +66,17 @@ async function start(): Promise<void> {
     },
     batchFileDialogs: nativeBatchFileDialogs(() => mainWindow),
     // `npm start -- --world URL` points Demo at a standalone world; otherwise one starts in-process on demand.
-    demoWorld: {
-      standalone: worldConnectionFromArgs(process.argv, process.env),
-      embedded: embeddedWorld(() =>
-        startDemoWorld({
-          port: 0,
-          stateFile: join(dataDir, 'demo-world.json'),
-          quiet: true,
-          // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
-          adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
-        }),
-      ),
-    },
-  });
-  const dispatch = createDispatcher(core.handlers, {
+    startEmbeddedWorld: () =>
+      startDemoWorld({
+        port: 0,
+        stateFile: join(dataDir, 'demo-world.json'),
+        quiet: true,
+        // Without --world, KLIENTDESK_WORLD_SECRET is the embedded world's admin secret (tests set its faults).
+        adminSecret: process.env.KLIENTDESK_WORLD_SECRET || undefined,
+      }),
     onInternalError: (channel, error) => console.error(`[main] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
+  const { core, dispatch } = assembled;
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
     dispatch(channel, input, senderOf(event, mainWindow, { devUrl: rendererUrl, file: rendererFile }), { transport: 'ipc' }),
   );
@@ -94,7 +85,7 @@ async function start(): Promise<void> {
   core.bus.subscribe((name, payload) => {
     mainWindow?.webContents.send(IPC_EVENT, name, payload);
     // The menu follows the language chosen in Settings.
-    const language = core?.settings.get().language;
+    const language = core.settings.get().language;
     if (name === 'app.status' && language && language !== menuLanguage) {
       menuLanguage = language;
       Menu.setApplicationMenu(buildMenu(language));
@@ -148,9 +139,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (!mainWindow && core) mainWindow = createWindow(resolveDataDir(process.argv, process.env, app.getPath('userData')));
+    if (!mainWindow && assembled) mainWindow = createWindow(resolveDataDir(process.argv, process.env, app.getPath('userData')));
   });
   app.on('will-quit', () => {
-    void core?.close().finally(() => folderLock?.release());
+    void assembled?.close();
   });
 }

@@ -1,6 +1,6 @@
 // Deny-by-default rules applied to every web contents the app ever creates.
 import { app, session, shell, type WebContents } from 'electron';
-import { isSafeExternalUrl } from '../app/create-core';
+import { isSafeExternalUrl } from '../features/app/safe-url';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 
 export function hardenSessions(): void {

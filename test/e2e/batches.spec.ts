@@ -1,8 +1,8 @@
 // Batches and the audit log in Chromium, against the embedded demo world ("ready" preset).
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { writeBatchFile } from '../../electron/features/batches/batch-file';
-import { E2E_SECRET } from '../../playwright.config';
 import { expect, openApp, signIn, test } from './fixtures';
+import { invoke } from './host-api';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 // Already delegated to SU-A in the preset: adding them again succeeds without changing the shared world.
@@ -11,13 +11,6 @@ const C2 = '311851381';
 // Never sent (its batch is for another environment).
 const C6 = '310478717';
 const NOT_A_CLIENT = '310000086';
-
-async function invoke<T>(request: APIRequestContext, channel: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 async function openBatches(page: Page): Promise<void> {
   await page.getByTestId('nav-batches').click();

@@ -1,18 +1,12 @@
 // The client list and the delegation wizard in Chromium, against the demo world ("ready" preset: SU-A has
 // c1–c5, SU-B has c1; actors.md §6.3–§6.6), signed in as Morten Lie (DAGL, client administrator).
-import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_SECRET } from '../../playwright.config';
+import type { Page } from '@playwright/test';
+import { invoke } from './host-api';
 import { expect, openApp, signIn, test } from './fixtures';
 
 const SU_A_TITLE = 'SmartRegnskap – klienter';
 const SU_B_TITLE = 'SmartRegnskap – skatt';
 const TRICKY_NAME = '<img src=x onerror=alert(1)> AS';
-
-async function invoke(request: APIRequestContext, channel: string, input: unknown = {}): Promise<unknown> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  const body = (await res.json()) as { ok: boolean; value?: unknown };
-  return body.value;
-}
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Klienter' });
 const row = (page: Page, orgNumber: string) => page.getByTestId(`client-row-${orgNumber}`);

@@ -1,16 +1,16 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { E2E_SECRET } from '../../playwright.config';
+import { launchFragment } from '../../shared/contract/transport';
+import { launchCode as newLaunchCode } from './host-api';
 
 /** A fresh one-time launch code, as the host prints in its launch URL (asked for with the host secret). */
-export async function launchCode(page: Page): Promise<string> {
-  const res = await page.request.post('/api/launch-code', { headers: { 'x-klientdesk-secret': E2E_SECRET } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { code: string }).code;
-}
+export const launchCode = (page: Page): Promise<string> => newLaunchCode(page.request);
+
+/** The address a launch URL opens: the app with a one-time code in the fragment. */
+export const launchPath = (code: string): string => `/${launchFragment(code)}`;
 
 /** Opens Klientdesk through the browser host the way a user would: a launch URL with a one-time code. */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto(`/#c=${await launchCode(page)}`);
+  await page.goto(launchPath(await launchCode(page)));
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 

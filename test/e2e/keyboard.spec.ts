@@ -1,7 +1,7 @@
 // Keyboard only: sign in, delegate through the wizard to a draft, open and delete that batch, and fetch claims,
 // with Tab, Shift+Tab, arrows, Space and Enter. Locators only check where the focus is; they never click.
 import type { Locator, Page } from '@playwright/test';
-import { E2E_SECRET } from '../../playwright.config';
+import { post } from './host-api';
 import { expect, openApp, test } from './fixtures';
 
 const SU_B_TITLE = 'SmartRegnskap – skatt';
@@ -21,7 +21,7 @@ async function tabTo(page: Page, target: Locator, options: { back?: boolean; max
 
 test('sign in, delegate to a draft, delete it, and fetch claims, all from the keyboard', async ({ page, request }) => {
   test.setTimeout(120_000);
-  await request.post('/api/invoke/session.signOut', { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: {} });
+  await post(request, 'session.signOut');
   await openApp(page);
 
   // Sign-in.

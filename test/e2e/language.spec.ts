@@ -1,8 +1,9 @@
 // One language per screen (issue 15, point 3): errors from the main process and the audit log's details are
 // worded by the renderer. Every view is rendered in bokmål after provoking refusals, and none of the main
 // process's English sentences may be on screen; in English, none of the bokmål ones.
-import { E2E_SECRET, E2E_WORLD_HEADERS } from '../../playwright.config';
-import { bokmalSentences, invoke, mainProcessEnglish, setLanguage, shownOf, VIEW_IDS } from './words';
+import { E2E_WORLD_HEADERS } from '../../playwright.config';
+import { invoke, invokeResult } from './host-api';
+import { bokmalSentences, mainProcessEnglish, setLanguage, shownOf, VIEW_IDS } from './words';
 import { expect, openApp, signIn, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -55,11 +56,13 @@ test.describe('one language per screen', () => {
       items: [{ orgNumber: NOT_A_CLIENT, operation: 'add' }],
       submit: true,
     });
-    const refused = await request.post('/api/invoke/batches.create', {
-      headers: { 'x-klientdesk-secret': E2E_SECRET },
-      data: { name: 'Feil', systemUserId: SU_A, items: [{ orgNumber: '123456789', operation: 'add' }], submit: false },
+    const refused = await invokeResult(request, 'batches.create', {
+      name: 'Feil',
+      systemUserId: SU_A,
+      items: [{ orgNumber: '123456789', operation: 'add' }],
+      submit: false,
     });
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('BATCH_INVALID_ITEMS');
+    expect(refused.ok ? null : refused.error.code).toBe('BATCH_INVALID_ITEMS');
     // Altinn refusing every call (the demo admin's faults): a plain sentence, the status code only in the details.
     const settings = await invoke<{ environments: { demo: { urls: Record<string, string> } } }>(request, 'settings.get');
     admin = settings.environments.demo.urls.demoAdmin!.replace(/\/$/, '');

@@ -4,20 +4,14 @@
 // API (electron/demo/README.md), whose address Settings show.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { formatOrgNumber } from '../../shared/domain/orgnr';
-import { E2E_SECRET, E2E_WORLD_HEADERS } from '../../playwright.config';
+import { E2E_WORLD_HEADERS } from '../../playwright.config';
 import { expect, openApp, signIn, test } from './fixtures';
+import { invoke } from './host-api';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const SU_A_TITLE = 'SmartRegnskap – klienter';
 // Every service of the world drops every connection: to Klientdesk it is as if the network were gone.
 const UNREACHABLE = [{ service: '*', dropRate: 1 }];
-
-async function invoke<T>(request: APIRequestContext, channel: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 async function demoAdmin(request: APIRequestContext): Promise<string> {
   const settings = await invoke<{ environments: { demo: { urls: Record<string, string> } } }>(request, 'settings.get');

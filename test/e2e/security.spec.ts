@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
-import { expect, launchCode, openApp, signIn, test } from './fixtures';
+import { expect, launchCode, launchPath, openApp, signIn, test } from './fixtures';
+import { invoke, invokeInPage } from './host-api';
 
 const TRICKY_NAME = '<img src=x onerror=alert(1)> AS';
 const REMOTE = 'https://example.invalid';
@@ -53,11 +54,6 @@ function probe(page: Page): Promise<ProbeResult> {
   }, REMOTE);
 }
 
-async function invoke(request: APIRequestContext, channel: string, input: unknown = {}): Promise<unknown> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  return ((await res.json()) as { value?: unknown }).value;
-}
-
 test.describe('the content security policy', () => {
   let plain: Server;
   let plainUrl: string;
@@ -73,7 +69,7 @@ test.describe('the content security policy', () => {
   test.afterAll(() => new Promise<void>((r) => plain.close(() => r())));
 
   test('is sent with the page, strict for scripts and remote hosts', async ({ page }) => {
-    const res = await page.goto(`/#c=${await launchCode(page)}`);
+    const res = await page.goto(launchPath(await launchCode(page)));
     const csp = res!.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -156,7 +152,7 @@ test.describe('untrusted text and new windows', () => {
 test.describe('the launch code', () => {
   test('is spent once, and the page keeps neither it nor the secret', async ({ page, browser }) => {
     const code = await launchCode(page);
-    await page.goto(`/#c=${code}`);
+    await page.goto(launchPath(code));
     await expect(page.getByRole('navigation')).toBeVisible();
     expect(page.url()).not.toContain(code);
     const kept = await page.evaluate(() => ({
@@ -172,11 +168,8 @@ test.describe('the launch code', () => {
     const other = await browser.newContext();
     try {
       const late = await other.newPage();
-      await late.goto(`/#c=${code}`);
-      const status = await late.evaluate(
-        async () =>
-          (await fetch('/api/invoke/app.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
-      );
+      await late.goto(launchPath(code));
+      const status = await invokeInPage(late, 'app.status');
       expect(status).toBe(401);
     } finally {
       await other.close();

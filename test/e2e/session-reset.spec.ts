@@ -1,6 +1,7 @@
 // Issue 15, points 2 and 3: one person's refusal does not stay for the next, and the audit log's Details
 // column is in the reader's language. By role and label, as a user finds them.
-import { invoke, setLanguage } from './words';
+import { invoke } from './host-api';
+import { setLanguage } from './words';
 import { expect, openApp, signIn, test } from './fixtures';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';

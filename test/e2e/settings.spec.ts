@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, openApp, test } from './fixtures';
+import { invokeInPage } from './host-api';
 
 test.afterEach(async ({ page }) => {
   // One host serves every spec: put the language back even when a test stopped half-way.
-  await page.evaluate(async () => {
-    // The page's session cookie carries the call, as it does for the app itself.
-    await fetch('/api/invoke/settings.update', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ language: 'nb' }),
-    });
-  });
+  // The page's session cookie carries the call, as it does for the app itself.
+  await invokeInPage(page, 'settings.update', { language: 'nb' });
 });
 
 test('generate a key and save its public JWK, which holds no private part', async ({ page }) => {

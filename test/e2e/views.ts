@@ -2,18 +2,12 @@
 // (axe, screenshots). One host serves every spec, so the language is set through the contract and put back.
 import type { Page } from '@playwright/test';
 import { expect, openApp, signIn } from './fixtures';
+import { invokeInPage } from './host-api';
 
 export type Language = 'nb' | 'en';
 
 export async function setLanguage(page: Page, language: Language): Promise<void> {
-  await page.evaluate(async (lang) => {
-    const secret = sessionStorage.getItem('klientdesk.hostSecret') ?? '';
-    await fetch('/api/invoke/settings.update', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-klientdesk-secret': secret },
-      body: JSON.stringify({ language: lang }),
-    });
-  }, language);
+  expect(await invokeInPage(page, 'settings.update', { language })).toBe(200);
   await page.reload();
   await expect(page.getByRole('navigation')).toBeVisible();
   await expect(page.getByTestId('nav-clients')).toContainText(language === 'nb' ? 'Klienter' : 'Clients');

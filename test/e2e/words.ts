@@ -4,16 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_SECRET } from '../../playwright.config';
 import { errorTexts } from '../../renderer/src/i18n/errors';
 import { auditDetailTexts } from '../../shared/domain/audit-details';
-
-export async function invoke<T>(request: APIRequestContext, channel: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value as T;
-}
+import { invoke } from './host-api';
 
 const CORE = fileURLToPath(new URL('../../electron', import.meta.url));
 

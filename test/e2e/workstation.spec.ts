@@ -1,8 +1,8 @@
 // Issue 15, part A: the workstation as a daily tool. One test per numbered point, found by role and label the
 // way a user finds things, at the configured 1280×720, against the shared demo world ("ready" preset).
-import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_SECRET } from '../../playwright.config';
+import type { Page } from '@playwright/test';
 import { expect, openApp, signIn, test } from './fixtures';
+import { invoke } from './host-api';
 import { readyApp, setLanguage, VIEWS } from './views';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
@@ -12,13 +12,6 @@ const C2 = '311851381';
 const C6 = '310478717';
 const NOT_A_CLIENT = '310000086';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-async function invoke<T>(request: APIRequestContext, channel: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/invoke/${channel}`, { headers: { 'x-klientdesk-secret': E2E_SECRET }, data: input });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Klienter' });
 const search = (page: Page, text: string) => page.getByRole('searchbox', { name: 'Søk i klienter' }).fill(text);

@@ -1,14 +1,14 @@
-// A whole Klientdesk core (store, features) in a temp folder, as main or the host would build it. Like those
-// shells, the helper starts the embedded demo world in-process when Demo is active (or points Demo at a
-// standalone world), and exposes the running world object so tests can set faults or read its state.
+// A whole Klientdesk core (store, features) in a temp folder, assembled by the same function main and the
+// host use. Like those shells, the helper starts the embedded demo world in-process when Demo is active (or
+// points Demo at a standalone world), and exposes the running world object so tests can set faults or read it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/app/create-core';
-import { createDispatcher, type Dispatch } from '../../electron/platform/ipc/dispatch';
+import { assembleApp, type AssembledApp } from '../../electron/app/assemble';
+import type { Core } from '../../electron/app/create-core';
+import type { Dispatch } from '../../electron/platform/ipc/dispatch';
 import { passphraseProtector } from '../../electron/platform/keys/protector';
 import type { WorldConnection } from '../../electron/services/world/connection';
-import { embeddedWorld } from '../../electron/services/world/embedded';
 import { startDemoWorld, type DemoWorld } from '../../electron/demo';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 
@@ -28,28 +28,27 @@ export interface TestCore {
 export async function startTestCore(options: { demoClients?: number; world?: WorldConnection } = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-core-'));
   let world: DemoWorld | null = null;
-  let core: Core;
+  const internalErrors: unknown[] = [];
+  let app: AssembledApp;
   try {
-    core = await createCore({
+    app = await assembleApp({
+      holder: 'a test core',
+      standaloneWorld: options.world,
       dataDir,
       mode: 'browser',
       version: 'test',
       // Cheap scrypt parameters: the tests exercise the sealing, not its cost.
       protector: passphraseProtector('test-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
-      demoWorld: {
-        standalone: options.world,
-        embedded: embeddedWorld(
-          () => startDemoWorld({ port: 0, clients: options.demoClients ?? 120, stateFile: join(dataDir, 'demo-world.json'), quiet: true }),
-          (running) => (world = running),
-        ),
-      },
+      startEmbeddedWorld: () =>
+        startDemoWorld({ port: 0, clients: options.demoClients ?? 120, stateFile: join(dataDir, 'demo-world.json'), quiet: true }),
+      onEmbeddedWorld: (running) => (world = running),
+      onInternalError: (_c, e) => internalErrors.push(e),
     });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const internalErrors: unknown[] = [];
-  const dispatch = createDispatcher(core.handlers, { onInternalError: (_c, e) => internalErrors.push(e) });
+  const { core, dispatch } = app;
   return {
     core,
     dataDir,
@@ -65,7 +64,7 @@ export async function startTestCore(options: { demoClients?: number; world?: Wor
     },
     async close() {
       try {
-        await core.close();
+        await app.close();
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

@@ -6,7 +6,7 @@ import { isFinalBatchState, type ItemState } from '../../../shared/domain/batch'
 import type { Language } from '../../../shared/domain/outcomes';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
-import type { EndUserAltinn } from '../../app/ports';
+import type { ClientsQueryPort, EndUserAltinn } from '../../app/ports';
 import { appendAudit } from '../audit/log';
 import { batchFileName, readBatchFile, writeBatchFile } from './batch-file';
 import { BatchCodes } from './batch-errors';
@@ -18,6 +18,8 @@ import { createBatchRunner, type RunnerOptions } from './runner';
 
 export interface BatchServiceOptions {
   db: Database;
+  /** The local client list (the clients feature's port): partyUuids, names and packages it knows. */
+  clients: ClientsQueryPort;
   now(): Date;
   /** The signed-in person, for "created by" and the audit trail. */
   actor(): string;
@@ -45,7 +47,7 @@ export function createBatchService(options: BatchServiceOptions) {
     (record) => appendAudit(db, { ...record, actor: options.actor() }, options.now()),
     options.onConfirmed,
   );
-  const parties = createPartyResolver(db, options.environment);
+  const parties = createPartyResolver(options.clients, options.environment);
   const runner = createBatchRunner({
     store,
     altinn: options.altinn,

@@ -6,12 +6,14 @@ import type { Database } from 'better-sqlite3';
 import type { Employee } from '../../../shared/contract/employees';
 import { agentIdentifierProblem, lastNameProblem, normaliseAgentIdentifier } from '../../../shared/domain/agent-identity';
 import { AppError } from '../../../shared/errors';
-import type { Feature, FeatureContext } from '../../app/feature';
+import type { ChannelsOf, Feature, HandlersOf } from '../../app/feature';
+import type { ClientsQueryPort, DelegationRecordPort, EndUserAltinn } from '../../app/ports';
 import { classifyError } from '../batches/classify-error';
 import { runPooled } from '../claims/run-pooled';
 import type { AuditRecord } from '../audit/log';
 import type { ClientAdministrationApi } from '../../services/altinn/client-administration';
-import { ensureTarget, forgetAgent, targetTitle } from './targets';
+import { withEmployeeTargets } from './target-altinn';
+import { ensureTarget, forgetAgent, readTarget, recordTargetChange, targetTitle } from './targets';
 
 /** Everything this feature needs from the app, in one place, so the composition root can rewire it. */
 export interface EmployeesPorts {
@@ -22,34 +24,28 @@ export interface EmployeesPorts {
   /** The firm's party UUID as Altinn named it to the signed-in client administrator; throws when nobody is. */
   firmPartyUuid(): string;
   clientAdministration(): ClientAdministrationApi;
+  /** The clients feature's local list: the partyUuid Altinn knows a client by. */
+  clients: ClientsQueryPort;
 }
 
-export const employeesPorts = (ctx: FeatureContext): EmployeesPorts => ({
-  db: ctx.db,
-  environment: ctx.environment,
-  now: ctx.now,
-  audit: ctx.audit,
-  firmPartyUuid: () => {
-    const { partyUuid } = ctx.services.altinn().firm;
-    if (!partyUuid)
-      throw new AppError('NO_CLIENT_ADMIN', 'Only the firm’s client administrator can see and change its employees’ client access.');
-    return partyUuid;
-  },
-  clientAdministration: () => ctx.environmentServices().clientAdministration,
-});
+/** What the batches need of employees as targets: titles, Access Management routing and the local copy. */
+export interface EmployeeTargetsPort {
+  systemUser(environment: string, id: string): { title: string; packages: string[] } | null;
+  routeAltinn(altinn: EndUserAltinn): EndUserAltinn;
+  recordChange: DelegationRecordPort;
+}
+
+export type EmployeesFeature = Feature<ChannelsOf<'employees.'>> & { targets: EmployeeTargetsPort };
 
 const LIST_CONCURRENCY = 5;
 
 const codeOf = (error: unknown): string => (error instanceof AppError ? error.code : 'ERROR');
 
-export function createEmployeesFeature(ports: EmployeesPorts): Feature {
+export function employeesFeature(ports: EmployeesPorts): EmployeesFeature {
   const api = () => ports.clientAdministration();
 
   function clientPartyUuid(orgNumber: string): string {
-    const uuid = ports.db
-      .prepare('SELECT party_uuid FROM clients WHERE environment = ? AND org_number = ? AND gone_at IS NULL')
-      .pluck()
-      .get(ports.environment(), orgNumber) as string | undefined;
+    const uuid = ports.clients.client(ports.environment(), orgNumber)?.partyUuid;
     if (!uuid)
       throw new AppError(
         'CLIENT_NOT_SYNCED',
@@ -87,7 +83,18 @@ export function createEmployeesFeature(ports: EmployeesPorts): Feature {
     }
   }
 
+  const targets: EmployeeTargetsPort = {
+    systemUser(environment, id) {
+      const t = readTarget(ports.db, environment, id);
+      return t ? { title: targetTitle(t), packages: t.packages } : null;
+    },
+    routeAltinn: (altinn) =>
+      withEmployeeTargets(altinn, { db: ports.db, environment: ports.environment, clientAdministration: ports.clientAdministration }),
+    recordChange: (change) => recordTargetChange(ports.db, change),
+  };
+
   return {
+    targets,
     handlers: {
       'employees.list': async (): Promise<Employee[]> => {
         const firm = ports.firmPartyUuid();
@@ -155,5 +162,3 @@ export function createEmployeesFeature(ports: EmployeesPorts): Feature {
     },
   };
 }
-
-export const employeesFeature = (ctx: FeatureContext): Feature => createEmployeesFeature(employeesPorts(ctx));

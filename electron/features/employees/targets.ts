@@ -95,7 +95,7 @@ export function recordTargetChange(
   db.prepare(
     `INSERT OR REPLACE INTO employee_target_clients (environment, target_id, org_number, party_uuid, name)
      SELECT @environment, @systemUserId, @orgNumber, @partyUuid,
-            COALESCE((SELECT name FROM clients WHERE environment = @environment AND org_number = @orgNumber), @name, '')
+            COALESCE(@name, '')
      WHERE EXISTS (SELECT 1 FROM employee_targets WHERE environment = @environment AND id = @systemUserId)`,
   ).run({ ...change, name: change.name });
 }

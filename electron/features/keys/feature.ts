@@ -4,24 +4,12 @@
 import type { EnvironmentId } from '../../../shared/contract/define';
 import type { KeyInfo } from '../../../shared/contract/keys';
 import { AppError } from '../../../shared/errors';
-import type { Feature, FeatureContext } from '../../app/feature';
-import type { Handlers } from '../../platform/ipc/dispatch';
+import type { ChannelsOf, Feature, HandlersOf } from '../../app/feature';
 import type { KeyInfo as VaultKeyInfo, KeyStatus, KeyVault } from '../../platform/keys/key-vault';
 import { readKeyMaterial } from './read-key-material';
 import { auditDetail } from '../../../shared/domain/audit-details';
 
-type KeyHandlers = Pick<
-  Handlers,
-  | 'keys.list'
-  | 'keys.generate'
-  | 'keys.import'
-  | 'keys.setActive'
-  | 'keys.remove'
-  | 'keys.lockState'
-  | 'keys.setPassphrase'
-  | 'keys.unlock'
-  | 'keys.removeBadEntry'
->;
+export type KeysChannel = ChannelsOf<'keys.'>;
 
 export interface KeyringDeps {
   vault(): Promise<KeyVault>;
@@ -33,19 +21,11 @@ export interface KeyringDeps {
   audit?(record: { action: string; outcome: string; detail?: string }): void;
 }
 
-export function keyringFeature(ctx: FeatureContext): Feature {
-  return {
-    handlers: createKeyringHandlers({
-      vault: () => ctx.keyVault(),
-      environment: () => ctx.environment(),
-      keysChanged: () => ctx.onDemoKeysChanged(),
-      registerKey: (jwk) => ctx.registerDemoKey?.(jwk),
-      audit: (record) => ctx.audit(record),
-    }),
-  };
+export function keyringFeature(deps: KeyringDeps): Feature<KeysChannel> {
+  return { handlers: createKeyringHandlers(deps) };
 }
 
-export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
+export function createKeyringHandlers(deps: KeyringDeps): HandlersOf<KeysChannel> {
   const listInfo = async (): Promise<KeyInfo[]> => {
     const vault = await deps.vault();
     const environment = deps.environment();
@@ -73,7 +53,7 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
 
   const registerFirst = async (info: VaultKeyInfo): Promise<void> => deps.registerKey?.(info.publicJwk);
 
-  return {
+  const handlers = {
     'keys.lockState': async () => (await deps.vault()).state(),
     'keys.setPassphrase': async ({ passphrase }) => {
       const vault = await deps.vault();
@@ -132,7 +112,8 @@ export function createKeyringHandlers(deps: KeyringDeps): KeyHandlers {
       await afterChange('key_removed', kid);
       return {};
     },
-  };
+  } satisfies HandlersOf<KeysChannel>;
+  return handlers;
 }
 
 function currentSigningKid(vault: KeyVault, environment: EnvironmentId): string | null {

@@ -1,7 +1,15 @@
 // The browser host's stand-in for the preload: the same KlientdeskBridge, carried over loopback HTTP.
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { EventName } from '../../../shared/contract';
-import { BATCH_FILE_UPLOAD_PATH, batchFileDownloadUrl } from '../../../shared/contract/batch-file-routes';
+import {
+  BATCH_FILE_UPLOAD_PATH,
+  batchFileDownloadUrl,
+  createEventFrameReader,
+  HOST_ROUTES,
+  invokePath,
+  JSON_MEDIA_TYPE,
+  launchCodeOf,
+} from '../../../shared/contract/transport';
 import type { Result } from '../../../shared/contract/define';
 
 const UNREACHABLE = {
@@ -21,13 +29,13 @@ async function hostError(res: Response): Promise<{ ok: false; error: { code: str
  * without a code keeps using the cookie.
  */
 async function startSession(): Promise<void> {
-  const match = /(?:^#|&)c=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (!match?.[1]) return;
+  const code = launchCodeOf(window.location.hash);
+  if (!code) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  await fetch('/api/session', {
+  await fetch(HOST_ROUTES.session, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: match[1] }),
+    headers: { 'Content-Type': JSON_MEDIA_TYPE },
+    body: JSON.stringify({ code }),
   }).catch(() => undefined);
 }
 
@@ -43,21 +51,14 @@ export function createHttpBridge(): KlientdeskBridge {
     streaming = true;
     try {
       await session;
-      const res = await fetch('/api/events');
+      const res = await fetch(HOST_ROUTES.events);
       if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
+      const framesOf = createEventFrameReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer += value;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const { event, payload } = JSON.parse(data.slice(6)) as { event: string; payload: unknown };
+        for (const { event, payload } of framesOf(value)) {
           for (const l of listeners.get(event) ?? []) l(payload);
         }
       }
@@ -74,9 +75,9 @@ export function createHttpBridge(): KlientdeskBridge {
     async invoke(channel, input) {
       try {
         await session;
-        const res = await fetch(`/api/invoke/${channel}`, {
+        const res = await fetch(invokePath(channel), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': JSON_MEDIA_TYPE },
           body: JSON.stringify(input ?? {}),
         });
         if (!res.ok) return await hostError(res);
@@ -90,7 +91,7 @@ export function createHttpBridge(): KlientdeskBridge {
         try {
           await session;
           // The File itself is the body: the browser streams it from disk, the page never reads it into a string.
-          const res = await fetch(BATCH_FILE_UPLOAD_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
+          const res = await fetch(BATCH_FILE_UPLOAD_PATH, { method: 'POST', headers: { 'Content-Type': JSON_MEDIA_TYPE }, body: file });
           if (!res.ok) return await hostError(res);
           return (await res.json()) as Result<never>;
         } catch {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBatchService } from '../../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
 import { lockDataFolder, DATA_FOLDER_IN_USE } from '../../../electron/platform/store/data-folder-lock';
 import { DB_FILE_NAME, openDatabase } from '../../../electron/platform/store/database';
 import { AppError } from '../../../shared/errors';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const altinn = worldAltinn(config.urls, token);
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Morten Lie',
     environment: () => 'demo',

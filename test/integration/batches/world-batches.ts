@@ -6,6 +6,7 @@ import { ClientDelegationApi } from '../../../electron/services/altinn/client-de
 import { createHttpClient, type HttpClientOptions } from '../../../electron/platform/http/http-client';
 import type { Clock } from '../../../electron/platform/http/clock';
 import { createBatchService } from '../../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../../../electron/platform/store/database';
 import { signInToWorld, worldAltinn, type WorldUrls } from '../../helpers/world-altinn';
@@ -84,6 +85,7 @@ export function worldBatches(urls: WorldUrls, { concurrency = 5, clock, onExchan
   const altinn = lazyWorldAltinn(urls, { clock, onExchange });
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Morten Lie',
     environment: () => 'demo',

@@ -6,7 +6,8 @@ import { appendAudit } from '../../../electron/features/audit/log';
 import { auditFeature } from '../../../electron/features/audit/feature';
 import { exportAuditCsv, queryAudit } from '../../../electron/features/audit/query';
 import { batchesFeature } from '../../../electron/features/batches/feature';
-import type { FeatureContext } from '../../../electron/app/feature';
+import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
+import { recordDelegationChange } from '../../../electron/features/clients/delegation-change';
 import { createEventBus } from '../../../electron/app/event-bus';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { createSettingsStore } from '../../../electron/platform/settings/settings-store';
@@ -166,29 +167,24 @@ describe('the audit log is append-only', () => {
   it('keeps every existing row unchanged through every batch and audit channel', async () => {
     const { db } = openDatabase({ file: ':memory:' });
     const altinn = new FakeAltinn(SU_A);
-    const unavailable = (): never => {
-      throw new Error('not used by these features');
-    };
-    const ctx: FeatureContext = {
-      db,
-      settings: createSettingsStore(db),
-      bus: createEventBus(),
-      services: {
-        session: { current: () => null, demoPersons: () => [], signIn: unavailable, signOut: () => undefined },
+    const settings = createSettingsStore(db);
+    const clients = createClientsQueryPort(db);
+    const features = [
+      batchesFeature({
+        db,
+        clients,
+        recordDelegation: (change) => recordDelegationChange(db, change),
         altinn: () => altinn,
-        krav: unavailable,
+        session: { current: () => null },
         isOnline: () => true,
-      },
-      environment: () => 'demo',
-      now: () => new Date(),
-      audit: (record) => appendAudit(db, { ...record, actor: 'test', environment: 'demo' }),
-      keyVault: unavailable,
-      demoWorld: () => null,
-      environmentServices: unavailable,
-      onDemoKeysChanged: unavailable,
-      subscribeExchanges: () => () => undefined,
-    };
-    const features = [batchesFeature(ctx), auditFeature(ctx)];
+        environment: () => 'demo',
+        now: () => new Date(),
+        language: () => settings.get().language,
+        concurrency: () => settings.get().runner.concurrency,
+        events: createEventBus(),
+      }),
+      auditFeature({ db, language: () => settings.get().language, now: () => new Date() }),
+    ];
     const dispatch = createDispatcher(Object.assign({}, ...features.map((f) => f.handlers)));
     const invoke = async (channel: string, input: unknown) => {
       const before = db.prepare('SELECT * FROM audit_log ORDER BY id').all();

@@ -1,5 +1,6 @@
 // A batch service on an in-memory database and a FakeAltinn, with knobs for the network and the sign-in.
 import { createBatchService, type BatchServiceOptions } from '../../../electron/features/batches/batch-service';
+import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
 import { openDatabase } from '../../../electron/platform/store/database';
 import { syntheticOrgNumbers } from '../../../shared/domain/orgnr';
 import type { BatchProgress } from '../../../shared/contract/batches';
@@ -15,6 +16,7 @@ export function harness(overrides: Partial<BatchServiceOptions> = {}) {
   const progress: BatchProgress[] = [];
   const service = createBatchService({
     db,
+    clients: createClientsQueryPort(db),
     now: () => new Date(),
     actor: () => 'Morten Lie',
     environment: () => 'demo',

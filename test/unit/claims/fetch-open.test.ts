@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClaimsHandlers } from '../../../electron/features/claims/feature';
+import { createClaimsHandlers, type ClaimsDeps } from '../../../electron/features/claims/feature';
 import { ServiceError } from '../../../electron/platform/errors';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
-import type { FeatureContext } from '../../../electron/app/feature';
 import type { KravPort } from '../../../electron/app/ports';
 import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
 import { C1_BODY, EMPTY_BODY } from './aapnekrav-body';
@@ -14,12 +13,15 @@ const das008 = (): ServiceError =>
 function setup(answer: (org: string) => Promise<unknown>, demoDate: string | null = '2026-11-24') {
   const audits: { action: string; detail?: string | null }[] = [];
   const openClaims: KravPort['openClaims'] = async (org) => parseOpenClaims(await answer(org), org);
-  const ctx = {
-    services: { krav: () => ({ openClaims }) },
+  const ctx: ClaimsDeps = {
+    krav: () => ({ openClaims }),
+    altinn: () => {
+      throw new Error('not used without a systemUserId');
+    },
     now: () => new Date('2026-11-25T10:00:00Z'),
-    demoWorld: () => (demoDate ? { info: { demoDate } } : null),
-    audit: (r: { action: string; detail?: string | null }) => audits.push(r),
-  } as unknown as FeatureContext;
+    environmentDate: () => demoDate,
+    audit: (r) => audits.push(r),
+  };
   const fetchOpen = createClaimsHandlers(ctx)['claims.fetchOpen'];
   return { fetchOpen: (orgNumbers: string[]) => fetchOpen({ orgNumbers }, { transport: 'ipc' }), audits };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
 import { appendAudit } from '../../../electron/features/audit/log';
 import { createEventBus } from '../../../electron/app/event-bus';
-import { clientsFeature, type ClientsContext } from '../../../electron/features/clients/feature';
+import { clientsFeature, type ClientsDeps } from '../../../electron/features/clients/feature';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { createSettingsStore } from '../../../electron/platform/settings/settings-store';
 import { AppError } from '../../../shared/errors';
@@ -16,20 +16,13 @@ function setup(signedIn = true) {
   bus.subscribe((name, payload) => events.push({ name, payload }));
   const settings = createSettingsStore(db);
   const altinn = new FakeAltinn();
-  const ctx: ClientsContext = {
+  const ctx: ClientsDeps = {
     db,
-    settings,
-    bus,
-    services: {
-      session: { current: () => null, demoPersons: () => [], signIn: () => Promise.reject(new Error('no')), signOut: () => undefined },
-      altinn: () => {
-        if (!signedIn) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
-        return altinn;
-      },
-      krav: () => {
-        throw new Error('not used');
-      },
-      isOnline: () => true,
+    events: bus,
+    language: () => settings.get().language,
+    altinn: () => {
+      if (!signedIn) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+      return altinn;
     },
     environment: () => settings.get().environment,
     now: () => new Date('2026-11-24T10:00:00Z'),
