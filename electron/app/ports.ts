@@ -3,7 +3,7 @@
 // features stay testable with small fakes and never care which environment they run in.
 import type { DemoPersonRole, Session } from '../../shared/contract/app';
 import type { Relationship } from '../../shared/domain/packages';
-import type { OpenClaims } from '../services/skatteetaten/parse';
+import type { OpenClaims } from '../services/skatteetaten/claims-types';
 
 export interface AgentSystemUser {
   id: string;
