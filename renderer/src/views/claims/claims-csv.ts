@@ -1,10 +1,9 @@
 // The claims overview as a CSV for a Norwegian spreadsheet: `;` between fields, a decimal comma, and a BOM so
 // Excel reads æøå as UTF-8. Clients without claims get one line saying why, so the file accounts for everyone.
 import type { ClientClaims, OpenClaimsResult } from '../../../../shared/contract/claims';
-import { formatCsvAmount } from '../../../../shared/domain/money';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { writeCsv } from '../../../../shared/format/csv';
-import { formatDate, type Language } from '../../../../shared/format/format';
+import { formatDate, formatSheetAmount, type Language } from '../../../../shared/format/format';
 
 export interface CsvLabels {
   headers: {
@@ -72,8 +71,8 @@ export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string
         c.description,
         c.period,
         c.dueDate ? formatDate(c.dueDate, labels.language) : '',
-        formatCsvAmount(c.originalAmount),
-        formatCsvAmount(c.remainingAmount),
+        formatSheetAmount(c.originalAmount),
+        formatSheetAmount(c.remainingAmount),
         c.kid ?? '',
         c.overdue ? labels.yes : labels.no,
         c.deferred ? labels.yes : labels.no,
