@@ -9,25 +9,15 @@ import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../sha
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { readSystemUsers } from '../clients/system-users';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
+import type { HashedAuditFields } from './hash-chain';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 /** An export is a document for people; this many rows is already more than a spreadsheet shows comfortably. */
 export const MAX_EXPORT_ROWS = 200_000;
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  environment: string;
-  action: string;
-  system_user_id: string | null;
-  client_org_number: string | null;
-  batch_id: string | null;
-  outcome: string;
-  code: string | null;
-  correlation_id: string | null;
-  detail: string | null;
+/** A stored row: the fields its hash covers, and the chain's two hashes. */
+interface AuditRow extends HashedAuditFields {
   prev_hash: string | null;
   hash: string | null;
 }
