@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Stack, Tab, Tabs, TextField } from '@mui/material';
+import { Alert, Box, Stack, Tab, Tabs, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { EnvironmentConfig, Settings } from '../../../../shared/contract/app';
 import type { EnvironmentId } from '../../../../shared/contract/define';
