@@ -1,6 +1,7 @@
 // An Altinn whose answers take a jittered time: log-normal, median 40 ms, 99th percentile 400 ms, drawn from a
 // fixed seed and tied to the client, so every way of sending the same batch meets exactly the same latencies.
 import type { EndUserAltinn } from '../../electron/app/ports';
+import { createRng } from '../../electron/demo/random';
 
 export const MEDIAN_MS = 40;
 export const P99_MS = 400;
@@ -8,21 +9,10 @@ export const P99_MS = 400;
 const Z99 = 2.3263;
 const SIGMA = Math.log(P99_MS / MEDIAN_MS) / Z99;
 
-/** mulberry32: a small, well-mixed 32-bit generator, enough for a benchmark's draws. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One log-normal latency per key, the same for the same seed and keys. */
 export function jitteredLatencies(keys: readonly string[], seed = 16): Map<string, number> {
-  const random = seeded(seed);
+  // The demo world's seeded generator: the same seed gives the same draws here as there.
+  const random = createRng(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return new Map(keys.map((k) => [k, MEDIAN_MS * Math.exp(SIGMA * normal())]));
 }

@@ -7,7 +7,7 @@ import type { EnvironmentId } from '../../shared/contract/define';
 import type { Language } from '../../shared/domain/outcomes';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Relationship } from '../../shared/domain/packages';
-import type { OpenClaims } from '../services/skatteetaten/parse';
+import type { OpenClaims } from '../services/skatteetaten/claims-types';
 import type { AuditRecord } from '../features/audit/log';
 import type { DelegationChange } from '../features/clients/delegation-change';
 

@@ -1,6 +1,17 @@
 // Signing keys and JWT helpers shared by the simulated services. Every service of the world has its own
 // RS256 key; the keys never leave the process except into the optional state file.
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  calculateJwkThumbprint,
+  decodeJwt as joseDecodeJwt,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 export interface SigningKey {
   kid: string;
@@ -37,15 +48,17 @@ export interface DecodedToken {
   claims: Record<string, unknown>;
 }
 
-/** Decodes without verifying: for logging and for reading a grant before its key is known. */
+/**
+ * Decodes without verifying: for logging and for reading a grant before its key is known. Stricter than jose
+ * alone, like the real services: three base64url parts (no JWE, no stray characters) and a header naming `alg`.
+ */
 export function decodeJwt(token: string): DecodedToken | null {
   if (!JWT_SHAPE.test(token)) return null;
-  const [h, c] = token.split('.');
   try {
-    const header: unknown = JSON.parse(Buffer.from(h!, 'base64url').toString('utf8'));
-    const claims: unknown = JSON.parse(Buffer.from(c!, 'base64url').toString('utf8'));
-    if (!isRecord(header) || !isRecord(claims) || typeof header.alg !== 'string') return null;
-    return { header, claims };
+    const header = decodeProtectedHeader(token);
+    const claims = joseDecodeJwt(token);
+    if (typeof header.alg !== 'string') return null;
+    return { header: { ...header }, claims: { ...claims } };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 // The one place numbers, money, dates and times are worded for a person: every screen and every export's
 // human columns go through here, so "50 000", "kr 18 450,00" and "20.08.2026 14:05" look the same everywhere.
-import { formatNok } from '../domain/money';
+import { roundToOre } from '../domain/money';
 
 export type Language = 'nb' | 'en';
 
@@ -26,8 +26,36 @@ export function formatNumber(value: number, lang?: string): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
 }
 
-/** 18450 → "kr 18 450,00" (nb) or "NOK 18,450.00" (en). */
-export const formatMoney = (amount: number, lang?: string): string => formatNok(amount, asLanguage(lang));
+/**
+ * 18450 → "kr 18 450,00" (nb) or "NOK 18,450.00" (en); a negative amount keeps its minus after the symbol. CLDR
+ * (and so recent ICU) puts the symbol last for nb; invoices and Skatteetaten's own pages put it first, so the
+ * number comes from Intl and the symbol is placed here, whatever the ICU version.
+ */
+export function formatMoney(amount: number, lang?: string): string {
+  const language = asLanguage(lang);
+  const locale = localeOf(language);
+  const number = cached(`m:${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  // The space between symbol and number must not wrap in a table cell.
+  return `${language === 'nb' ? 'kr' : 'NOK'}\u00a0${number.format(roundToOre(amount))}`;
+}
+
+/** For the amount columns of CSV files opened in a Norwegian spreadsheet: `24200,00`, no grouping, decimal comma. */
+export function formatSheetAmount(amount: number): string {
+  const f = cached(
+    'sheet-amount',
+    () => new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+  );
+  // nb-NO writes minus as U+2212, which a spreadsheet reads as text; the file keeps the ASCII minus.
+  return f.format(roundToOre(amount)).replace('\u2212', '-');
+}
+
+/** A file size in megabytes with one decimal, e.g. "12,5" (nb) or "12.5" (en). */
+export function formatMegabytes(bytes: number, lang?: string): string {
+  const locale = localeOf(lang);
+  return cached(`mb:${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(
+    bytes / 1024 / 1024,
+  );
+}
 
 /** A calendar date without a time zone (`2026-08-20`) → "20.08.2026" or "20/08/2026"; it stays that date. */
 export function formatDate(isoDate: string, lang?: string): string {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { maskinportenIssuer, type WorldContext } from '../context';
 import { hop } from '../http/hop';
-import { isRecord, signJwt } from '../jwt';
+import { decodeJwt, isRecord, signJwt } from '../jwt';
 import { APIM_SUBSCRIPTION_KEY, RESOURCE_ID, SCOPES, SKD_CLIENT_ID } from '../seed/identifiers';
 
 export type PdpOutcome = 'Permit' | 'NotApplicable' | 'Deny' | 'Indeterminate' | 'unavailable';
@@ -48,8 +48,10 @@ export class PdpClient {
     });
     if (exchanged.status !== 200) throw new Error(`Altinn exchange answered ${exchanged.status}`);
     const value = exchanged.text.trim();
-    const claims = JSON.parse(Buffer.from(value.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
-    this.token = { value, exp: claims.exp ?? now + 300 };
+    const decoded = decodeJwt(value);
+    if (!decoded) throw new Error('Altinn exchange answered something that is not a JWT');
+    const exp = decoded.claims.exp;
+    this.token = { value, exp: typeof exp === 'number' ? exp : now + 300 };
     return value;
   }
 

@@ -9,25 +9,15 @@ import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../sha
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { readSystemUsers } from '../clients/system-users';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
+import type { HashedAuditFields } from './hash-chain';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 /** An export is a document for people; this many rows is already more than a spreadsheet shows comfortably. */
 export const MAX_EXPORT_ROWS = 200_000;
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  environment: string;
-  action: string;
-  system_user_id: string | null;
-  client_org_number: string | null;
-  batch_id: string | null;
-  outcome: string;
-  code: string | null;
-  correlation_id: string | null;
-  detail: string | null;
+/** A stored row: the fields its hash covers, and the chain's two hashes. */
+interface AuditRow extends HashedAuditFields {
   prev_hash: string | null;
   hash: string | null;
 }
@@ -119,51 +109,31 @@ export function queryAudit(db: Database, filter: AuditFilter, offset: number, li
 
 export type AuditCsvLanguage = 'nb' | 'en';
 
-const HEADERS: Record<AuditCsvLanguage, string[]> = {
-  nb: [
-    'ID',
-    'Tidspunkt',
-    'Hvem',
-    'Miljø',
-    'Handling',
-    'Systemtilgang',
-    'Klient',
-    'Bunke',
-    'Utfall',
-    'Kode',
-    'Korrelasjons-ID',
-    'Detaljer',
-    'Forrige hash',
-    'Hash',
-    'Beskrivelse',
-    'Tid (lokal)',
-    'Miljø (navn)',
-    'Handling (tekst)',
-    'Systemtilgang (navn)',
-    'Utfall (tekst)',
-  ],
-  en: [
-    'Id',
-    'Time',
-    'Who',
-    'Environment',
-    'Action',
-    'System user',
-    'Client',
-    'Batch',
-    'Outcome',
-    'Code',
-    'Correlation id',
-    'Detail',
-    'Previous hash',
-    'Hash',
-    'Description',
-    'Time (local)',
-    'Environment (name)',
-    'Action (text)',
-    'System access (name)',
-    'Outcome (text)',
-  ],
+/**
+ * The stored facts, under the same names in every language, so a script reads any export: the id and both
+ * hashes let an auditor recompute the chain outside the app (see hash-chain.ts).
+ */
+export const AUDIT_MACHINE_HEADERS = [
+  'id',
+  'at_utc',
+  'actor',
+  'environment_code',
+  'action_code',
+  'system_access_id',
+  'client_org_no',
+  'batch_id',
+  'outcome_code',
+  'code',
+  'correlation_id',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** The same facts worded for the reader, in the reader's language and local time. */
+const HUMAN_HEADERS: Record<AuditCsvLanguage, readonly string[]> = {
+  nb: ['Beskrivelse', 'Tid (lokal)', 'Miljø', 'Handling', 'Systemtilgang', 'Utfall'],
+  en: ['Description', 'Time (local)', 'Environment', 'Action', 'System access', 'Outcome'],
 };
 
 export function exportAuditCsv(
@@ -174,36 +144,36 @@ export function exportAuditCsv(
   timeZone?: string,
 ): { filename: string; csv: string } {
   const { rows } = queryAudit(db, filter, 0, MAX_EXPORT_ROWS);
-  const h = HEADERS[language];
+  const m = AUDIT_MACHINE_HEADERS;
+  const h = HUMAN_HEADERS[language];
   const titles = new Map<string, string>();
   for (const environment of new Set(rows.map((e) => e.environment))) {
     const parsed = environmentId.safeParse(environment);
     if (parsed.success) for (const su of readSystemUsers(db, parsed.data)) titles.set(`${environment}:${su.id}`, su.title);
   }
-  // The id and both hashes let an auditor recompute the chain outside the app (see hash-chain.ts).
   const columns: CsvColumn<AuditEntry>[] = [
-    { header: h[0]!, value: (e) => e.id },
-    { header: h[1]!, value: (e) => e.at },
-    { header: h[2]!, value: (e) => e.actor },
-    { header: h[3]!, value: (e) => e.environment },
-    { header: h[4]!, value: (e) => e.action },
-    { header: h[5]!, value: (e) => e.systemUserId },
-    { header: h[6]!, value: (e) => e.clientOrgNumber },
-    { header: h[7]!, value: (e) => e.batchId },
-    { header: h[8]!, value: (e) => e.outcome },
-    { header: h[9]!, value: (e) => e.code },
-    { header: h[10]!, value: (e) => e.correlationId },
-    { header: h[11]!, value: (e) => e.detail },
-    { header: h[12]!, value: (e) => e.prevHash },
-    { header: h[13]!, value: (e) => e.hash },
-    // Worded for the reader; the stored Detail above is what the hash covers.
-    { header: h[14]!, value: (e) => (e.detailCode ? wordAuditDetail(e.detailCode, e.detailParams ?? {}, language) : e.detail) },
-    { header: h[15]!, value: (e) => formatSheetDateTime(e.at, language, timeZone) },
-    { header: h[16]!, value: (e) => wordEnvironment(e.environment, language) },
-    { header: h[17]!, value: (e) => wordAuditAction(e.action, language) },
+    { header: m[0], value: (e) => e.id },
+    { header: m[1], value: (e) => e.at },
+    { header: m[2], value: (e) => e.actor },
+    { header: m[3], value: (e) => e.environment },
+    { header: m[4], value: (e) => e.action },
+    { header: m[5], value: (e) => e.systemUserId },
+    { header: m[6], value: (e) => e.clientOrgNumber },
+    { header: m[7], value: (e) => e.batchId },
+    { header: m[8], value: (e) => e.outcome },
+    { header: m[9], value: (e) => e.code },
+    { header: m[10], value: (e) => e.correlationId },
+    { header: m[11], value: (e) => e.detail },
+    { header: m[12], value: (e) => e.prevHash },
+    { header: m[13], value: (e) => e.hash },
+    // Worded for the reader; the stored detail above is what the hash covers.
+    { header: h[0]!, value: (e) => (e.detailCode ? wordAuditDetail(e.detailCode, e.detailParams ?? {}, language) : e.detail) },
+    { header: h[1]!, value: (e) => formatSheetDateTime(e.at, language, timeZone) },
+    { header: h[2]!, value: (e) => wordEnvironment(e.environment, language) },
+    { header: h[3]!, value: (e) => wordAuditAction(e.action, language) },
     // A system access the local copy no longer knows keeps its id, so the row still says which one it was.
-    { header: h[18]!, value: (e) => (e.systemUserId ? (titles.get(`${e.environment}:${e.systemUserId}`) ?? e.systemUserId) : '') },
-    { header: h[19]!, value: (e) => wordAuditOutcome(e.outcome, language) },
+    { header: h[4]!, value: (e) => (e.systemUserId ? (titles.get(`${e.environment}:${e.systemUserId}`) ?? e.systemUserId) : '') },
+    { header: h[5]!, value: (e) => wordAuditOutcome(e.outcome, language) },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

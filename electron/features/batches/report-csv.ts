@@ -6,16 +6,25 @@ import { describeOutcome, type Language } from '../../../shared/domain/outcomes'
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { csvFilename, toCsv, type CsvColumn } from '../audit/csv';
 
+/** Codes, ids and ISO times under the same names in every language, so a script reads any export. */
+export const BATCH_MACHINE_HEADERS = [
+  'org_no',
+  'system_access_id',
+  'operation_code',
+  'status_code',
+  'code',
+  'correlation_id',
+  'updated_utc',
+] as const;
+
 const WORDS = {
   nb: {
     human: ['Org.nr', 'Navn', 'Systemtilgang', 'Operasjon', 'Status', 'Forklaring', 'Forsøk', 'Oppdatert'],
-    machine: ['orgnr', 'systemtilgang_id', 'operasjon_kode', 'status_kode', 'kode', 'korrelasjons_id', 'oppdatert_utc'],
     operation: { add: 'Legg til', remove: 'Fjern' },
     state: { pending: 'Venter', in_flight: 'Sendes', unknown: 'Uavklart', done: 'Utført', failed: 'Feilet', skipped: 'Hoppet over' },
   },
   en: {
     human: ['Org. no.', 'Name', 'System access', 'Operation', 'Status', 'Explanation', 'Attempts', 'Updated'],
-    machine: ['org_no', 'system_access_id', 'operation_code', 'status_code', 'code', 'correlation_id', 'updated_utc'],
     operation: { add: 'Add', remove: 'Remove' },
     state: { pending: 'Pending', in_flight: 'Sending', unknown: 'Unknown', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
   },
@@ -37,7 +46,7 @@ export function batchReportCsv(
 ): { filename: string; csv: string } {
   const w = WORDS[lang];
   const [hOrg, hName, hAccess, hOperation, hStatus, hExplanation, hAttempts, hUpdated] = w.human;
-  const [mOrg, mAccess, mOperation, mStatus, mCode, mCorrelation, mUpdated] = w.machine;
+  const [mOrg, mAccess, mOperation, mStatus, mCode, mCorrelation, mUpdated] = BATCH_MACHINE_HEADERS;
   const columns: CsvColumn<BatchItem>[] = [
     { header: hOrg, value: (i) => formatOrgNumber(i.orgNumber) },
     { header: hName, value: (i) => i.name },

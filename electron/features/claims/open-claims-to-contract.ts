@@ -2,7 +2,7 @@
 // per instalment that still has money to pay, "overdue" measured against one reference date for the whole
 // answer, and Skatteetaten's own totals, which the table never recomputes (its formula is UNCONFIRMED).
 import type { Claim, ClientClaims } from '../../../shared/contract/claims';
-import type { Claim as KravClaim, ClaimDue, OpenClaims } from '../../services/skatteetaten/parse';
+import type { Claim as KravClaim, ClaimDue, OpenClaims } from '../../services/skatteetaten/claims-types';
 
 export function toClientClaims(open: OpenClaims, asOf: string, name: string | null = null): ClientClaims {
   const orgNumber = open.partyId;

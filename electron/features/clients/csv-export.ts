@@ -18,8 +18,19 @@ const RELATIONSHIP_NAMES: Record<'nb' | 'en', Record<Relationship, string>> = {
   en: { REGN: 'Accountant', REVI: 'Auditor', FFØR: 'Business manager' },
 };
 
-// Human columns first, in the reader's words and local time; then stable machine columns (codes, ids, ISO times).
-const HEADERS = {
+/** Codes, ids and ISO times under the same names in every language, so a script reads any export. */
+export const CLIENT_MACHINE_HEADERS = [
+  'org_no',
+  'relationship_codes',
+  'package_codes',
+  'delegated_to_ids',
+  'suggested_system_access_id',
+  'first_seen_utc',
+  'gone_since_utc',
+] as const;
+
+/** The reader's words, first in the file. */
+const HUMAN_HEADERS = {
   nb: [
     'Navn',
     'Organisasjonsnummer',
@@ -32,13 +43,6 @@ const HEADERS = {
     'Underenhet av',
     'Først sett',
     'Borte siden',
-    'orgnr',
-    'relasjon_koder',
-    'pakke_koder',
-    'delegert_til_id',
-    'foreslatt_systemtilgang_id',
-    'forst_sett_utc',
-    'borte_siden_utc',
   ],
   en: [
     'Name',
@@ -52,13 +56,6 @@ const HEADERS = {
     'Sub-unit of',
     'First seen',
     'Gone since',
-    'org_no',
-    'relationship_codes',
-    'package_codes',
-    'delegated_to_ids',
-    'suggested_system_access_id',
-    'first_seen_utc',
-    'gone_since_utc',
   ],
 };
 
@@ -97,7 +94,7 @@ export function clientsCsv(
   forEachClientPage(db, environment, query, (rows) => {
     for (const r of rows) data.push(toCells(r));
   });
-  const csv = writeCsv(HEADERS[lang], data);
+  const csv = writeCsv([...HUMAN_HEADERS[lang], ...CLIENT_MACHINE_HEADERS], data);
   const stem = options.language === 'nb' ? 'klienter' : 'clients';
   return { filename: `${stem}-${environment}-${options.now.toISOString().slice(0, 10)}.csv`, csv };
 }

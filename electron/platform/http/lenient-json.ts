@@ -1,8 +1,11 @@
-// Tolerant readers for remote JSON. The services disagree with their own docs about key casing
-// (`ID`/`id`, PascalCase/camelCase PDP output), ship keys with stray spaces (`"legacyurn "`), and send
-// numbers as strings. These helpers look keys up case- and whitespace-insensitively and coerce scalars.
-
-export type JsonObject = Record<string, unknown>;
+// zod building blocks for remote JSON, lenient exactly where the services are. They disagree with their own
+// docs about key casing (`ID`/`id`, PascalCase/camelCase PDP output), ship keys with stray spaces
+// (`"legacyurn "`), rename fields between versions, send numbers as strings and write null for absent values.
+// Each service's schemas module builds on these; a body that still fails its schema is a BAD_RESPONSE.
+import { z } from 'zod';
+import { LocalCodes, ServiceError, type ServiceName } from '../errors';
+import type { HttpResponse } from './http-client';
+import { redactText } from './redact';
 
 export function parseJsonOrUndefined(text: string): unknown {
   if (text.trim() === '') return undefined;
@@ -13,47 +16,112 @@ export function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-export function asObject(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
-}
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const normaliseKey = (k: string): string => k.trim().toLowerCase();
 
-/** The first of `names` present in `obj`, matched ignoring case and surrounding spaces. */
+/** The first of `names` present in `obj`, matched exactly first, then ignoring case and surrounding spaces. */
 export function field(obj: unknown, ...names: string[]): unknown {
-  const o = asObject(obj);
-  if (!o) return undefined;
-  for (const name of names) if (name in o && o[name] !== undefined) return o[name];
+  if (!isRecord(obj)) return undefined;
+  for (const name of names) if (obj[name] !== undefined && obj[name] !== null) return obj[name];
   const wanted = names.map(normaliseKey);
-  for (const [k, v] of Object.entries(o)) {
-    if (v !== undefined && wanted.includes(normaliseKey(k))) return v;
+  for (const [k, v] of Object.entries(obj)) {
+    if (v !== undefined && v !== null && wanted.includes(normaliseKey(k))) return v;
   }
   return undefined;
 }
 
-export function str(obj: unknown, ...names: string[]): string | undefined {
-  const v = field(obj, ...names);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
+/** One field as text, for diagnostics that read a single value (the actor flow's captions). */
+export const str = (obj: unknown, ...names: string[]): string | undefined => readIfFits(text, field(obj, ...names));
+
+/** One field as a list of anything, for the same diagnostics; absent or not a list reads as empty. */
+export const arr = (obj: unknown, ...names: string[]): unknown[] => readIfFits(z.array(z.unknown()), field(obj, ...names)) ?? [];
+
+/** A text; ids sometimes arrive as numbers, flags as booleans: both are read as their text. */
+export const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** A finite number, or a string holding one. */
+export const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)
+    .transform(Number),
+]);
+
+/** A boolean, or the strings "true"/"false". */
+export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** OAuth's `scope`: a space-separated string, or a list from some issuers. */
+export const scopeList = z.union([
+  z.string().transform((s) => s.split(/\s+/).filter(Boolean)),
+  z.array(z.unknown()).transform((l) => l.filter((s): s is string => typeof s === 'string')),
+]);
+
+/** Absent or null (Access Management writes nulls, Authentication leaves them out) both mean absent. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 }
 
-export function num(obj: unknown, ...names: string[]): number | undefined {
-  const v = field(obj, ...names);
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
+/** Absent or null means the fallback. */
+export function withDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
+  return optional(schema).transform((v): z.output<T> => v ?? fallback);
 }
 
-export function bool(obj: unknown, ...names: string[]): boolean | undefined {
-  const v = field(obj, ...names);
-  if (typeof v === 'boolean') return v;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  return undefined;
+/** A list that may be absent or null (an empty one then). */
+export function list<T extends z.ZodType>(item: T) {
+  return withDefault(z.array(item), []);
 }
 
-export function arr(obj: unknown, ...names: string[]): unknown[] {
-  const v = field(obj, ...names);
-  return Array.isArray(v) ? v : [];
+type Aliases<S> = { readonly [K in keyof S]?: readonly string[] };
+
+/**
+ * An object read by its documented keys, each also found under its aliases (older names) and regardless of
+ * case or surrounding spaces. Keys the schema does not name pass through untouched.
+ */
+export function lenientObject<S extends z.ZodRawShape>(shape: S, aliases: Aliases<S> = {}) {
+  const keys = Object.keys(shape) as (keyof S & string)[];
+  return z.preprocess((input) => {
+    if (!isRecord(input)) return input;
+    const out: Record<string, unknown> = { ...input };
+    for (const key of keys) out[key] = field(input, key, ...(aliases[key] ?? []));
+    return out;
+  }, z.looseObject(shape));
+}
+
+/** Where and why a body failed its schema, for the error's details: paths and zod's words, never values. */
+function describeFailure(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * The body of a successful answer as its schema reads it. One that fails becomes a BAD_RESPONSE ServiceError
+ * that keeps the call's status and correlation id, so support can find the call.
+ */
+export function parseResponse<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  res: Pick<HttpResponse, 'status' | 'correlationId'>,
+  where: { service: ServiceName; serviceName: string; operation: string },
+): z.output<T> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new ServiceError({
+    service: where.service,
+    code: LocalCodes.BadResponse,
+    status: res.status,
+    correlationId: res.correlationId,
+    message: `${where.serviceName} answered ${where.operation} in a shape Klientdesk does not know.`,
+    remoteMessage: redactText(describeFailure(parsed.error)).slice(0, 300),
+  });
+}
+
+/** For error bodies and other best-effort reading: the schema's reading, or undefined when it does not fit. */
+export function readIfFits<T extends z.ZodType>(schema: T, body: unknown): z.output<T> | undefined {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -1,16 +1,34 @@
 // The Maskinporten signing keys (maskinporten.md §7.3). Private keys are sealed with a Protector before
 // they touch the disk, live in memory only as non-extractable CryptoKeys, and leave this module only as
 // the key handle the grant builder signs with. Nothing here serialises a private key in the clear.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { importPKCS8, type CryptoKey, type JWK } from 'jose';
-import { z } from 'zod';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
+import { type CryptoKey, type JWK } from 'jose';
 import { KID_PATTERN, type VaultState } from '../../../shared/contract/keys';
 import { AppError } from '../../../shared/errors';
 import { systemClock, type Clock } from '../http/clock';
 import type { GrantSigningKey } from '../../services/maskinporten/grant';
+import {
+  assertCheck,
+  badEntry,
+  existsSyncSafe,
+  newKid,
+  publicInfo,
+  MIN_RSA_BITS,
+  readKeyFile,
+  sealNewKey,
+  sealedPassphraseCheck,
+  assertUsableRsaKey,
+  readOptional,
+  sealWith,
+  sortEntries,
+  toSigningHandle,
+  writeKeyFile,
+  type BadEntry,
+  type KeyFile,
+  type StoredKey,
+} from './key-file';
+import type { KeyInfo, KeyStatus, NewKeyOptions, PublicJwk } from './key-types';
 import {
   DEFAULT_SCRYPT,
   MIN_PASSPHRASE_LENGTH,
@@ -22,83 +40,11 @@ import {
   type ScryptParams,
 } from './protector';
 
-/** pending: generated but not yet uploaded to Maskinporten; active: may sign; retired: kept for the record. */
-export type KeyStatus = 'pending' | 'active' | 'retired';
+export type { KeyInfo, KeyStatus, NewKeyOptions, PublicJwk } from './key-types';
 
-export interface PublicJwk {
-  kty: 'RSA';
-  n: string;
-  e: string;
-  kid: string;
-  alg: 'RS256';
-  use: 'sig';
-}
-
-export interface KeyInfo {
-  kid: string;
-  environment: string;
-  createdAt: string;
-  /** Maskinporten lets a registered key live one year. */
-  expiresAt: string;
-  status: KeyStatus;
-  publicJwk: PublicJwk;
-}
-
-export interface NewKeyOptions {
-  environment: string;
-  kid?: string;
-  /** Default `active`. Rotation adds the new key as `pending`, uploads both, then activates it. */
-  status?: KeyStatus;
-  /** Runs before the key is kept (e.g. registering it with the demo world); if it throws, nothing is saved. */
-  beforeSave?: (info: KeyInfo) => Promise<void>;
-}
-
-interface StoredKey extends KeyInfo {
-  /** base64 of the Protector-sealed PKCS#8 DER. */
-  sealedPrivateKey: string;
-}
-
-interface KeyFile {
-  format: 'klientdesk-keys';
-  version: 1;
-  protection: ProtectionKind;
-  /** Passphrase files only: a known text sealed with the passphrase, so a wrong one is told apart at once. */
-  passphraseCheck?: string;
-  /** Entries as read; the ones that fail the schema stay here untouched until the person removes them. */
-  keys: unknown[];
-}
-
-const storedKeySchema = z.object({
-  kid: z.string().regex(KID_PATTERN),
-  environment: z.string().min(1).max(40),
-  createdAt: z.string().max(40),
-  expiresAt: z.string().max(40),
-  status: z.enum(['pending', 'active', 'retired']),
-  publicJwk: z.object({
-    kty: z.literal('RSA'),
-    n: z.string().min(1),
-    e: z.string().min(1),
-    kid: z.string(),
-    alg: z.literal('RS256'),
-    use: z.literal('sig'),
-  }),
-  sealedPrivateKey: z.string().min(1),
-});
-
-/** An entry of the key file that cannot be used: it is reported, kept as it is, and removed only on request. */
-interface BadEntry {
-  id: string;
-  label: string;
-  reason: string;
-  raw: unknown;
-}
-
-const PASSPHRASE_CHECK = Buffer.from('klientdesk key vault passphrase check');
-
-export const MIN_RSA_BITS = 2048;
+export { MIN_RSA_BITS, newKid } from './key-file';
 /** Maskinporten accepts at most five JWKs per client. */
 export const MAX_KEYS_PER_ENVIRONMENT = 5;
-const KEY_LIFETIME_MS = 365 * 24 * 3600 * 1000;
 
 export interface KeyVaultOptions {
   file: string;
@@ -128,16 +74,9 @@ export class KeyVault {
         ? { scrypt: protection.scrypt ?? DEFAULT_SCRYPT, legacyPassphraseFile: protection.legacyPassphraseFile }
         : null;
     this.#passphraseCheck = file?.passphraseCheck;
-    for (const raw of file?.keys ?? []) {
-      const parsed = storedKeySchema.safeParse(raw);
-      if (parsed.success && parsed.data.publicJwk.kid === parsed.data.kid && !this.#keys.some((k) => k.kid === parsed.data.kid)) {
-        this.#keys.push(parsed.data as StoredKey);
-      } else {
-        this.#bad.push(
-          badEntry(raw, parsed.success ? 'Its key id is missing, repeated or does not match its public key.' : describeIssue(parsed.error)),
-        );
-      }
-    }
+    const entries = sortEntries(file?.keys ?? []);
+    this.#keys = entries.usable;
+    this.#bad = entries.bad;
   }
 
   /**
@@ -217,7 +156,7 @@ export class KeyVault {
       }
       this.#keys = resealed;
     }
-    this.#passphraseCheck = sealWith(next, PASSPHRASE_CHECK).toString('base64');
+    this.#passphraseCheck = sealedPassphraseCheck(next);
     await this.#openWith(next);
     await this.save();
     if (legacyFile && legacyPassphrase !== undefined) await unlink(legacyFile);
@@ -245,7 +184,7 @@ export class KeyVault {
         }
       });
       if (!opens) throw new AppError(WRONG_PASSPHRASE, 'The passphrase is wrong, or the key file has been altered.');
-      this.#passphraseCheck = sealWith(candidate, PASSPHRASE_CHECK).toString('base64');
+      this.#passphraseCheck = sealedPassphraseCheck(candidate);
     }
     await this.#openWith(candidate);
     await this.save();
@@ -288,7 +227,7 @@ export class KeyVault {
     this.#keys = usable;
     this.#protector = protector;
     if (protector.kind === 'passphrase' && this.#passphraseCheck === undefined) {
-      this.#passphraseCheck = sealWith(protector, PASSPHRASE_CHECK).toString('base64');
+      this.#passphraseCheck = sealedPassphraseCheck(protector);
     }
   }
 
@@ -413,12 +352,7 @@ export class KeyVault {
     if (options.kid !== undefined && !KID_PATTERN.test(options.kid)) {
       throw new AppError('BAD_INPUT', 'A key id has 1–64 characters: letters A–Z and a–z, digits, dot, underscore, colon or hyphen.');
     }
-    if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
-      throw new AppError('KEY_IMPORT_FAILED', `Maskinporten needs an RSA key of at least ${MIN_RSA_BITS} bits.`, undefined, {
-        reason: 'tooSmall',
-        bits: MIN_RSA_BITS,
-      });
-    }
+    assertUsableRsaKey(privateKey);
     const kid = options.kid ?? newKid(options.environment, this.#clock);
     if (this.#keys.some((k) => k.kid === kid))
       throw new AppError('KEY_EXISTS', `A key with kid "${kid}" already exists.`, undefined, { kid });
@@ -428,20 +362,12 @@ export class KeyVault {
         max: MAX_KEYS_PER_ENVIRONMENT,
       });
     }
-    const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-    const sealed = sealWith(protector, der);
-    der.fill(0);
-    const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
-    const now = this.#clock.now();
-    const stored: StoredKey = {
+    const stored = sealNewKey(privateKey, protector, {
       kid,
       environment: options.environment,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + KEY_LIFETIME_MS).toISOString(),
       status: options.status ?? 'active',
-      publicJwk: { kty: 'RSA', n: jwk.n!, e: jwk.e!, kid, alg: 'RS256', use: 'sig' },
-      sealedPrivateKey: sealed.toString('base64'),
-    };
+      now: this.#clock.now(),
+    });
     const handle = await toSigningHandle(privateKey);
     // Registration (the demo world's upload) happens before anything is kept: if it fails, nothing is saved.
     await options.beforeSave?.(publicInfo(stored));
@@ -457,120 +383,12 @@ export class KeyVault {
   }
 
   private async save(): Promise<void> {
-    const file: KeyFile = {
+    await writeKeyFile(this.#file, {
       format: 'klientdesk-keys',
       version: 1,
       protection: this.#kind,
       ...(this.#passphraseCheck !== undefined ? { passphraseCheck: this.#passphraseCheck } : {}),
       keys: [...this.#keys, ...this.#bad.map((b) => b.raw)],
-    };
-    await mkdir(dirname(this.#file), { recursive: true, mode: 0o700 });
-    // Write-then-rename so a crash never leaves half a key file behind.
-    const tmp = `${this.#file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify(file, null, 2), { mode: 0o600 });
-    await chmod(tmp, 0o600);
-    await rename(tmp, this.#file);
+    });
   }
-}
-
-function publicInfo(k: StoredKey): KeyInfo {
-  return {
-    kid: k.kid,
-    environment: k.environment,
-    createdAt: k.createdAt,
-    expiresAt: k.expiresAt,
-    status: k.status,
-    publicJwk: { ...k.publicJwk },
-  };
-}
-
-async function toSigningHandle(key: KeyObject): Promise<CryptoKey> {
-  const pem = key.export({ format: 'pem', type: 'pkcs8' }).toString();
-  return importPKCS8(pem, 'RS256', { extractable: false });
-}
-
-/** A namespaced kid: it must be unique across all Maskinporten customers. */
-export function newKid(environment: string, clock: Clock = systemClock): string {
-  const day = new Date(clock.now()).toISOString().slice(0, 10).replaceAll('-', '');
-  return `klientdesk-${environment}-${day}-${randomBytes(4).toString('hex')}`;
-}
-
-// A protector that returns its input (a misconfigured or fake key store) must not make us write plaintext.
-function sealWith(protector: NamedProtector, plain: Buffer): Buffer {
-  const sealed = protector.encrypt(plain);
-  if (sealed.length === 0 || sealed.includes(plain.subarray(0, 64)) || sealed.includes(Buffer.from('PRIVATE KEY'))) {
-    throw new AppError('KEY_VAULT_NO_PROTECTION', 'The key store returned unencrypted data; the key was not saved.');
-  }
-  return sealed;
-}
-
-function assertCheck(protector: NamedProtector, check: string): void {
-  let opened: Buffer;
-  try {
-    opened = protector.decrypt(Buffer.from(check, 'base64'));
-  } catch {
-    throw new AppError(WRONG_PASSPHRASE, 'The passphrase is wrong, or the key file has been altered.');
-  }
-  if (!opened.equals(PASSPHRASE_CHECK)) throw new AppError(WRONG_PASSPHRASE, 'The passphrase is wrong, or the key file has been altered.');
-}
-
-function badEntry(raw: unknown, reason: string): BadEntry {
-  const id = createHash('sha256')
-    .update(JSON.stringify(raw) ?? 'undefined')
-    .digest('hex')
-    .slice(0, 16);
-  const kid = raw !== null && typeof raw === 'object' ? (raw as { kid?: unknown }).kid : undefined;
-  // Shown on screen: only the safe characters of whatever the entry calls itself.
-  const printable = typeof kid === 'string' ? kid.replace(/[^A-Za-z0-9._:-]/g, '?').slice(0, 64) : '';
-  return { id, label: printable === '' ? '(no key id)' : printable, reason, raw };
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || 'entry';
-  return `The entry is not a usable key (${field}: ${issue?.message ?? 'invalid'}).`.slice(0, 300);
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-function existsSyncSafe(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function readKeyFile(path: string): Promise<KeyFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-  let parsed: Partial<KeyFile>;
-  try {
-    parsed = JSON.parse(text) as Partial<KeyFile>;
-  } catch {
-    throw new AppError('KEY_VAULT_CORRUPT', 'The key file is not valid JSON; it may have been edited by hand.');
-  }
-  if (
-    parsed === null ||
-    typeof parsed !== 'object' ||
-    parsed.format !== 'klientdesk-keys' ||
-    parsed.version !== 1 ||
-    !Array.isArray(parsed.keys)
-  ) {
-    throw new AppError('KEY_VAULT_CORRUPT', 'The key file is not a Klientdesk key file.');
-  }
-  return parsed as KeyFile;
 }

@@ -3,8 +3,10 @@
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import { parseRetryAfterMs } from '../../platform/http/backoff';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../platform/http/http-client';
-import { arr, field, parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import type { z } from 'zod';
+import { parseJsonOrUndefined, parseResponse } from '../../platform/http/lenient-json';
 import { altinnError, type AltinnCallKind } from './errors';
+import { pageSchema } from './schemas';
 
 export type TokenProvider = () => string | Promise<string>;
 
@@ -72,9 +74,15 @@ export class AltinnHttp {
     return res;
   }
 
-  async json(call: AltinnCall): Promise<unknown> {
+  /** The answer's body as `schema` reads it; a body that is not JSON, or not that shape, is a BAD_RESPONSE. */
+  async read<T extends z.ZodType>(call: AltinnCall, schema: T): Promise<z.output<T>> {
     const res = await this.send(call);
+    return this.parse(res, call, schema);
+  }
+
+  parse<T extends z.ZodType>(res: HttpResponse, call: AltinnCall, schema: T): z.output<T> {
     const body = parseJsonOrUndefined(res.bodyText);
+    const where = { service: 'altinn' as const, serviceName: 'Altinn', operation: call.operation };
     if (body === undefined && res.bodyText.trim() !== '') {
       throw new ServiceError({
         service: 'altinn',
@@ -84,19 +92,19 @@ export class AltinnHttp {
         message: `Altinn answered ${call.operation} with something that is not JSON.`,
       });
     }
-    return body;
+    return parseResponse(schema, body, res, where);
   }
 
-  /** Every `data` item across pages. */
-  async allPages(call: AltinnCall): Promise<unknown[]> {
-    const items: unknown[] = [];
+  /** Every item across pages, each read by `item`. */
+  async allPages<T extends z.ZodType>(call: AltinnCall, item: T): Promise<z.output<T>[]> {
+    const items: z.output<T>[] = [];
     const seen = new Set<string>();
+    const page = pageSchema(item);
     let next: AltinnCall | undefined = call;
     while (next) {
-      const page = await this.json(next);
+      const { items: data, next: link }: { items: z.output<T>[]; next: string | undefined } = await this.read(next, page);
       // Not push(...data): a spread of 200,000 items overflows the call stack.
-      for (const item of arr(page, 'data')) items.push(item);
-      const link = str(field(page, 'links'), 'next');
+      for (const entry of data) items.push(entry);
       // A server that hands back the same link forever must not hang the app.
       if (!link || seen.has(link)) break;
       seen.add(link);

@@ -115,13 +115,16 @@ export class ClientAdministrationApi {
   }
 
   async listAgents(firmPartyUuid: string, signal?: AbortSignal): Promise<Agent[]> {
-    const data = await this.altinn.allPages({
-      method: 'GET',
-      path: `${BASE}/agents`,
-      query: { party: firmPartyUuid },
-      operation: 'list agents',
-      signal,
-    });
+    const data = await this.altinn.allPages(
+      {
+        method: 'GET',
+        path: `${BASE}/agents`,
+        query: { party: firmPartyUuid },
+        operation: 'list agents',
+        signal,
+      },
+      z.unknown(),
+    );
     return parseEach(data, agentDtoSchema).map((a) => ({
       partyUuid: a.agent.id,
       name: a.agent.name,
@@ -132,13 +135,16 @@ export class ClientAdministrationApi {
 
   /** The clients an agent holds packages from, and which. */
   async agentClients(firmPartyUuid: string, agentPartyUuid: string, signal?: AbortSignal): Promise<AgentClient[]> {
-    const data = await this.altinn.allPages({
-      method: 'GET',
-      path: `${BASE}/agents/accesspackages`,
-      query: { party: firmPartyUuid, to: agentPartyUuid },
-      operation: 'agent clients',
-      signal,
-    });
+    const data = await this.altinn.allPages(
+      {
+        method: 'GET',
+        path: `${BASE}/agents/accesspackages`,
+        query: { party: firmPartyUuid, to: agentPartyUuid },
+        operation: 'agent clients',
+        signal,
+      },
+      z.unknown(),
+    );
     return parseEach(data, clientDtoSchema).map((c) => ({
       partyUuid: c.client.id,
       orgNumber: c.client.organizationIdentifier,
@@ -149,13 +155,16 @@ export class ClientAdministrationApi {
 
   /** Who holds packages from a client: employees and agent system users together. */
   async clientAgents(firmPartyUuid: string, clientPartyUuid: string, signal?: AbortSignal): Promise<ClientAgent[]> {
-    const data = await this.altinn.allPages({
-      method: 'GET',
-      path: `${BASE}/clients/accesspackages`,
-      query: { party: firmPartyUuid, from: clientPartyUuid },
-      operation: 'who has the client',
-      signal,
-    });
+    const data = await this.altinn.allPages(
+      {
+        method: 'GET',
+        path: `${BASE}/clients/accesspackages`,
+        query: { party: firmPartyUuid, from: clientPartyUuid },
+        operation: 'who has the client',
+        signal,
+      },
+      z.unknown(),
+    );
     return parseEach(data, agentDtoSchema).map((a) => ({
       partyUuid: a.agent.id,
       name: a.agent.name,

@@ -3,8 +3,9 @@
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { HttpResponse } from '../../platform/http/http-client';
 import { isRetryableStatus } from '../../platform/http/http-client';
-import { arr, asObject, num, parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { redactText } from '../../platform/http/redact';
+import { problemDetailsSchema } from './schemas';
 import { missingScopeError } from './scopes';
 
 /** The scope `enduser/authorizedparties` checks (altinn.md §3); its empty 403 means the login lacks it. */
@@ -30,7 +31,8 @@ const PLAIN_WORDS: Record<string, string> = {
 
 export function altinnError(res: HttpResponse, kind: AltinnCallKind): ServiceError {
   const text = res.bodyText.trim();
-  const body = asObject(parseJsonOrUndefined(text));
+  // A body that is not a ProblemDetails (a JSON string, a list, a field of the wrong type) is shown as text.
+  const body = readIfFits(problemDetailsSchema, parseJsonOrUndefined(text));
   const base = {
     service: 'altinn' as const,
     status: res.status,
@@ -41,22 +43,15 @@ export function altinnError(res: HttpResponse, kind: AltinnCallKind): ServiceErr
   if (text === '' && (res.status === 401 || res.status === 403)) return emptyAuthError(res, kind, base);
 
   if (body) {
-    const title = str(body, 'title');
-    const detail = str(body, 'detail');
-    const statusDescription = str(body, 'statusDescription');
-    const traceId = str(body, 'traceId');
+    const { title, detail, statusDescription, traceId } = body;
     const remoteMessage =
       [title, detail, statusDescription]
         .filter(Boolean)
         .map((t) => redactText(t!))
         .join(' — ') || undefined;
-    const subErrors = arr(body, 'validationErrors').map((v) => ({
-      code: str(v, 'code') ?? 'UNKNOWN',
-      title: str(v, 'title', 'detail'),
-      paths: arr(v, 'paths').filter((p): p is string => typeof p === 'string'),
-    }));
+    const subErrors = body.validationErrors.map(({ code, title: subTitle, paths }) => ({ code, title: subTitle, paths }));
     // The outer STD-00000 only says "validation failed"; the first inner code says what failed.
-    const code = subErrors[0]?.code ?? str(body, 'code') ?? `HTTP_${num(body, 'status') ?? res.status}`;
+    const code = subErrors[0]?.code ?? body.code ?? `HTTP_${body.status ?? res.status}`;
     const message =
       PLAIN_WORDS[code] ??
       (subErrors.length > 0 ? subErrors.map((s) => s.title ?? s.code).join('; ') : undefined) ??

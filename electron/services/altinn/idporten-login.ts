@@ -2,10 +2,11 @@
 // loopback redirect (RFC 8252). Opening the browser is injected because only Electron's main can do it.
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { HttpClient } from '../../platform/http/http-client';
-import { num, parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { redactText } from '../../platform/http/redact';
 import { openLoopbackRedirect } from './loopback-redirect';
 import { createPkce, randomState, type PkcePair } from './pkce';
+import { idportenTokenResponseSchema } from './schemas';
 
 export interface IdportenEndpoints {
   issuer: string;
@@ -98,20 +99,21 @@ export async function exchangeAuthorizationCode(
       code_verifier: request.pkce.verifier,
     }).toString(),
   });
-  const body = parseJsonOrUndefined(res.bodyText);
-  const accessToken = str(body, 'access_token');
+  // A body that does not fit is read as no token, which is the refusal below.
+  const body = readIfFits(idportenTokenResponseSchema, parseJsonOrUndefined(res.bodyText));
+  const accessToken = body?.access_token;
   if (!res.ok || !accessToken) {
-    const error = str(body, 'error');
+    const error = body?.error;
     throw new ServiceError({
       service: 'idporten',
       code: error ?? LocalCodes.LoginFailed,
       status: res.status,
       correlationId: res.correlationId,
       message: `ID-porten did not issue a token${error ? ` (${error})` : ''}.`,
-      remoteMessage: str(body, 'error_description') !== undefined ? redactText(str(body, 'error_description')!) : undefined,
+      remoteMessage: body?.error_description !== undefined ? redactText(body.error_description) : undefined,
     });
   }
-  return { accessToken, idToken: str(body, 'id_token'), expiresInSeconds: num(body, 'expires_in'), scope: str(body, 'scope') };
+  return { accessToken, idToken: body?.id_token, expiresInSeconds: body?.expires_in, scope: body?.scope };
 }
 
 export interface SystemBrowserLoginOptions {

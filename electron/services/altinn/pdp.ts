@@ -1,10 +1,10 @@
 // Altinn's decision point (altinn.md §12): may this system user read this resource for this client?
 // Skatteetaten asks it on every call; the app asks it to explain a 403 before the user goes hunting.
 import type { HttpClient } from '../../platform/http/http-client';
-import { arr, field, str } from '../../platform/http/lenient-json';
 import { AltinnHttp, type TokenProvider } from './altinn-http';
+import { pdpAnswerSchema, type PdpAnswer } from './schemas';
 
-export type PdpDecision = 'Permit' | 'NotApplicable' | 'Deny' | 'Indeterminate';
+export type { PdpAnswer, PdpDecision } from './schemas';
 
 export interface PdpQuestion {
   systemUserId: string;
@@ -12,12 +12,6 @@ export interface PdpQuestion {
   resource: string;
   clientOrgNumber: string;
   action?: string;
-}
-
-export interface PdpAnswer {
-  decision: PdpDecision;
-  statusCode?: string;
-  statusMessage?: string;
 }
 
 const attr = (id: string, value: string): Record<string, string> => ({ AttributeId: id, Value: value });
@@ -44,16 +38,6 @@ export function pdpRequestBody(q: PdpQuestion): unknown {
   };
 }
 
-/** Docs show PascalCase, the live server may answer camelCase; both are read. */
-export function parsePdpAnswer(body: unknown): PdpAnswer {
-  const first = arr(body, 'Response')[0];
-  const raw = str(first, 'Decision') ?? 'Indeterminate';
-  const decision =
-    (['Permit', 'NotApplicable', 'Deny', 'Indeterminate'] as const).find((d) => d.toLowerCase() === raw.toLowerCase()) ?? 'Indeterminate';
-  const status = field(first, 'Status');
-  return { decision, statusCode: str(field(status, 'StatusCode'), 'Value'), statusMessage: str(status, 'StatusMessage') };
-}
-
 export class PdpApi {
   private readonly altinn: AltinnHttp;
 
@@ -67,16 +51,18 @@ export class PdpApi {
   }
 
   async authorize(question: PdpQuestion, signal?: AbortSignal): Promise<PdpAnswer> {
-    const body = await this.altinn.json({
-      method: 'POST',
-      path: 'authorization/api/v1/authorize',
-      operation: 'authorize',
-      body: pdpRequestBody(question),
-      // A decision query changes nothing, so repeating it is harmless.
-      idempotent: true,
-      headers: { 'Ocp-Apim-Subscription-Key': this.subscriptionKey },
-      signal,
-    });
-    return parsePdpAnswer(body);
+    return this.altinn.read(
+      {
+        method: 'POST',
+        path: 'authorization/api/v1/authorize',
+        operation: 'authorize',
+        body: pdpRequestBody(question),
+        // A decision query changes nothing, so repeating it is harmless.
+        idempotent: true,
+        headers: { 'Ocp-Apim-Subscription-Key': this.subscriptionKey },
+        signal,
+      },
+      pdpAnswerSchema,
+    );
   }
 }

@@ -2,8 +2,9 @@
 import { decodeJwt } from 'jose';
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { HttpClient } from '../../platform/http/http-client';
-import { num, str } from '../../platform/http/lenient-json';
+import { readIfFits } from '../../platform/http/lenient-json';
 import { altinnError } from './errors';
+import { altinnTokenClaimsSchema } from './schemas';
 
 export interface AltinnToken {
   token: string;
@@ -48,21 +49,15 @@ export async function exchangeToAltinnToken(
       message: 'Altinn’s token exchange did not return a token.',
     });
   }
-  // Claim values may come as strings or numbers.
+  // Claim values may come as strings or numbers; a claim of another type is left out rather than refusing the login.
+  const read = readIfFits(altinnTokenClaimsSchema, claims);
   return {
     token,
-    expiresAt: num(claims, 'exp'),
-    pid: str(claims, 'pid'),
-    userId: str(claims, 'urn:altinn:userid'),
-    partyUuid: str(claims, 'urn:altinn:party:uuid'),
-    authLevel: str(claims, 'urn:altinn:authlevel'),
-    scopes: scopesOf(claims.scope),
+    expiresAt: read?.exp,
+    pid: read?.pid,
+    userId: read?.['urn:altinn:userid'],
+    partyUuid: read?.['urn:altinn:party:uuid'],
+    authLevel: read?.['urn:altinn:authlevel'],
+    scopes: read?.scope,
   };
-}
-
-/** `scope` is a space-separated string in OAuth; some issuers send a list. */
-function scopesOf(claim: unknown): string[] | undefined {
-  if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
-  if (Array.isArray(claim)) return claim.filter((s): s is string => typeof s === 'string');
-  return undefined;
 }

@@ -1,7 +1,8 @@
 // Reads the claims of a Maskinporten access token (maskinporten.md §4.3) without verifying it: the app
 // only needs them for display and for the PDP subject. Docs disagree on `ID`/`id`, so parse leniently.
 import { decodeJwt, type JWTPayload } from 'jose';
-import { arr, field, str } from '../../platform/http/lenient-json';
+import { readIfFits } from '../../platform/http/lenient-json';
+import { accessTokenClaimsSchema } from './schemas';
 
 export interface AccessTokenSummary {
   claims: JWTPayload;
@@ -23,19 +24,19 @@ export function summariseAccessToken(accessToken: string): AccessTokenSummary | 
     // Opaque tokens are allowed by the protocol; nothing to read then.
     return undefined;
   }
-  const detail = arr(claims, 'authorization_details').find((d) => str(d, 'type') === 'urn:altinn:systemuser');
-  const orgId = (o: unknown): string | undefined => str(o, 'ID', 'id')?.replace(/^0192:/, '');
+  const read = readIfFits(accessTokenClaimsSchema, claims);
+  const detail = read?.authorization_details;
   // An array of UUIDs, in practice one; its first element is the PDP subject.
-  const firstSystemUserId = arr(detail, 'systemuser_id')[0];
+  const firstSystemUserId = detail?.systemuser_id[0];
   return {
     claims,
-    clientId: str(claims, 'client_id'),
-    consumerOrg: orgId(field(claims, 'consumer')),
-    scope: str(claims, 'scope'),
+    clientId: read?.client_id,
+    consumerOrg: read?.consumer,
+    scope: read?.scope,
     systemUserId: typeof firstSystemUserId === 'string' ? firstSystemUserId : undefined,
-    systemUserOrg: orgId(field(detail, 'systemuser_org')),
-    systemId: str(detail, 'system_id'),
-    externalRef: str(detail, 'externalRef'),
-    expiresAtSeconds: typeof claims.exp === 'number' ? claims.exp : undefined,
+    systemUserOrg: detail?.systemuser_org,
+    systemId: detail?.system_id,
+    externalRef: detail?.externalRef,
+    expiresAtSeconds: read?.exp,
   };
 }

@@ -6,8 +6,9 @@
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { HttpResponse } from '../../platform/http/http-client';
 import { isRetryableStatus } from '../../platform/http/http-client';
-import { parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { redactText } from '../../platform/http/redact';
+import { errorBodySchema } from './schemas';
 
 const MP_CODE = /\bMP-\d{3}\b/;
 const CORRELATION_ID = /correlation[ _-]?id[\s:=]+([A-Za-z0-9-]+)/i;
@@ -78,9 +79,10 @@ export function maskinportenCorrelationId(description: string | undefined): stri
 }
 
 export function maskinportenError(res: HttpResponse): ServiceError {
-  const body = parseJsonOrUndefined(res.bodyText);
-  const error = str(body, 'error');
-  const description = str(body, 'error_description') ?? (body === undefined ? res.bodyText.trim() : undefined);
+  const json = parseJsonOrUndefined(res.bodyText);
+  const body = readIfFits(errorBodySchema, json);
+  const error = body?.error;
+  const description = body?.error_description ?? (json === undefined ? res.bodyText.trim() : undefined);
   const issuedInFuture = description !== undefined && ISSUED_IN_FUTURE.test(description);
   const classified = classifyMaskinportenError(error, description);
   const code = issuedInFuture && !classified ? LocalCodes.ClockSkew : (classified ?? error ?? `HTTP_${res.status}`);

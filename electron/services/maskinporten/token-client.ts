@@ -4,9 +4,10 @@
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { Clock } from '../../platform/http/clock';
 import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
-import { num, parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { ClockOffset } from './clock-offset';
 import { isClockSkewError, maskinportenError } from './errors';
+import { tokenResponseSchema } from './schemas';
 import { buildGrant, type GrantSigningKey, type GrantSpec, type SystemUserSelector } from './grant';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -100,10 +101,8 @@ export class MaskinportenTokenClient {
 }
 
 function parseTokenResponse(res: HttpResponse, sentAt: number, kid: string): MaskinportenToken {
-  const body = parseJsonOrUndefined(res.bodyText);
-  const accessToken = str(body, 'access_token');
-  const expiresIn = num(body, 'expires_in');
-  if (!accessToken || expiresIn === undefined) {
+  const body = readIfFits(tokenResponseSchema, parseJsonOrUndefined(res.bodyText));
+  if (!body) {
     throw new ServiceError({
       service: 'maskinporten',
       code: LocalCodes.BadResponse,
@@ -113,12 +112,12 @@ function parseTokenResponse(res: HttpResponse, sentAt: number, kid: string): Mas
     });
   }
   return {
-    accessToken,
-    tokenType: str(body, 'token_type') ?? 'Bearer',
-    expiresInSeconds: expiresIn,
-    scope: str(body, 'scope'),
+    accessToken: body.access_token,
+    tokenType: body.token_type ?? 'Bearer',
+    expiresInSeconds: body.expires_in,
+    scope: body.scope,
     obtainedAt: sentAt,
-    expiresAt: sentAt + expiresIn * 1000,
+    expiresAt: sentAt + body.expires_in * 1000,
     kid,
   };
 }

@@ -3,8 +3,9 @@
 import { ServiceError } from '../../platform/errors';
 import type { HttpResponse } from '../../platform/http/http-client';
 import { isRetryableStatus } from '../../platform/http/http-client';
-import { parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { redactText } from '../../platform/http/redact';
+import { errorBodySchema } from './schemas';
 
 const PLAIN_WORDS: Record<string, string> = {
   'KB-001': 'Skatteetaten had an unexpected error. Try again later.',
@@ -26,12 +27,13 @@ const PLAIN_WORDS: Record<string, string> = {
 const RETRYABLE_CODES = new Set(['KB-001', 'KB-002', 'DAS-001', 'DAS-003', 'DAS-004', 'DAS-005', 'DAS-006', 'DAS-007']);
 
 export function kravOgBetalingerError(res: HttpResponse): ServiceError {
-  const body = parseJsonOrUndefined(res.bodyText);
+  const json = parseJsonOrUndefined(res.bodyText);
+  const body = readIfFits(errorBodySchema, json);
   // XML arrives only if someone asked for it; read the three fields anyway rather than lose them.
   const fromXml = (tag: string): string | undefined => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(res.bodyText)?.[1];
-  const kode = str(body, 'kode') ?? fromXml('kode');
-  const melding = str(body, 'melding') ?? fromXml('melding');
-  const korrelasjonsid = str(body, 'korrelasjonsid') ?? fromXml('korrelasjonsid');
+  const kode = body?.kode ?? fromXml('kode');
+  const melding = body?.melding ?? fromXml('melding');
+  const korrelasjonsid = body?.korrelasjonsid ?? fromXml('korrelasjonsid');
   const code = kode ?? (res.status === 429 ? 'RATE_LIMITED' : `HTTP_${res.status}`);
   const message =
     (kode && PLAIN_WORDS[kode]) ??
@@ -48,7 +50,7 @@ export function kravOgBetalingerError(res: HttpResponse): ServiceError {
     remoteMessage:
       melding !== undefined
         ? redactText(melding)
-        : body === undefined && res.bodyText.trim()
+        : json === undefined && res.bodyText.trim()
           ? redactText(res.bodyText.trim().slice(0, 300))
           : undefined,
   });

@@ -3,22 +3,12 @@
 import { AppError } from '../../../shared/errors';
 import { ServiceError } from '../../platform/errors';
 import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
-import { parseJsonOrUndefined } from '../../platform/http/lenient-json';
+import type { z } from 'zod';
+import { parseJsonOrUndefined, parseResponse } from '../../platform/http/lenient-json';
 import { createPool, type Pool } from '../../platform/http/pool';
 import { kravOgBetalingerError } from './errors';
-import {
-  parseClaim,
-  parseOpenClaims,
-  parsePayment,
-  parsePayout,
-  parsePeriodResult,
-  type Claim,
-  type OpenClaims,
-  type Payment,
-  type Payout,
-  type Period,
-  type PeriodResult,
-} from './parse';
+import type { Claim, OpenClaims, Payment, Payout, Period, PeriodResult } from './claims-types';
+import { claimSchema, openClaimsSchema, paymentSchema, payoutSchema, periodResultSchema } from './schemas';
 
 /** Skatteetaten allows 5 concurrent calls per organisation and API; one limiter for the whole process. */
 export const MAX_CONCURRENT_CALLS = 5;
@@ -55,34 +45,34 @@ export class KravOgBetalingerClient {
   async openClaims(partyId: string, signal?: AbortSignal): Promise<OpenClaims> {
     const res = await this.get(partyId, 'aapnekrav', undefined, signal);
     if (!res.ok) throw kravOgBetalingerError(res);
-    return parseOpenClaims(this.json(res), partyId);
+    return this.parse(res, 'aapnekrav', openClaimsSchema(partyId));
   }
 
   async claims(partyId: string, period: Period, signal?: AbortSignal): Promise<PeriodResult<Claim>> {
-    return this.periodCall(partyId, 'krav', period, ['krav'], parseClaim, signal);
+    return this.periodCall(partyId, 'krav', period, ['krav'], claimSchema, signal);
   }
 
   async paymentsIn(partyId: string, period: Period, signal?: AbortSignal): Promise<PeriodResult<Payment>> {
-    return this.periodCall(partyId, 'innbetalinger', period, ['innbetaling', 'innbetalinger'], parsePayment, signal);
+    return this.periodCall(partyId, 'innbetalinger', period, ['innbetaling', 'innbetalinger'], paymentSchema, signal);
   }
 
   async payouts(partyId: string, period: Period, signal?: AbortSignal): Promise<PeriodResult<Payout>> {
-    return this.periodCall(partyId, 'utbetalinger', period, ['utbetaling', 'utbetalinger'], parsePayout, signal);
+    return this.periodCall(partyId, 'utbetalinger', period, ['utbetaling', 'utbetalinger'], payoutSchema, signal);
   }
 
   private async periodCall<T>(
     partyId: string,
     resource: string,
     period: Period,
-    listNames: string[],
-    parseItem: (x: unknown) => T,
+    listNames: readonly [string, ...string[]],
+    item: z.ZodType<T, unknown>,
     signal?: AbortSignal,
   ): Promise<PeriodResult<T>> {
     if (!ISO_DATE.test(period.from) || !ISO_DATE.test(period.to)) {
       throw new AppError('BAD_INPUT', 'Periods are given as YYYY-MM-DD.', undefined, { reason: 'period' });
     }
     const res = await this.get(partyId, resource, { fraOgMed: period.from, tilOgMed: period.to }, signal);
-    if (res.ok) return parsePeriodResult(this.json(res), partyId, period, listNames, parseItem);
+    if (res.ok) return this.parse(res, resource, periodResultSchema(partyId, period, listNames, item));
     const error = kravOgBetalingerError(res);
     if (error.code === 'KB-007') return { partyId, period, withheld: false, items: [], nothingInPeriod: true };
     throw error;
@@ -125,7 +115,8 @@ export class KravOgBetalingerClient {
     }
   }
 
-  private json(res: HttpResponse): unknown {
+  /** A 200 whose body is not JSON, or not the documented shape, is a BAD_RESPONSE with the call's ids. */
+  private parse<T>(res: HttpResponse, operation: string, schema: z.ZodType<T, unknown>): T {
     const body = parseJsonOrUndefined(res.bodyText);
     if (body === undefined) {
       throw new ServiceError({
@@ -136,6 +127,6 @@ export class KravOgBetalingerClient {
         message: 'Skatteetaten answered with something that is not JSON.',
       });
     }
-    return body;
+    return parseResponse(schema, body, res, { service: 'skatteetaten', serviceName: 'Skatteetaten', operation });
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/features/audit/log';
 import { auditFeature } from '../../../electron/features/audit/feature';
-import { exportAuditCsv, queryAudit } from '../../../electron/features/audit/query';
+import { AUDIT_MACHINE_HEADERS, exportAuditCsv, queryAudit } from '../../../electron/features/audit/query';
 import { batchesFeature } from '../../../electron/features/batches/feature';
 import { createClientsQueryPort } from '../../../electron/features/clients/query-port';
 import { recordDelegationChange } from '../../../electron/features/clients/delegation-change';
@@ -82,13 +82,13 @@ describe('audit queries', () => {
     expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
     expect(
       csv.startsWith(
-        '\uFEFFId;Time;Who;Environment;Action;System user;Client;Batch;Outcome;Code;Correlation id;Detail;Previous hash;Hash;Description;Time (local);Environment (name);Action (text);System access (name);Outcome (text)\r\n',
+        '\uFEFFid;at_utc;actor;environment_code;action_code;system_access_id;client_org_no;batch_id;outcome_code;code;correlation_id;detail;prev_hash;hash;Description;Time (local);Environment;Action;System access;Outcome\r\n',
       ),
     ).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('ID;Tidspunkt;Hvem;Miljø');
+    expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('id;at_utc;actor;environment_code');
   });
 
   it('adds human columns in the reader language and local time after the machine columns', () => {
@@ -104,14 +104,14 @@ describe('audit queries', () => {
       return (name: string) => row[header.indexOf(name)];
     };
     const nb = rowOf('nb');
-    expect([nb('Tidspunkt'), nb('Miljø'), nb('Handling'), nb('Systemtilgang'), nb('Utfall')]).toEqual([
+    expect([nb('at_utc'), nb('environment_code'), nb('action_code'), nb('system_access_id'), nb('outcome_code')]).toEqual([
       '2026-11-20T09:00:00.000Z',
       'demo',
       'client.add',
       SU_A,
       'done',
     ]);
-    expect([nb('Tid (lokal)'), nb('Miljø (navn)'), nb('Handling (tekst)'), nb('Systemtilgang (navn)'), nb('Utfall (tekst)')]).toEqual([
+    expect([nb('Tid (lokal)'), nb('Miljø'), nb('Handling'), nb('Systemtilgang'), nb('Utfall')]).toEqual([
       '20.11.2026 10:00',
       'Demo',
       'Legg til klient',
@@ -119,13 +119,14 @@ describe('audit queries', () => {
       'Utført',
     ]);
     const en = rowOf('en');
-    expect([en('Time (local)'), en('Action (text)'), en('System access (name)'), en('Outcome (text)')]).toEqual([
+    for (const name of AUDIT_MACHINE_HEADERS) expect(en(name), name).toBe(nb(name));
+    expect(en('action_code')).toBe('client.add');
+    expect([en('Time (local)'), en('Action'), en('System access'), en('Outcome')]).toEqual([
       '20/11/2026 10:00',
       'Add client',
       'SmartRegnskap – klienter',
       'Done',
     ]);
-    expect(en('Action')).toBe('client.add');
   });
 });
 

@@ -95,7 +95,7 @@ describe('the batch report', () => {
     };
     const nb = report('nb');
     expect(nb.filename).toBe('klientdesk-batch-Report-2026-11-24.csv');
-    expect(nb.csv.startsWith('\uFEFFOrg.nr;Navn;Systemtilgang;Operasjon;Status;Forklaring;Forsøk;Oppdatert;orgnr;')).toBe(true);
+    expect(nb.csv.startsWith('\uFEFFOrg.nr;Navn;Systemtilgang;Operasjon;Status;Forklaring;Forsøk;Oppdatert;org_no;')).toBe(true);
     const title = h.service.store.summary(batch.id).systemUserTitle || SU_A;
     const [done, failed] = nb.rows;
     expect(done).toMatchObject({
@@ -106,21 +106,21 @@ describe('the batch report', () => {
       Forklaring: 'Utført.',
     });
     expect(done).toMatchObject({
-      orgnr: a,
-      systemtilgang_id: SU_A,
-      operasjon_kode: 'add',
-      status_kode: 'done',
-      kode: '',
-      korrelasjons_id: 'c-1',
+      org_no: a,
+      system_access_id: SU_A,
+      operation_code: 'add',
+      status_code: 'done',
+      code: '',
+      correlation_id: 'c-1',
     });
     expect(failed).toMatchObject({
       Status: 'Feilet',
       Forklaring: 'Ikke en av firmaets klienter.',
-      status_kode: 'failed',
-      kode: 'AUTH-00079',
+      status_code: 'failed',
+      code: 'AUTH-00079',
     });
     const updated = h.service.store.allItems(batch.id)[0]!.updatedAt;
-    expect(done!.oppdatert_utc).toBe(updated);
+    expect(done!.updated_utc).toBe(updated);
     expect(done!.Oppdatert).toBe(formatSheetDateTime(updated, 'nb', 'Europe/Oslo'));
     expect(done!.Oppdatert).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
 

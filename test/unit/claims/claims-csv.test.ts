@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toClientClaims } from '../../../electron/features/claims/open-claims-to-contract';
 import { claimsFailure } from '../../../electron/features/claims/claims-failure';
-import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
+import { parseOpenClaims } from '../../../electron/services/skatteetaten/schemas';
 import { ServiceError } from '../../../electron/platform/errors';
 import { claimsToCsv, type CsvLabels } from '../../../renderer/src/views/claims/claims-csv';
 import { claimsTexts } from '../../../renderer/src/views/claims/texts';
@@ -24,12 +24,6 @@ const labels: CsvLabels = {
     kid: 'KID',
     overdue: 'Forfalt',
     deferred: 'Utsatt',
-    code: 'Kode',
-    correlationId: 'Korrelasjons-ID',
-    orgNumberCode: 'orgnr',
-    statusCode: 'status_kode',
-    typeCode: 'kravtype_kode',
-    dueDateIso: 'forfall_iso',
   },
   outcome: { ok: 'Åpne krav', none: 'Ingen åpne krav', not_delegated: 'Ikke delegert', withheld: 'Skjermet', error: 'Feil' },
   claimTypes: claimsTexts.nb.claimTypes,

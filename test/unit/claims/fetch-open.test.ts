@@ -3,7 +3,7 @@ import { createClaimsHandlers, type ClaimsDeps } from '../../../electron/feature
 import { ServiceError } from '../../../electron/platform/errors';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import type { KravPort } from '../../../electron/app/ports';
-import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
+import { parseOpenClaims } from '../../../electron/services/skatteetaten/schemas';
 import { C1_BODY, EMPTY_BODY } from './aapnekrav-body';
 
 const das008 = (): ServiceError =>

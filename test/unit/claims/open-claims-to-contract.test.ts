@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientClaimsSchema } from '../../../shared/contract/claims';
 import { toClientClaims } from '../../../electron/features/claims/open-claims-to-contract';
-import { parseOpenClaims } from '../../../electron/services/skatteetaten/parse';
+import { parseOpenClaims } from '../../../electron/services/skatteetaten/schemas';
 import { C1_BODY, C1_BODY_OLD_NAMES, EMPTY_BODY, WITHHELD_BODY } from './aapnekrav-body';
 
 const DEMO_DATE = '2026-11-24';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { clientsCsv, CSV_BOM } from '../../../electron/features/clients/csv-export';
+import { CLIENT_MACHINE_HEADERS, clientsCsv, CSV_BOM } from '../../../electron/features/clients/csv-export';
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { client, DEMO_CLIENTS, openTestDb, seed, SU_A, SU_B } from './helpers';
 
@@ -77,17 +77,17 @@ describe('the CSV export', () => {
       'Regnskapsfører uten signeringsrettighet',
       'Skattegrunnlag',
     ]);
-    expect(nb('relasjon_koder')).toBe('REGN');
-    expect(sorted(nb('pakke_koder'), ',')).toEqual([
+    expect(nb('relationship_codes')).toBe('REGN');
+    expect(sorted(nb('package_codes'), ',')).toEqual([
       'regnskapsforer-lonn',
       'regnskapsforer-med-signeringsrettighet',
       'regnskapsforer-uten-signeringsrettighet',
       'skattegrunnlag',
     ]);
-    expect(nb('orgnr')).toBe('313367002');
-    expect(nb('delegert_til_id')!.split(',').sort()).toEqual([SU_A, SU_B].sort());
-    expect(nb('foreslatt_systemtilgang_id')).toBe(SU_A);
-    const seen = nb('forst_sett_utc')!;
+    expect(nb('org_no')).toBe('313367002');
+    expect(nb('delegated_to_ids')!.split(',').sort()).toEqual([SU_A, SU_B].sort());
+    expect(nb('suggested_system_access_id')).toBe(SU_A);
+    const seen = nb('first_seen_utc')!;
     expect(seen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(nb('Først sett')).toBe(formatSheetDateTime(seen, 'nb', 'Europe/Oslo'));
     expect(nb('Først sett')).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
@@ -96,7 +96,8 @@ describe('the CSV export', () => {
     expect(en('Relationship')).toBe('Accountant');
     expect(en('Access packages')).toContain('Accountant with signing rights');
     expect(en('Access packages')).toContain('Tax basis');
-    expect(en('package_codes')).toBe(nb('pakke_koder'));
+    for (const name of CLIENT_MACHINE_HEADERS) expect(en(name), name).toBe(nb(name));
+    expect(en('package_codes')).toBe(nb('package_codes'));
     expect(en('First seen')).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
   });
 
@@ -107,7 +108,7 @@ describe('the CSV export', () => {
     };
     const seen = (() => {
       const [header, row] = parse(exported({ search: 'fjellbekk' }).csv) as [string[], string[]];
-      return row[header.indexOf('forst_sett_utc')]!;
+      return row[header.indexOf('first_seen_utc')]!;
     })();
     expect(at('UTC')).toBe(formatSheetDateTime(seen, 'nb', 'UTC'));
     expect(at('Asia/Tokyo')).not.toBe(at('UTC'));

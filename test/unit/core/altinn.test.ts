@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AccessManagementApi, parseFirmClient } from '../../../electron/services/altinn/access-management';
+import { AccessManagementApi } from '../../../electron/services/altinn/access-management';
 import { ClientDelegationApi } from '../../../electron/services/altinn/client-delegation';
 import { altinnError } from '../../../electron/services/altinn/errors';
 import { codeFromAuthorizationResponse } from '../../../electron/services/altinn/idporten-login';
-import { parsePdpAnswer, pdpRequestBody } from '../../../electron/services/altinn/pdp';
+import { pdpRequestBody } from '../../../electron/services/altinn/pdp';
 import { requireScopes } from '../../../electron/services/altinn/scopes';
-import { parseAgentRequest, parseRegisteredSystem } from '../../../electron/services/altinn/vendor';
+import { agentRequestSchema, firmClientSchema, pdpAnswerSchema, registeredSystemSchema } from '../../../electron/services/altinn/schemas';
 import { createHttpClient, type HttpResponse } from '../../../electron/platform/http/http-client';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
+
+const parseFirmClient = (body: unknown) => firmClientSchema.parse(body);
+const parsePdpAnswer = (body: unknown) => pdpAnswerSchema.parse(body);
+const parseAgentRequest = (body: unknown) => agentRequestSchema.parse(body);
+const parseRegisteredSystem = (body: unknown) => registeredSystemSchema.parse(body);
 
 const res = (status: number, bodyText: string): HttpResponse => ({
   status,

@@ -3,7 +3,7 @@ import { createHttpClient, type HttpResponse } from '../../../electron/platform/
 import { createPool, type Pool } from '../../../electron/platform/http/pool';
 import { kravOgBetalingerError } from '../../../electron/services/skatteetaten/errors';
 import { KravOgBetalingerClient } from '../../../electron/services/skatteetaten/krav-og-betalinger-client';
-import { parseOpenClaims, parsePayment } from '../../../electron/services/skatteetaten/parse';
+import { parseOpenClaims, paymentSchema } from '../../../electron/services/skatteetaten/schemas';
 import { FakeClock, json, scriptedFetch } from './helpers';
 
 const res = (status: number, bodyText: string): HttpResponse => ({
@@ -175,7 +175,7 @@ describe('K&B client', () => {
 
 describe('K&B tolerant parsing', () => {
   it('accepts old field names (plassertKrav, betaltFra, betaltTilKonto, plasseringsdato, string texts)', () => {
-    const p = parsePayment({
+    const p = paymentSchema.parse({
       innbetalingsidentifikator: 'I1',
       innbetalingsdato: '2026-01-01',
       innbetaltBeloep: 100,

@@ -5,6 +5,7 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { Alert, Box, Button, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
+import { formatMegabytes } from '../../../../shared/format/format';
 import {
   decodeOrgNumberFile,
   MAX_ORG_NUMBERS,
@@ -84,7 +85,7 @@ export function PickOrgNumberFile({
   onChange(file: PickedFile | null, problem: string | null): void;
   testId?: string;
 }) {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   const [reading, setReading] = useState(false);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>): Promise<void> {
@@ -93,7 +94,7 @@ export function PickOrgNumberFile({
     if (!picked) return;
     // Checked on the size before reading: a huge file is refused whole, never read in part.
     if (orgNumberFileProblem(picked.size)) {
-      onChange(null, t('wizard.fileTooLarge', { size: (picked.size / 1024 / 1024).toFixed(1) }));
+      onChange(null, t('wizard.fileTooLarge', { size: formatMegabytes(picked.size, i18n.language) }));
       return;
     }
     setReading(true);

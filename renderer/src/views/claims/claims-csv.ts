@@ -1,10 +1,9 @@
 // The claims overview as a CSV for a Norwegian spreadsheet: `;` between fields, a decimal comma, and a BOM so
 // Excel reads æøå as UTF-8. Clients without claims get one line saying why, so the file accounts for everyone.
 import type { ClientClaims, OpenClaimsResult } from '../../../../shared/contract/claims';
-import { formatCsvAmount } from '../../../../shared/domain/money';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { writeCsv } from '../../../../shared/format/csv';
-import { formatDate, type Language } from '../../../../shared/format/format';
+import { formatDate, formatSheetAmount, type Language } from '../../../../shared/format/format';
 
 export interface CsvLabels {
   headers: {
@@ -22,12 +21,6 @@ export interface CsvLabels {
     kid: string;
     overdue: string;
     deferred: string;
-    code: string;
-    correlationId: string;
-    orgNumberCode: string;
-    statusCode: string;
-    typeCode: string;
-    dueDateIso: string;
   };
   outcome: Record<ClientClaims['outcome'], string>;
   /** Claim type codes in words; a code without words is written as the code. */
@@ -37,7 +30,10 @@ export interface CsvLabels {
   language: Language;
 }
 
-// Human columns first, in the screen's words and date format; then stable machine columns (codes, ISO dates).
+/** Codes, ids and ISO dates under the same names in every language, so a script reads any export. */
+export const CLAIMS_MACHINE_HEADERS = ['org_no', 'status_code', 'claim_type_code', 'due_date_iso', 'error_code', 'correlation_id'] as const;
+
+// Human columns first, in the screen's words and date format; then the stable machine columns.
 export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string {
   const h = labels.headers;
   const columns = [
@@ -55,12 +51,7 @@ export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string
     h.kid,
     h.overdue,
     h.deferred,
-    h.orgNumberCode,
-    h.statusCode,
-    h.typeCode,
-    h.dueDateIso,
-    h.code,
-    h.correlationId,
+    ...CLAIMS_MACHINE_HEADERS,
   ];
   const rows: string[][] = [];
   for (const client of result.clients) {
@@ -80,8 +71,8 @@ export function claimsToCsv(result: OpenClaimsResult, labels: CsvLabels): string
         c.description,
         c.period,
         c.dueDate ? formatDate(c.dueDate, labels.language) : '',
-        formatCsvAmount(c.originalAmount),
-        formatCsvAmount(c.remainingAmount),
+        formatSheetAmount(c.originalAmount),
+        formatSheetAmount(c.remainingAmount),
         c.kid ?? '',
         c.overdue ? labels.yes : labels.no,
         c.deferred ? labels.yes : labels.no,

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/app';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { SaveRow, useSave } from './SaveRow';
 import { useUpdateSettings } from '../../api/query/app';
-
-type State = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown };
 
 /** Points Demo at a demo world that runs on its own; the main process checks the address before keeping it. */
 export function DemoWorldForm({ settings }: { settings: Settings }) {
@@ -14,19 +12,14 @@ export function DemoWorldForm({ settings }: { settings: Settings }) {
   const saved = settings.demoWorld;
   const [address, setAddress] = useState(saved.address);
   const [secret, setSecret] = useState('');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, run, reset } = useSave();
   useEffect(() => setAddress(saved.address), [saved.address]);
 
-  const save = async (next: { address: string; secret?: string }): Promise<void> => {
-    setState({ kind: 'saving' });
-    try {
+  const save = (next: { address: string; secret?: string }): Promise<void> =>
+    run(async () => {
       await update({ demoWorld: next });
       setSecret('');
-      setState({ kind: 'saved' });
-    } catch (error) {
-      setState({ kind: 'failed', error });
-    }
-  };
+    });
 
   return (
     <Stack
@@ -47,7 +40,7 @@ export function DemoWorldForm({ settings }: { settings: Settings }) {
         value={address}
         onChange={(e) => {
           setAddress(e.target.value);
-          setState({ kind: 'idle' });
+          reset();
         }}
         helperText={t('demoWorld.addressHelp')}
         slotProps={{ htmlInput: { 'data-testid': 'settings-demo-world-address', spellCheck: false } }}
@@ -61,22 +54,19 @@ export function DemoWorldForm({ settings }: { settings: Settings }) {
         helperText={saved.secretSet ? t('demoWorld.secretKept') : t('demoWorld.secretHelp')}
         slotProps={{ htmlInput: { 'data-testid': 'settings-demo-world-secret' } }}
       />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Button type="submit" variant="contained" disabled={state.kind === 'saving' || address.trim() === ''}>
-          {t('demoWorld.connect')}
-        </Button>
+      <SaveRow
+        state={state}
+        submitLabel={t('demoWorld.connect')}
+        savedText={t('demoWorld.connected')}
+        failedTitle={t('demoWorld.failed')}
+        disabled={address.trim() === ''}
+      >
         {saved.address !== '' && (
           <Button variant="text" disabled={state.kind === 'saving'} onClick={() => void save({ address: '' })}>
             {t('demoWorld.useEmbedded')}
           </Button>
         )}
-        {state.kind === 'saved' && (
-          <Alert severity="success" role="status" sx={{ py: 0 }}>
-            {t('demoWorld.connected')}
-          </Alert>
-        )}
-      </Box>
-      {state.kind === 'failed' && <ErrorDetails error={state.error} title={t('demoWorld.failed')} />}
+      </SaveRow>
     </Stack>
   );
 }

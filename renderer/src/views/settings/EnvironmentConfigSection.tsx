@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Stack, Tab, Tabs, TextField } from '@mui/material';
+import { Alert, Box, Stack, Tab, Tabs, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { EnvironmentConfig, Settings } from '../../../../shared/contract/app';
 import type { EnvironmentId } from '../../../../shared/contract/define';
 import { normaliseOrgNumber, orgNumberProblem } from '../../../../shared/domain/orgnr';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { SaveRow, useSave } from './SaveRow';
 import { Section } from './Section';
 import { useUpdateSettings } from '../../api/query/app';
 
@@ -55,7 +55,7 @@ function ConfigForm({ config }: { config: EnvironmentConfig }) {
   const { t } = useTranslation('settings');
   const update = useUpdateSettings();
   const [draft, setDraft] = useState<Draft>(() => toDraft(config));
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
+  const { state, run, reset } = useSave();
   useEffect(() => setDraft(toDraft(config)), [config]);
 
   const orgProblem = draft.firmOrgNumber.trim() === '' ? null : orgNumberProblem(draft.firmOrgNumber);
@@ -63,14 +63,13 @@ function ConfigForm({ config }: { config: EnvironmentConfig }) {
     value: draft[name],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       setDraft({ ...draft, [name]: e.target.value });
-      setState({ kind: 'idle' });
+      reset();
     },
   });
 
-  const save = async (): Promise<void> => {
-    setState({ kind: 'saving' });
-    try {
-      await update({
+  const save = (): Promise<void> =>
+    run(() =>
+      update({
         environmentConfig: {
           id: config.id,
           firmOrgNumber: normaliseOrgNumber(draft.firmOrgNumber),
@@ -80,12 +79,8 @@ function ConfigForm({ config }: { config: EnvironmentConfig }) {
           systemId: draft.systemId.trim(),
           idportenClientId: draft.idportenClientId.trim(),
         },
-      });
-      setState({ kind: 'saved' });
-    } catch (error) {
-      setState({ kind: 'failed', error });
-    }
-  };
+      }),
+    );
 
   return (
     <Stack
@@ -109,17 +104,13 @@ function ConfigForm({ config }: { config: EnvironmentConfig }) {
       <TextField label={t('config.scopes')} {...field('scopes')} helperText={t('config.scopesHelp')} multiline minRows={2} />
       <TextField label={t('config.systemId')} {...field('systemId')} />
       <TextField label={t('config.idportenClientId')} {...field('idportenClientId')} />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Button type="submit" variant="contained" disabled={orgProblem !== null || state.kind === 'saving'}>
-          {t('config.save')}
-        </Button>
-        {state.kind === 'saved' && (
-          <Alert severity="success" role="status" sx={{ py: 0 }}>
-            {t('config.saved')}
-          </Alert>
-        )}
-      </Box>
-      {state.kind === 'failed' && <ErrorDetails error={state.error} title={t('config.saveFailed')} />}
+      <SaveRow
+        state={state}
+        submitLabel={t('config.save')}
+        savedText={t('config.saved')}
+        failedTitle={t('config.saveFailed')}
+        disabled={orgProblem !== null}
+      />
     </Stack>
   );
 }
