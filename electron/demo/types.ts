@@ -143,10 +143,12 @@ export interface DemoWorldInfo {
   };
   vendor: { orgNo: string; name: string; systemId: string; maskinportenClientId: string; kid: string; scopes: string[] };
   firm: { orgNo: string; name: string; partyId: number; partyUuid: string };
-  requests: { rA: string; rB: string };
+  requests: { rA: string; rB: string; rK: string };
   systemUsers: {
     suA: { id: string; requestId: string; externalRef: string; packages: string[] };
     suB: { id: string; requestId: string; externalRef: string; packages: string[] };
+    /** The firm's client-administration system user (standard, package klientadministrator); approved in `ready`. */
+    suK: { id: string; requestId: string; externalRef: string; packages: string[]; userType: 'standard' };
   };
   persons: DemoPerson[];
   idporten: { clientId: string; scopes: string[]; issuer: string };

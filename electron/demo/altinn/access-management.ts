@@ -10,7 +10,8 @@ import type { ClientEntry } from '../seed/clients';
 import type { Organisation } from '../seed/organisations';
 import { birthDate, PERSONS, type SeedPerson } from '../seed/people';
 import { SCOPES } from '../seed/identifiers';
-import { endUserAuth, mayAdministerClients } from './client-delegation';
+import { endUserAuth } from './client-delegation';
+import { mayAdministerClients } from './client-administrator';
 import { isGuid, missingParameter, validationProblem } from './problems';
 
 const BASE = '/accessmanagement/api/v1/enduser/clientdelegations';
@@ -110,7 +111,7 @@ async function firmAuth(w: WorldContext, ctx: RequestContext): Promise<FirmAuth 
   const org = found?.kind === 'organisation' ? found.org : undefined;
   if (!org)
     return { ok: false, reply: validationProblem([{ code: 'AM.VLD-00006', title: 'The entity does not exist', paths: ['?party'] }]) };
-  if (!mayAdministerClients(auth.person, org.orgNo)) return { ok: false, reply: { status: 403 } };
+  if (!mayAdministerClients(auth.administrator, org.orgNo)) return { ok: false, reply: { status: 403 } };
   return { ok: true, firmOrgNo: org.orgNo };
 }
 
