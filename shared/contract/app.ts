@@ -22,6 +22,13 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+/**
+ * "Run as the firm's client-administration system user": a standard system user of the firm holding the package
+ * klientadministrator, found by Maskinporten from the firm's org number and this externalRef (altinn.md §8.3).
+ */
+export const unattendedSettingSchema = z.object({ enabled: z.boolean(), externalRef: z.string().max(200) });
+export type UnattendedSetting = z.infer<typeof unattendedSettingSchema>;
+
 export const environmentConfigSchema = z.object({
   id: environmentId,
   firmOrgNumber: orgNumber.or(z.literal('')),
@@ -30,6 +37,7 @@ export const environmentConfigSchema = z.object({
   scopes: z.array(z.string().max(200)).max(20),
   systemId: z.string().max(200),
   idportenClientId: z.string().max(100),
+  unattended: unattendedSettingSchema.default({ enabled: false, externalRef: '' }),
   /** Resolved, read-only: the service addresses this environment talks to. */
   urls: z.record(z.string(), z.string()).optional(),
 });

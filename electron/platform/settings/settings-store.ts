@@ -14,6 +14,7 @@ const blankEnvironment = (id: EnvironmentId): EnvironmentConfig => ({
   scopes: ['skatteetaten:kravogbetalinger'],
   systemId: '',
   idportenClientId: '',
+  unattended: { enabled: false, externalRef: '' },
 });
 
 export function defaultSettings(): Settings {
