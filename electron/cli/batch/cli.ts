@@ -163,7 +163,7 @@ export async function runBatchCli(argv: readonly string[], deps: BatchCliDeps = 
       end: outcome.end,
       environment,
       systemUserId: altinn.systemUserId(),
-      queuedBy,
+      ...(command.name === 'submit' ? { queuedBy } : {}),
       batches: outcome.batches,
     });
   } catch (error) {
