@@ -6,6 +6,7 @@ import { batchesChannels, batchesEvents } from './batches';
 import { claimsChannels } from './claims';
 import { clientsChannels, clientsEvents } from './clients';
 import { keysChannels } from './keys';
+import { unattendedChannels } from './unattended';
 
 /** The whole IPC contract: main, preload, the browser host and the renderer client are all derived from this. */
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...keysChannels,
   ...auditChannels,
   ...actorflowChannels,
+  ...unattendedChannels,
 };
 
 export const events = {

@@ -15,7 +15,7 @@ import { DB_FILE_NAME, openDatabase } from '../../platform/store/database';
 import { DATA_FOLDER_IN_USE, lockDataFolder } from '../../platform/store/data-folder-lock';
 import { worldConnectionFromArgs, type WorldProvider } from '../../services/world/connection';
 import { readBatchArgs, type BatchCliArgs } from './args';
-import { connectUnattended, NeedsPersonError, type UnattendedConnection } from './connect';
+import { connectUnattended, type UnattendedConnection } from './connect';
 import { exitCodeOf, runToEnd } from './run-to-end';
 import { EXIT, USAGE, type ExitCode } from './usage';
 
@@ -197,7 +197,6 @@ async function exporterOf(file: string): Promise<string | undefined> {
 
 function failConnecting(error: unknown, fail: (c: ExitCode, code: string, m: string) => number): number {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof NeedsPersonError) return fail(EXIT.needsPerson, error.code, message);
   if (isServiceError(error)) {
     // Altinn or Maskinporten answered and refused: the system user, its rights or the key need a person.
     const refused = error.status !== undefined && error.status >= 400 && error.status < 500;

@@ -14,9 +14,6 @@ import { ConnectedWorld } from '../../services/world/connected-world';
 import { environmentFromWorld } from '../../services/world/world-environment';
 import { openSystemUserAltinn, type UnattendedAltinn } from '../../features/unattended/system-user-altinn';
 
-/** A person must act before an unattended run can work (exit code 3). */
-export class NeedsPersonError extends AppError {}
-
 export interface UnattendedConnection {
   services: EnvironmentServices;
   altinn: UnattendedAltinn;
@@ -38,9 +35,11 @@ export async function connectUnattended(o: ConnectOptions): Promise<UnattendedCo
   const saved = o.settings.get();
   const setting = saved.environments[o.environment].unattended;
   if (!setting.enabled) {
-    throw new NeedsPersonError(
+    throw new AppError(
       'UNATTENDED_OFF',
       `Unattended runs are off for ${o.environment}: turn on "Run as the firm's client-administration system user" under Settings first.`,
+      undefined,
+      { environment: o.environment },
     );
   }
   const cleanups: (() => Promise<void>)[] = [];
@@ -58,7 +57,7 @@ export async function connectUnattended(o: ConnectOptions): Promise<UnattendedCo
           ? standaloneWorld({ adminUrl: saved.demoWorld.address, adminSecret: o.settings.demoWorldSecret() })
           : undefined) ??
         o.embedded;
-      if (!provider) throw new NeedsPersonError('NO_DEMO_WORLD', 'No demo world: pass --world <admin address> for a standalone one.');
+      if (!provider) throw new AppError('NO_DEMO_WORLD', 'No demo world: pass --world <admin address> for a standalone one.');
       lease = await provider.acquire();
       cleanups.push(() => lease!.release());
       world = await ConnectedWorld.connect(lease.connection);
@@ -73,12 +72,16 @@ export async function connectUnattended(o: ConnectOptions): Promise<UnattendedCo
         systemId: e.systemId,
       });
       const problems = settingsProblems(config.settings);
-      if (problems.length > 0) throw new NeedsPersonError('SETTINGS_INCOMPLETE', problems.map((p) => p.message).join(' '));
+      if (problems.length > 0) {
+        throw new AppError('UNATTENDED_SETTINGS_INCOMPLETE', problems.map((p) => p.message).join(' '), undefined, {
+          environment: o.environment,
+        });
+      }
     }
     // In Demo the world names the seeded system user's externalRef, as it names the vendor's ids.
     const externalRef = setting.externalRef || (world?.info.systemUsers.suK?.externalRef ?? '');
     if (!externalRef) {
-      throw new NeedsPersonError(
+      throw new AppError(
         'UNATTENDED_EXTERNAL_REF',
         `Give the client-administration system user's externalRef under Settings (${o.environment}).`,
       );
@@ -86,8 +89,8 @@ export async function connectUnattended(o: ConnectOptions): Promise<UnattendedCo
 
     const vault = await KeyVault.open({ file: join(o.dataDir, 'keys.json'), protector: fallbackProtector(o.dataDir, o.env) });
     if (!vault.isUnlocked) {
-      throw new NeedsPersonError(
-        'VAULT_LOCKED',
+      throw new AppError(
+        'KEY_VAULT_LOCKED',
         'The signing keys are locked: set KLIENTDESK_KEY_PASSPHRASE or KLIENTDESK_KEY_PASSPHRASE_FILE.',
       );
     }

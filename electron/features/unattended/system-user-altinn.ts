@@ -33,6 +33,8 @@ export async function openSystemUserAltinn(services: EnvironmentServices, extern
     throw new AppError(
       'FIRM_PARTY_UNKNOWN',
       `Altinn does not list ${formatOrgNumber(firmOrgNumber)} among the parties the system user may act for.`,
+      undefined,
+      { orgNumber: formatOrgNumber(firmOrgNumber) },
     );
   }
   const firm = { orgNumber: firmOrgNumber, partyUuid: firmPartyUuid, name: config.settings.firmName ?? formatOrgNumber(firmOrgNumber) };

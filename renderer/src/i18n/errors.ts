@@ -75,6 +75,12 @@ const nb = {
     NOT_LOGGED_IN: 'Logg inn som firmaets klientadministrator først.',
     NOT_SIGNED_IN: 'Ingen er logget inn. Logg inn først.',
     FIRM_PARTY_UNKNOWN: 'Altinn oppga ikke hvilken part {{orgNumber}} er, så klientlisten kan ikke leses.',
+    UNATTENDED_OFF:
+      'Kjøring uten pålogget person er slått av for {{environment}}. Slå på «Kjør som firmaets systembruker for klientadministrasjon» under Innstillinger.',
+    UNATTENDED_EXTERNAL_REF:
+      'Oppgi ekstern referanse (externalRef) for systembrukeren for klientadministrasjon under Innstillinger ({{environment}}).',
+    UNATTENDED_SETTINGS_INCOMPLETE:
+      'Innstillingene for {{environment}} er ikke fullstendige (organisasjonsnummer, Maskinporten-klient, system-ID).',
     UNKNOWN_SYSTEM_USER: 'Systemtilgangen finnes ikke i den lokale klientlisten. Synkroniser og prøv igjen.',
     REQUEST_NOT_OPEN: 'Forespørselen er ikke lenger åpen, så det er ingenting å godkjenne eller avvise.',
     NEEDS_READY_PRESET: 'Systemtilgangen med to pakker finnes bare i tilstanden «klar». Nullstill demoverdenen til «klar» og prøv igjen.',
@@ -360,6 +366,11 @@ const en: ErrorTexts = {
     NOT_LOGGED_IN: 'Sign in as the firm’s client administrator first.',
     NOT_SIGNED_IN: 'Nobody is signed in. Sign in first.',
     FIRM_PARTY_UNKNOWN: 'Altinn did not tell which party {{orgNumber}} is, so its client list cannot be read.',
+    UNATTENDED_OFF:
+      'Runs with nobody signed in are off for {{environment}}. Turn on “Run as the firm’s client-administration system user” under Settings.',
+    UNATTENDED_EXTERNAL_REF: 'Give the client-administration system user’s externalRef under Settings ({{environment}}).',
+    UNATTENDED_SETTINGS_INCOMPLETE:
+      'The settings for {{environment}} are incomplete (organisation number, Maskinporten client, system id).',
     UNKNOWN_SYSTEM_USER: 'That system access is not in the local client list. Sync the list and try again.',
     REQUEST_NOT_OPEN: 'The request is no longer open, so there is nothing to approve or reject.',
     NEEDS_READY_PRESET:
