@@ -17,6 +17,7 @@ import type { Exchange } from '../platform/http/http-client';
 import type { Handlers } from '../platform/ipc/dispatch';
 import { keyringFeature } from '../features/keys/feature';
 import { unattendedFeature } from '../features/unattended/feature';
+import { proposalsFeature } from '../features/proposals/feature';
 import type { KeyProtection } from '../platform/keys/protector';
 import { createSettingsStore, type SettingsStore } from '../platform/settings/settings-store';
 import { DB_FILE_NAME, openDatabase } from '../platform/store/database';
@@ -28,7 +29,16 @@ import { parseWorldAddress, standaloneWorld, type WorldConnection, type WorldPro
 import { ConnectedWorld } from '../services/world/connected-world';
 
 /** The features of the app, in the order they start. */
-const FEATURES = [clientsFeature, batchesFeature, auditFeature, claimsFeature, keyringFeature, actorflowFeature, unattendedFeature];
+const FEATURES = [
+  clientsFeature,
+  batchesFeature,
+  auditFeature,
+  claimsFeature,
+  keyringFeature,
+  actorflowFeature,
+  unattendedFeature,
+  proposalsFeature,
+];
 
 export interface CoreOptions {
   dataDir: string;

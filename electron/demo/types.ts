@@ -181,6 +181,12 @@ export interface DemoWorldAdmin {
   setSettings(settings: Partial<DemoWorldSettings>): void;
   /** Org numbers of the clients delegated to the system user. */
   delegatedClients(systemUserId: string): string[];
+  /** The organisation ends (`leave`) or starts (`join`, with ER roles) its client relationship with the firm. */
+  clientRelation(
+    change: 'leave' | 'join',
+    orgNo: string,
+    roles?: Array<'REGN' | 'REVI' | 'FFØR'>,
+  ): { ok: true } | { ok: false; error: string };
 }
 
 export interface DemoWorld {

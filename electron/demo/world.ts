@@ -17,6 +17,7 @@ import type { ClaimsFixture } from './seed/claims-model';
 import { generatedClaims } from './seed/claims-generated';
 import { isNamedParty, namedClaims } from './seed/claims-named';
 import { buildDirectory, type Directory } from './seed/clients';
+import { createClientRelations } from './seed/client-relations';
 import {
   APIM_SUBSCRIPTION_KEY,
   DEFAULT_CLIENT_COUNT,
@@ -149,6 +150,7 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
   const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
   const settings: WorldSettings = { maskinportenErrors: opts.maskinportenErrors ?? 'real' };
+  const relations = createClientRelations(directory);
   const w: WorldContext = {
     seed,
     demoDate,
@@ -231,6 +233,12 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
         log(`settings: ${JSON.stringify(settings)}`);
       },
       delegatedClients: (systemUserId) => [...(store.delegations.get(systemUserId.toLowerCase()) ?? [])],
+      clientRelation(change, orgNo, roles) {
+        const result = change === 'leave' ? relations.leave(orgNo) : relations.join(orgNo, roles);
+        if (!result.ok) return result;
+        log(`${orgNo} ${change === 'leave' ? 'is no longer' : 'is now'} a client of the firm`);
+        return { ok: true };
+      },
     },
     traffic: { list: (since) => traffic.list(since), subscribe: (cb) => traffic.subscribe(cb) },
     async close() {

@@ -6,6 +6,7 @@ import { batchesChannels, batchesEvents } from './batches';
 import { claimsChannels } from './claims';
 import { clientsChannels, clientsEvents } from './clients';
 import { keysChannels } from './keys';
+import { proposalsChannels } from './proposals';
 import { unattendedChannels } from './unattended';
 
 /** The whole IPC contract: main, preload, the browser host and the renderer client are all derived from this. */
@@ -18,6 +19,7 @@ export const contract = {
   ...auditChannels,
   ...actorflowChannels,
   ...unattendedChannels,
+  ...proposalsChannels,
 };
 
 export const events = {
