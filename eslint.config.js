@@ -46,6 +46,8 @@ export default tseslint.config(
     ignores: [
       // The flow CLI's entry point is a shell: it starts the embedded world and hands the flow its address.
       'electron/cli/flow/main.ts',
+      // So is the batch CLI's.
+      'electron/cli/batch/main.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoDemo] }] },
   },

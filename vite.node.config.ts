@@ -1,4 +1,4 @@
-// Bundles the Node entry points (browser host, demo world, headless flow, benchmarks) into out/node,
+// Bundles the Node entry points (browser host, demo world, headless flow, batch CLI, benchmarks) into out/node,
 // so they run on the Node 22 from node_modules without a TypeScript loader.
 import { resolve } from 'node:path';
 import { builtinModules } from 'node:module';
@@ -18,6 +18,7 @@ export default defineConfig({
         host: resolve('electron/host/cli.ts'),
         bench: resolve('bench/run.ts'),
         flow: resolve('electron/cli/flow/main.ts'),
+        batch: resolve('electron/cli/batch/main.ts'),
         'demo-world': resolve('electron/demo/cli.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

@@ -14,6 +14,8 @@ import { claimsFeature } from '../features/claims/feature';
 import { clientsFeature } from '../features/clients/feature';
 import { employeesFeature } from '../features/employees/feature';
 import { keyringFeature } from '../features/keys/feature';
+import { proposalsFeature } from '../features/proposals/feature';
+import { unattendedFeature } from '../features/unattended/feature';
 import { sessionFeature } from '../features/session/feature';
 import { settingsFeature } from '../features/settings/feature';
 import type { EnvironmentEndpoints } from '../platform/environments';
@@ -197,6 +199,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       openExternal: options.openExternal,
     }),
     employees,
+    unattendedFeature({
+      settings,
+      environment,
+      worldInfo: () => runtime.world?.info ?? null,
+      services: () => runtime.services(),
+    }),
+    proposalsFeature({ db, settings, events: bus, environment, now, clients: batchTargets }),
   ] as const;
 
   const handlers = mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers;

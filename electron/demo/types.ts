@@ -143,10 +143,12 @@ export interface DemoWorldInfo {
   };
   vendor: { orgNo: string; name: string; systemId: string; maskinportenClientId: string; kid: string; scopes: string[] };
   firm: { orgNo: string; name: string; partyId: number; partyUuid: string };
-  requests: { rA: string; rB: string };
+  requests: { rA: string; rB: string; rK: string };
   systemUsers: {
     suA: { id: string; requestId: string; externalRef: string; packages: string[] };
     suB: { id: string; requestId: string; externalRef: string; packages: string[] };
+    /** The firm's client-administration system user (standard, package klientadministrator); approved in `ready`. */
+    suK: { id: string; requestId: string; externalRef: string; packages: string[]; userType: 'standard' };
   };
   persons: DemoPerson[];
   idporten: { clientId: string; scopes: string[]; issuer: string };
@@ -179,6 +181,12 @@ export interface DemoWorldAdmin {
   setSettings(settings: Partial<DemoWorldSettings>): void;
   /** Org numbers of the clients delegated to the system user. */
   delegatedClients(systemUserId: string): string[];
+  /** The organisation ends (`leave`) or starts (`join`, with ER roles) its client relationship with the firm. */
+  clientRelation(
+    change: 'leave' | 'join',
+    orgNo: string,
+    roles?: Array<'REGN' | 'REVI' | 'FFØR'>,
+  ): { ok: true } | { ok: false; error: string };
 }
 
 export interface DemoWorld {

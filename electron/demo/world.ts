@@ -17,30 +17,34 @@ import type { ClaimsFixture } from './seed/claims-model';
 import { generatedClaims } from './seed/claims-generated';
 import { isNamedParty, namedClaims } from './seed/claims-named';
 import { buildDirectory, type Directory } from './seed/clients';
+import { createClientRelations } from './seed/client-relations';
 import {
   APIM_SUBSCRIPTION_KEY,
   DEFAULT_CLIENT_COUNT,
   DEFAULT_DEMO_DATE,
   DEFAULT_SEED,
   EXTERNAL_REF_B,
+  EXTERNAL_REF_K,
   IDPORTEN_APP_CLIENT_ID,
   IDPORTEN_APP_SCOPES,
   KB_SCOPE,
   REQUEST_A,
   REQUEST_B,
+  REQUEST_K,
   RESOURCE_ID,
   SKD_CLIENT_ID,
   SKD_KID,
   SYSTEM_ID,
   SYSTEM_USER_A,
   SYSTEM_USER_B,
+  SYSTEM_USER_K,
   VENDOR_CLIENT_ID,
   VENDOR_KID,
 } from './seed/identifiers';
 import { FIRM, NAMED_CLIENTS, NON_CLIENT, SKATTEETATEN, VENDOR } from './seed/organisations';
 import { PERSONS } from './seed/people';
 import { MASKINPORTEN_CLIENTS } from './maskinporten/clients';
-import { applyPreset, SU_A_PACKAGES, SU_B_PACKAGES } from './state/presets';
+import { applyPreset, SU_A_PACKAGES, SU_B_PACKAGES, SU_K_PACKAGES } from './state/presets';
 import { WorldStore } from './state/store';
 import { skatteetatenHooks, skatteetatenRoutes } from './skatteetaten/routes';
 import { PdpClient } from './skatteetaten/pdp-client';
@@ -109,10 +113,11 @@ function buildInfo(w: WorldContext, preset: Preset, clientCount: number): DemoWo
       scopes: [...MASKINPORTEN_CLIENTS.find((c) => c.clientId === VENDOR_CLIENT_ID)!.scopes],
     },
     firm: { orgNo: FIRM.orgNo, name: FIRM.name, partyId: FIRM.partyId, partyUuid: w.directory.partyUuidOfOrg(FIRM.orgNo) },
-    requests: { rA: REQUEST_A, rB: REQUEST_B },
+    requests: { rA: REQUEST_A, rB: REQUEST_B, rK: REQUEST_K },
     systemUsers: {
       suA: { id: SYSTEM_USER_A, requestId: REQUEST_A, externalRef: FIRM.orgNo, packages: SU_A_PACKAGES },
       suB: { id: SYSTEM_USER_B, requestId: REQUEST_B, externalRef: EXTERNAL_REF_B, packages: SU_B_PACKAGES },
+      suK: { id: SYSTEM_USER_K, requestId: REQUEST_K, externalRef: EXTERNAL_REF_K, packages: SU_K_PACKAGES, userType: 'standard' },
     },
     persons: PERSONS.map((p) => ({ ...p, partyUuid: w.directory.personPartyUuid(p.pid), rights: [...p.rights] })),
     idporten: { clientId: IDPORTEN_APP_CLIENT_ID, scopes: IDPORTEN_APP_SCOPES, issuer: idportenIssuer(w) },
@@ -145,6 +150,7 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
   const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
   const settings: WorldSettings = { maskinportenErrors: opts.maskinportenErrors ?? 'real' };
+  const relations = createClientRelations(directory);
   const w: WorldContext = {
     seed,
     demoDate,
@@ -227,6 +233,12 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
         log(`settings: ${JSON.stringify(settings)}`);
       },
       delegatedClients: (systemUserId) => [...(store.delegations.get(systemUserId.toLowerCase()) ?? [])],
+      clientRelation(change, orgNo, roles) {
+        const result = change === 'leave' ? relations.leave(orgNo) : relations.join(orgNo, roles);
+        if (!result.ok) return result;
+        log(`${orgNo} ${change === 'leave' ? 'is no longer' : 'is now'} a client of the firm`);
+        return { ok: true };
+      },
     },
     traffic: { list: (since) => traffic.list(since), subscribe: (cb) => traffic.subscribe(cb) },
     async close() {

@@ -22,6 +22,13 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+/**
+ * "Run as the firm's client-administration system user": a standard system user of the firm holding the package
+ * klientadministrator, found by Maskinporten from the firm's org number and this externalRef (altinn.md §8.3).
+ */
+export const unattendedSettingSchema = z.object({ enabled: z.boolean(), externalRef: z.string().max(200) });
+export type UnattendedSetting = z.infer<typeof unattendedSettingSchema>;
+
 export const environmentConfigSchema = z.object({
   id: environmentId,
   firmOrgNumber: orgNumber.or(z.literal('')),
@@ -30,6 +37,7 @@ export const environmentConfigSchema = z.object({
   scopes: z.array(z.string().max(200)).max(20),
   systemId: z.string().max(200),
   idportenClientId: z.string().max(100),
+  unattended: unattendedSettingSchema.default({ enabled: false, externalRef: '' }),
   /** Resolved, read-only: the service addresses this environment talks to. */
   urls: z.record(z.string(), z.string()).optional(),
 });
@@ -42,6 +50,15 @@ export const demoWorldSettingSchema = z.object({
   secretSet: z.boolean(),
 });
 
+/** Where proposals after a sync send a new client of a relationship; `unattended` submits them without review. */
+export const routingRuleSchema = z.object({
+  relationship: z.enum(['REGN', 'REVI', 'FFØR']),
+  systemUserIds: z.array(z.string().uuid()).min(1).max(10),
+  unattended: z.boolean(),
+});
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export const proposalSettingsSchema = z.object({ rules: z.array(routingRuleSchema).max(20) });
+
 export const settingsSchema = z.object({
   language,
   theme: themeMode,
@@ -49,6 +66,7 @@ export const settingsSchema = z.object({
   environments: z.object({ demo: environmentConfigSchema, test: environmentConfigSchema, production: environmentConfigSchema }),
   runner: z.object({ concurrency: z.number().int().min(1).max(20) }),
   demoWorld: demoWorldSettingSchema.default({ address: '', secretSet: false }),
+  proposals: proposalSettingsSchema.default({ rules: [] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -60,6 +78,7 @@ export const settingsPatchSchema = z.strictObject({
   runner: z.strictObject({ concurrency: z.number().int().min(1).max(20) }).optional(),
   /** An empty address goes back to the embedded world; the secret is kept when left out. */
   demoWorld: z.strictObject({ address: z.string().max(300), secret: z.string().max(500).optional() }).optional(),
+  proposals: z.strictObject({ rules: z.array(routingRuleSchema.strict()).max(20) }).optional(),
 });
 
 /** What a demo person may do at the firm, as a code; the sign-in picker words it in the user's language. */

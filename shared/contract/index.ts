@@ -7,6 +7,8 @@ import { claimsChannels } from './claims';
 import { employeesChannels } from './employees';
 import { clientsChannels, clientsEvents } from './clients';
 import { keysChannels } from './keys';
+import { proposalsChannels } from './proposals';
+import { unattendedChannels } from './unattended';
 
 /** The whole IPC contract: main, preload, the browser host and the renderer client are all derived from this. */
 export const contract = {
@@ -18,6 +20,8 @@ export const contract = {
   ...keysChannels,
   ...auditChannels,
   ...actorflowChannels,
+  ...unattendedChannels,
+  ...proposalsChannels,
 };
 
 export const events = {

@@ -11,6 +11,15 @@ const registerSchema = z.object({ clientId: z.string().min(1), jwk: jwkSchema })
 const resetSchema = z.object({ preset: z.enum(['start', 'ready']).optional() }).strict();
 const clockSchema = z.object({ advanceSeconds: z.number().finite() }).strict();
 const settingsSchema = z.object({ maskinportenErrors: z.enum(['real', 'documented']).optional() }).strict();
+const clientRelationSchema = z
+  .object({
+    orgNo: z.string().regex(/^\d{9}$/),
+    roles: z
+      .array(z.enum(['REGN', 'REVI', 'FFØR']))
+      .min(1)
+      .optional(),
+  })
+  .strict();
 const scopeAccessSchema = z.object({ scope: z.string().min(1), orgNo: z.string().regex(/^\d{9}$/), granted: z.boolean() }).strict();
 
 export interface AdminExtras {
@@ -83,6 +92,15 @@ export function adminRoutes(world: () => DemoWorld, info: () => DemoWorldInfo, e
     if (!systemUser) return badRequest('systemUser is required');
     return json(200, { systemUser, clients: world().admin.delegatedClients(systemUser) });
   });
+
+  for (const change of ['leave', 'join'] as const) {
+    router.post(`/clients/${change}`, (ctx) => {
+      const p = parse(clientRelationSchema, ctx.bodyJson());
+      if (!p.ok) return p.reply;
+      const result = world().admin.clientRelation(change, p.value.orgNo, p.value.roles);
+      return result.ok ? json(200, { orgNo: p.value.orgNo, change }) : badRequest(result.error);
+    });
+  }
 
   router.post('/scope-access', (ctx) => {
     const p = parse(scopeAccessSchema, ctx.bodyJson());

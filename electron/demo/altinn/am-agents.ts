@@ -11,7 +11,8 @@ import { SCOPES } from '../seed/identifiers';
 import type { Organisation } from '../seed/organisations';
 import { birthDate } from '../seed/people';
 import { PACKAGES_BY_RELATIONSHIP } from '../../../shared/domain/packages';
-import { endUserAuth, mayAdministerClients } from './client-delegation';
+import { endUserAuth } from './client-delegation';
+import { mayAdministerClients } from './client-administrator';
 import { isGuid, missingParameter, validationProblem } from './problems';
 
 export const AM_BASE = '/accessmanagement/api/v1/enduser/clientdelegations';
@@ -134,7 +135,14 @@ export function firmAgents(w: WorldContext): FirmAgent[] {
   return out;
 }
 
-export type FirmAuth = { ok: true; firmOrgNo: string; firmUuid: string; callerPid: string } | { ok: false; reply: Reply };
+export type FirmAuth =
+  | {
+      ok: true;
+      firmOrgNo: string;
+      firmUuid: string; /** Who is calling: a person's national id, or a system user's id; failed look-ups are counted per caller. */
+      callerPid: string;
+    }
+  | { ok: false; reply: Reply };
 
 /** Scope, the `party` parameter, then PDP on `altinn_client_administration` for the firm. */
 export async function firmAuth(w: WorldContext, ctx: RequestContext): Promise<FirmAuth> {
@@ -145,8 +153,9 @@ export async function firmAuth(w: WorldContext, ctx: RequestContext): Promise<Fi
   const found = isGuid(party) ? w.directory.partyByUuid(party) : undefined;
   const org = found?.kind === 'organisation' ? found.org : undefined;
   if (!org) return { ok: false, reply: validationProblem([{ code: 'AM.VLD-00006', title: 'Entity do not exists.', paths: ['?party'] }]) };
-  if (!mayAdministerClients(auth.person, org.orgNo)) return { ok: false, reply: { status: 403 } };
-  return { ok: true, firmOrgNo: org.orgNo, firmUuid: party.toLowerCase(), callerPid: auth.person.pid };
+  if (!mayAdministerClients(auth.administrator, org.orgNo)) return { ok: false, reply: { status: 403 } };
+  const caller = auth.administrator.kind === 'person' ? auth.administrator.person.pid : auth.administrator.systemUser.id;
+  return { ok: true, firmOrgNo: org.orgNo, firmUuid: party.toLowerCase(), callerPid: caller };
 }
 
 export const page = (data: unknown[]) => ({ links: { next: null }, data });

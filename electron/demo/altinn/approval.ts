@@ -2,8 +2,9 @@
 // page and the portal's JSON endpoints.
 import type { WorldContext } from '../context';
 import { FIRM } from '../seed/organisations';
-import { isAccessManager, type SeedPerson } from '../seed/people';
-import { SYSTEM_USER_FOR_REQUEST } from '../seed/identifiers';
+import { packageCode } from '../../../shared/domain/packages';
+import { isAccessManager, isClientAdministrator, type SeedPerson } from '../seed/people';
+import { CLIENT_ADMIN_PACKAGE, SYSTEM_USER_FOR_REQUEST } from '../seed/identifiers';
 import type { SystemUser, SystemUserRequest } from '../state/model';
 import { sameTriple } from './requests';
 import { effectiveStatus } from './wire';
@@ -35,6 +36,11 @@ export function decide(w: WorldContext, request: SystemUserRequest, person: Seed
       code: 'AUTH-00066',
       title: 'The user is not an access manager for the party and can not approve the request',
     };
+  }
+  // Nobody can give a system user more than they hold: client administration needs Klientadministrator too (§8.3).
+  const givesClientAdministration = request.accessPackages.some((p) => packageCode(p.urn) === CLIENT_ADMIN_PACKAGE);
+  if (decision === 'approve' && givesClientAdministration && !isClientAdministrator(person)) {
+    return { ok: false, status: 403, code: 'AUTH-00066', title: 'The user can not delegate the access packages of the request' };
   }
   if (decision === 'reject') {
     request.status = 'Rejected';

@@ -6,10 +6,9 @@ import { json, type Reply } from '../http/reply';
 import type { RequestContext, Router } from '../http/router';
 import type { ClientEntry } from '../seed/clients';
 import { SCOPES } from '../seed/identifiers';
-import { isClientAdministrator, type SeedPerson } from '../seed/people';
 import type { SystemUser } from '../state/model';
 import { hasScope, identifyCaller } from './auth';
-import { isRelatedTo } from './approval';
+import { clientAdministratorOf, mayAdministerClients, type ClientAdministrator } from './client-administrator';
 import {
   altinnProblem,
   forbidden,
@@ -25,7 +24,7 @@ import { systemUserInternal } from './wire';
 const BASE = '/authentication/api/v1/enduser/systemuser';
 
 type Access = 'read' | 'write';
-type PersonAuth = { ok: true; person: SeedPerson } | { ok: false; reply: Reply };
+type AdministratorAuth = { ok: true; administrator: ClientAdministrator } | { ok: false; reply: Reply };
 
 /** Token and scope. The client-administration PDP check comes later, once the owner is known. */
 export async function endUserAuth(
@@ -33,17 +32,15 @@ export async function endUserAuth(
   ctx: RequestContext,
   access: Access,
   scopes: { read: string; write: string },
-): Promise<PersonAuth> {
+): Promise<AdministratorAuth> {
   const caller = await identifyCaller(w, ctx);
   if (!caller) return { ok: false, reply: unauthorized() };
+  const administrator = clientAdministratorOf(w, caller);
+  if (administrator === 401) return { ok: false, reply: unauthorized() };
   const needed = access === 'read' ? [scopes.read, scopes.write, SCOPES.portalEnduser] : [scopes.write, SCOPES.portalEnduser];
-  if (caller.kind !== 'person' || !hasScope(caller, ...needed)) return { ok: false, reply: forbidden() };
-  return { ok: true, person: caller.person };
+  if (administrator === 403 || !hasScope(caller, ...needed)) return { ok: false, reply: forbidden() };
+  return { ok: true, administrator };
 }
-
-/** PDP on `altinn_client_administration` for the owner: Klientadministrator (DAGL has it). */
-export const mayAdministerClients = (person: SeedPerson, ownerOrgNo: string): boolean =>
-  isRelatedTo(person, ownerOrgNo) && isClientAdministrator(person);
 
 const SCOPE_PAIR = { read: SCOPES.clientDelegationsRead, write: SCOPES.clientDelegationsWrite };
 
@@ -86,7 +83,7 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
     if (!party) return missingParameter('party');
     if (!w.directory.orgByOrgNo.has(party))
       return plainProblem(404, 'Party not found', `No party information found for organization ${party}`);
-    if (!mayAdministerClients(auth.person, party)) return forbidden();
+    if (!mayAdministerClients(auth.administrator, party)) return forbidden();
     const agents = [...w.store.systemUsers.values()].filter((u) => !u.isDeleted && u.userType === 'agent' && u.ownerOrgNo === party);
     return json(
       200,
@@ -100,7 +97,7 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
     const agent = lookupAgent(w, ctx.query.get('agent'));
     if (!agent.ok) return validationProblem(agent.errors);
     const su = agent.systemUser;
-    if (!mayAdministerClients(auth.person, su.ownerOrgNo)) return forbidden();
+    if (!mayAdministerClients(auth.administrator, su.ownerOrgNo)) return forbidden();
     const packages = su.accessPackages.map((p) => packageCode(p.urn));
     if (which === 'available') {
       // Any-of, and not filtered by what is already delegated: the portal diffs with /clients itself.
@@ -139,7 +136,7 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
       errors.push({ code: 'AUTH.VLD-00016', title: 'The client query parameter is missing or invalid', paths: ['?client'] });
     if (!agent.ok || errors.length) return validationProblem(errors);
     const su = agent.systemUser;
-    if (!mayAdministerClients(auth.person, su.ownerOrgNo)) return forbidden();
+    if (!mayAdministerClients(auth.administrator, su.ownerOrgNo)) return forbidden();
     const client = clientFromPartyUuid(w, clientParam!);
     const echo = { agent: su.id, client: clientParam!.toLowerCase() };
     if (op === 'remove') {

@@ -12,7 +12,16 @@ export const MASKINPORTEN_CLIENTS: readonly MaskinportenClient[] = [
   {
     clientId: VENDOR_CLIENT_ID,
     ownerOrgNo: VENDOR.orgNo,
-    scopes: [KB_SCOPE, SCOPES.systemRegisterWrite, SCOPES.requestWrite, SCOPES.requestRead, SCOPES.authorizedParties],
+    scopes: [
+      KB_SCOPE,
+      SCOPES.systemRegisterWrite,
+      SCOPES.requestWrite,
+      SCOPES.requestRead,
+      SCOPES.authorizedParties,
+      // For the firm's client-administration system user (altinn.md §8.3): the token acts with no person present.
+      SCOPES.clientDelegationsRead,
+      SCOPES.clientDelegationsWrite,
+    ],
   },
   { clientId: SKD_CLIENT_ID, ownerOrgNo: SKATTEETATEN.orgNo, scopes: [SCOPES.authorize] },
 ];

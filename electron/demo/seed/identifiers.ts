@@ -34,17 +34,24 @@ export const REQUEST_B = '7a1d7a2f-3a8b-4b66-8e2d-2e3f4a5b6c7d';
 export const SYSTEM_USER_A = '0c1d2e3f-1111-4222-8333-444455556666';
 export const SYSTEM_USER_B = '1d2e3f40-2222-4333-8444-555566667777';
 export const EXTERNAL_REF_B = 'regnskapsfirma-skatt';
+/** The firm's standard system user as client administrator (altinn.md §8.3): request R-K, system user SU-K. */
+export const REQUEST_K = '8b2e8b30-4b9c-4c77-9f3e-3f4a5b6c7d8e';
+export const SYSTEM_USER_K = '2e3f4051-3333-4444-8555-666677778888';
+export const EXTERNAL_REF_K = 'regnskapsfirma-klientadmin';
+export const CLIENT_ADMIN_PACKAGE = 'klientadministrator';
 
 /** The story's requests by (externalRef) for SmartRegnskap and the firm: a vendor creating one gets the story's id. */
 export const STORY_REQUEST_BY_EXTERNAL_REF: Record<string, string> = {
   '310000027': REQUEST_A,
   [EXTERNAL_REF_B]: REQUEST_B,
+  [EXTERNAL_REF_K]: REQUEST_K,
 };
 
 /** Which system user id approving a seeded request creates, so the story's ids hold in every run. */
 export const SYSTEM_USER_FOR_REQUEST: Record<string, string> = {
   [REQUEST_A]: SYSTEM_USER_A,
   [REQUEST_B]: SYSTEM_USER_B,
+  [REQUEST_K]: SYSTEM_USER_K,
 };
 
 /** The demo resource policy (action `read`): any one of these packages suffices. */

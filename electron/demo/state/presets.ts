@@ -5,15 +5,19 @@ import { FIRM, NAMED_CLIENTS, VENDOR } from '../seed/organisations';
 import { PERSONS } from '../seed/people';
 import { OTHER_EMPLOYEES } from '../seed/employees';
 import {
+  CLIENT_ADMIN_PACKAGE,
   EXTERNAL_REF_B,
+  EXTERNAL_REF_K,
   KB_SCOPE,
   REQUEST_A,
   REQUEST_B,
+  REQUEST_K,
   SCOPES,
   SYSTEM_ID,
   SYSTEM_REDIRECT_URL,
   SYSTEM_USER_A,
   SYSTEM_USER_B,
+  SYSTEM_USER_K,
   VENDOR_CLIENT_ID,
 } from '../seed/identifiers';
 import { SKATTEETATEN } from '../seed/organisations';
@@ -26,6 +30,8 @@ const orgNoOf = (key: string): string => NAMED_CLIENTS.find((c) => c.key === key
 
 export const SU_A_PACKAGES = ['regnskapsforer-med-signeringsrettighet'];
 export const SU_B_PACKAGES = ['regnskapsforer-med-signeringsrettighet', 'skattegrunnlag'];
+/** SU-K: a standard system user of the firm for the firm itself, holding the assignable package klientadministrator. */
+export const SU_K_PACKAGES = [CLIENT_ADMIN_PACKAGE];
 
 /** Access lists of the access-controlled scopes (actors.md §5.3). */
 export const DEFAULT_SCOPE_ACCESS: Record<string, string[]> = {
@@ -50,7 +56,11 @@ export function applyPreset(store: WorldStore, preset: Preset, nowMs: number): v
     name: { nb: 'SmartRegnskap', nn: 'SmartRegnskap', en: 'SmartRegnskap' },
     description: { nb: 'Regnskapssystem for klienter', nn: 'Rekneskapssystem for klientar', en: 'Accounting system for clients' },
     rights: [],
-    accessPackages: [{ urn: packageUrn('regnskapsforer-med-signeringsrettighet') }, { urn: packageUrn('skattegrunnlag') }],
+    accessPackages: [
+      { urn: packageUrn('regnskapsforer-med-signeringsrettighet') },
+      { urn: packageUrn('skattegrunnlag') },
+      { urn: packageUrn(CLIENT_ADMIN_PACKAGE) },
+    ],
     clientId: [VENDOR_CLIENT_ID],
     isVisible: false,
     allowedRedirectUrls: [SYSTEM_REDIRECT_URL],
@@ -59,9 +69,16 @@ export function applyPreset(store: WorldStore, preset: Preset, nowMs: number): v
     changelog: [{ changeType: 'Create', changedAt: at(600), changedBy: `0192:${VENDOR.orgNo}` }],
   });
 
-  const request = (id: string, title: string, externalRef: string, packages: string[], minutesAgo: number): SystemUserRequest => ({
+  const request = (
+    id: string,
+    title: string,
+    externalRef: string,
+    packages: string[],
+    minutesAgo: number,
+    kind: SystemUserRequest['kind'] = 'agent',
+  ): SystemUserRequest => ({
     id,
-    kind: 'agent',
+    kind,
     externalRef,
     systemId: SYSTEM_ID,
     partyOrgNo: FIRM.orgNo,
@@ -94,13 +111,17 @@ export function applyPreset(store: WorldStore, preset: Preset, nowMs: number): v
       created: at(minutesAgo),
       isDeleted: false,
       externalRef: req.externalRef,
-      userType: 'agent',
+      userType: req.kind,
       accessPackages: req.accessPackages,
       rights: [],
     };
   };
   store.systemUsers.set(SYSTEM_USER_A, systemUser(rA, SYSTEM_USER_A, 280));
   store.systemUsers.set(SYSTEM_USER_B, systemUser(rB, SYSTEM_USER_B, 220));
+  // Approved by Morten, who holds both Tilgangsstyrer and Klientadministrator (altinn.md §8.3).
+  const rK = request(REQUEST_K, 'SmartRegnskap – klientadministrasjon', EXTERNAL_REF_K, SU_K_PACKAGES, 200, 'standard');
+  store.requests.set(rK.id, rK);
+  store.systemUsers.set(SYSTEM_USER_K, systemUser(rK, SYSTEM_USER_K, 190));
   store.delegations.set(SYSTEM_USER_A, new Set(['c1', 'c2', 'c3', 'c4', 'c5'].map(orgNoOf)));
   store.delegations.set(SYSTEM_USER_B, new Set([orgNoOf('c1')]));
   const kari = PERSONS.find((p) => p.key === 'kari')!;

@@ -23,6 +23,8 @@ export interface BatchServiceOptions {
   now(): Date;
   /** The signed-in person, for "created by" and the audit trail. */
   actor(): string;
+  /** Who acted on a batch, when that is not the signed-in person (an unattended run's system user). */
+  auditActor?(batchId: string | null): string;
   environment(): string;
   language(): Language;
   concurrency(): number;
@@ -44,7 +46,7 @@ export function createBatchService(options: BatchServiceOptions) {
   const store = createBatchStore(
     db,
     options.now,
-    (record) => appendAudit(db, { ...record, actor: options.actor() }, options.now()),
+    (record) => appendAudit(db, { ...record, actor: options.auditActor?.(record.batchId ?? null) ?? options.actor() }, options.now()),
     options.onConfirmed,
   );
   const parties = createPartyResolver(options.clients, options.environment);

@@ -14,6 +14,7 @@ const blankEnvironment = (id: EnvironmentId): EnvironmentConfig => ({
   scopes: ['skatteetaten:kravogbetalinger'],
   systemId: '',
   idportenClientId: '',
+  unattended: { enabled: false, externalRef: '' },
 });
 
 export function defaultSettings(): Settings {
@@ -24,6 +25,7 @@ export function defaultSettings(): Settings {
     environments: { demo: blankEnvironment('demo'), test: blankEnvironment('test'), production: blankEnvironment('production') },
     runner: { concurrency: 5 },
     demoWorld: { address: '', secretSet: false },
+    proposals: { rules: [] },
   };
 }
 
@@ -60,6 +62,7 @@ export function createSettingsStore(db: Database): SettingsStore {
         ...(patch.theme ? { theme: patch.theme } : {}),
         ...(patch.environment ? { environment: patch.environment } : {}),
         ...(patch.runner ? { runner: patch.runner } : {}),
+        ...(patch.proposals ? { proposals: patch.proposals } : {}),
       };
       if (patch.environmentConfig) {
         const { id, ...rest } = patch.environmentConfig;

@@ -35,7 +35,8 @@ export const worldInfoSchema = z.object({
     scopes: z.array(z.string()).default([]),
   }),
   firm: z.object({ orgNo: z.string(), name: z.string() }),
-  systemUsers: z.object({ suA: systemUser, suB: systemUser }),
+  /** suK: the firm's client-administration system user; a firm would configure its externalRef itself. */
+  systemUsers: z.object({ suA: systemUser, suB: systemUser, suK: systemUser.optional() }),
   persons: z.array(person).default([]),
   idporten: z.object({ clientId: z.string(), scopes: z.array(z.string()).default([]) }),
   clients: z.object({

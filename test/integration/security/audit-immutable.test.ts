@@ -92,6 +92,8 @@ const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'actorflow.failure': () => ({ caseId: 'replayedGrant' }),
   'actorflow.reset': () => ({ preset: 'ready' }),
   'actorflow.exportTraffic': () => ({}),
+  'unattended.check': () => ({}),
+  'proposals.list': () => ({}),
 };
 
 /** The order the channels are called in: creating before changing, changing before deleting, signing out last. */

@@ -79,6 +79,12 @@ const nb = {
     EMPLOYEE_ACCESS_CHANGED:
       'Den ansattes klienttilganger er endret siden du så på dem (nå {{count}}). Se på listen igjen før du fjerner den ansatte.',
     CLIENT_NOT_SYNCED: 'Organisasjonen finnes ikke i den lokale klientlisten. Synkroniser listen og prøv igjen.',
+    UNATTENDED_OFF:
+      'Kjøring uten pålogget person er slått av for {{environment}}. Slå på «Kjør som firmaets systembruker for klientadministrasjon» under Innstillinger.',
+    UNATTENDED_EXTERNAL_REF:
+      'Oppgi ekstern referanse (externalRef) for systembrukeren for klientadministrasjon under Innstillinger ({{environment}}).',
+    UNATTENDED_SETTINGS_INCOMPLETE:
+      'Innstillingene for {{environment}} er ikke fullstendige (organisasjonsnummer, Maskinporten-klient, system-ID).',
     CANCELLED: 'Bunken ble avbrutt før klienten ble sendt.',
     NO_CLIENT_ADMIN:
       'Bare firmaets klientadministrator kan lese klientlisten. Be daglig leder eller en hovedadministrator om tilgangspakken Klientadministrator.',
@@ -186,6 +192,11 @@ const en: typeof nb = {
     EMPLOYEE_ACCESS_CHANGED:
       'The employee’s client access has changed since you looked (now {{count}}). Look at the list again before removing the employee.',
     CLIENT_NOT_SYNCED: 'The organisation is not in the local client list. Sync the list and try again.',
+    UNATTENDED_OFF:
+      'Runs with nobody signed in are off for {{environment}}. Turn on “Run as the firm’s client-administration system user” under Settings.',
+    UNATTENDED_EXTERNAL_REF: 'Give the client-administration system user’s externalRef under Settings ({{environment}}).',
+    UNATTENDED_SETTINGS_INCOMPLETE:
+      'The settings for {{environment}} are incomplete (organisation number, Maskinporten client, system id).',
     CANCELLED: 'The batch was cancelled before the client was sent.',
     NO_CLIENT_ADMIN:
       'Only the firm’s client administrator can read its client list. Ask the general manager or a main administrator for the Client administrator access package.',

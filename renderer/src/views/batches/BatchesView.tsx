@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Snackbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { ProposalsPanel } from './ProposalsPanel';
 import { BatchDetail } from './BatchDetail';
 import { BatchList } from './BatchList';
 import { listenForProgress, useBatchProgress } from './progress-store';
@@ -31,7 +32,10 @@ export function BatchesView() {
       {openId ? (
         <BatchDetail key={openId} id={openId} onBack={() => setOpenId(null)} onOpen={setOpenId} />
       ) : (
-        <BatchList onOpen={setOpenId} />
+        <>
+          <ProposalsPanel onOpen={setOpenId} />
+          <BatchList onOpen={setOpenId} />
+        </>
       )}
       <Snackbar
         open={note !== null}

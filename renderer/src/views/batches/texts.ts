@@ -113,6 +113,20 @@ export const batchesTexts = {
     },
     global: { label: 'Bunker i arbeid', open: 'Åpne bunken', more: '+{{count, number}} til' },
     environmentMismatch: 'Bunken er for miljøet {{env}}; den sendes når du bytter til det.',
+    proposals: {
+      title: 'Forslag etter synkronisering',
+      none: 'Ingen forslag. Etter hver synkronisering foreslår Klientdesk bunter for nye klienter etter firmaets regler, og fjerning for klienter som har gått ut.',
+      review:
+        'Ingenting sendes før en person har sett gjennom og sendt forslaget, med mindre firmaet har slått på automatisk innsending for regelen.',
+      newClients_one: '{{count}} ny klient til {{systemUser}}',
+      newClients_other: '{{count}} nye klienter til {{systemUser}}',
+      departedClients_one: '{{count}} klient som har gått ut, fjernes fra {{systemUser}}',
+      departedClients_other: '{{count}} klienter som har gått ut, fjernes fra {{systemUser}}',
+      reviewButton: 'Se gjennom',
+      openButton: 'Åpne',
+      unattended: 'sendt automatisk',
+      failed: 'Kunne ikke hente forslagene',
+    },
   },
   en: {
     title: 'Batches',
@@ -228,5 +242,19 @@ export const batchesTexts = {
     },
     global: { label: 'Batches in progress', open: 'Open the batch', more: '+{{count, number}} more' },
     environmentMismatch: 'This batch is for the {{env}} environment; it is sent when you switch to it.',
+    proposals: {
+      title: 'Proposals after sync',
+      none: 'No proposals. After each sync Klientdesk proposes batches for new clients by the firm’s rules, and removals for clients that have left.',
+      review:
+        'Nothing is sent until a person has reviewed and submitted the proposal, unless the firm turned on automatic submission for the rule.',
+      newClients_one: '{{count}} new client for {{systemUser}}',
+      newClients_other: '{{count}} new clients for {{systemUser}}',
+      departedClients_one: '{{count}} client that has left, to remove from {{systemUser}}',
+      departedClients_other: '{{count}} clients that have left, to remove from {{systemUser}}',
+      reviewButton: 'Review',
+      openButton: 'Open',
+      unattended: 'submitted automatically',
+      failed: 'The proposals could not be read',
+    },
   },
 };

@@ -5,6 +5,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { EnvironmentConfigSection } from './EnvironmentConfigSection';
 import { EnvironmentSection } from './EnvironmentSection';
 import { KeysSection } from './KeysSection';
+import { UnattendedSection } from './UnattendedSection';
 
 export function SettingsView() {
   const { t } = useTranslation('settings');
@@ -19,6 +20,7 @@ export function SettingsView() {
       <EnvironmentSection settings={settings} />
       <KeysSection environment={settings.environment} />
       <EnvironmentConfigSection settings={settings} />
+      <UnattendedSection settings={settings} />
     </Stack>
   );
 }

@@ -113,6 +113,31 @@ export const settingsTexts = {
       importKidHelp: 'Tom: nøkkel-ID fra JWK-en, ellers en ny.',
       doImport: 'Importer',
     },
+    unattended: {
+      title: 'Kjøring uten pålogget person',
+      intro:
+        'Klientdesk kan kjøre bunter uten at noen er logget inn, som firmaets egen systembruker med tilgangspakken Klientadministrator. Hver kjøring logges med systembrukeren og personen som la bunten i kø.',
+      enable: 'Kjør som firmaets systembruker for klientadministrasjon',
+      cli: 'Bunter kjøres da fra kommandolinjen, f.eks. fra en planlagt oppgave: npm run -s batch -- submit FIL. Nøkkelen i nøkkelhvelvet signerer hver forespørsel til Maskinporten.',
+      demoSeeded: 'I demoverdenen finnes systembrukeren allerede, godkjent av Morten Lie (tilgangsstyrer og klientadministrator).',
+      guideTitle: 'Slik setter du det opp',
+      steps: {
+        register:
+          'Systemleverandøren registrerer systemet i systemregisteret med tilgangspakken klientadministrator og scopet altinn:clientdelegations.write.',
+        request: 'Systemleverandøren ber om en vanlig systembruker for firmaets eget organisasjonsnummer, med en egen ekstern referanse.',
+        approve: 'Noen som har både Tilgangsstyrer og Klientadministrator i firmaet godkjenner forespørselen i Altinn.',
+        configure: 'Skriv inn den eksterne referansen her, slå på, og sjekk at det virker.',
+      },
+      open: 'Åpne',
+      externalRef: 'Ekstern referanse (externalRef)',
+      externalRefHelp: 'Den samme som forespørselen om systembrukeren ble laget med.',
+      externalRefDemo: 'Tom: den demoverdenen oppgir for sin systembruker.',
+      save: 'Lagre',
+      check: 'Sjekk',
+      saved: 'Lagret.',
+      works: 'Det virker: systembruker {{id}} kan administrere klienter for {{count}} systemtilganger.',
+      failed: 'Systembrukeren kunne ikke brukes',
+    },
   },
   en: {
     title: 'Settings',
@@ -227,6 +252,32 @@ export const settingsTexts = {
       importKid: 'Key id (optional)',
       importKidHelp: 'Empty: the JWK’s key id, or a new one.',
       doImport: 'Import',
+    },
+    unattended: {
+      title: 'Runs with nobody signed in',
+      intro:
+        'Klientdesk can run batches with nobody signed in, as the firm’s own system user holding the access package Client administrator. Every run is logged with the system user and the person who queued the batch.',
+      enable: 'Run as the firm’s client-administration system user',
+      cli: 'Batches then run from the command line, e.g. from a scheduled task: npm run -s batch -- submit FILE. The key in the key vault signs every request to Maskinporten.',
+      demoSeeded: 'In the demo world the system user already exists, approved by Morten Lie (access manager and client administrator).',
+      guideTitle: 'How to set it up',
+      steps: {
+        register:
+          'The system vendor registers the system in the system register with the access package klientadministrator and the scope altinn:clientdelegations.write.',
+        request:
+          'The system vendor requests a standard system user for the firm’s own organisation number, with an external reference of its own.',
+        approve: 'Someone at the firm holding both Access manager and Client administrator approves the request in Altinn.',
+        configure: 'Enter the external reference here, turn it on, and check that it works.',
+      },
+      open: 'Open',
+      externalRef: 'External reference (externalRef)',
+      externalRefHelp: 'The same as the system-user request was made with.',
+      externalRefDemo: 'Empty: the one the demo world gives for its system user.',
+      save: 'Save',
+      check: 'Check',
+      saved: 'Saved.',
+      works: 'It works: system user {{id}} can administer clients for {{count}} system accesses.',
+      failed: 'The system user could not be used',
     },
   },
 };

@@ -1,0 +1,71 @@
+// The batch runner's "who acts" when nobody is signed in: the firm's client-administration system user
+// (a standard system user holding klientadministrator), through the same Altinn clients a person's login uses.
+import { formatOrgNumber } from '../../../shared/domain/orgnr';
+import { AppError } from '../../../shared/errors';
+import type { EndUserAltinn } from '../../app/ports';
+import { AccessManagementApi } from '../../services/altinn/access-management';
+import { ClientDelegationApi } from '../../services/altinn/client-delegation';
+import { systemUserAltinnToken, type SystemUserAltinnToken } from '../../services/altinn/system-user-altinn-token';
+import type { EnvironmentServices } from '../../services/environment-services';
+
+export interface UnattendedAltinn extends EndUserAltinn {
+  /** The system user that acts, once its first token named it; for the audit trail. */
+  systemUserId(): string | null;
+}
+
+/** `externalRef` is the one the firm's standard system user was requested with (the triple's third part). */
+export async function openSystemUserAltinn(services: EnvironmentServices, externalRef: string): Promise<UnattendedAltinn> {
+  const { config, http, clock, maskinporten } = services;
+  const firmOrgNumber = config.settings.firmOrgNumber;
+  const tokens: SystemUserAltinnToken = systemUserAltinnToken({
+    http,
+    clock,
+    maskinporten,
+    altinnPlatform: config.endpoints.altinnPlatform,
+    selector: { orgNumber: firmOrgNumber, externalRef },
+  });
+  const token = () => tokens.token();
+  const delegation = new ClientDelegationApi(http, config.endpoints.altinnPlatform, token);
+  const accessManagement = new AccessManagementApi(http, config.endpoints.altinnPlatform, token);
+  // A standard system user acts for its owner only, so the parties it may act for name the firm's party UUID.
+  const firmPartyUuid = await accessManagement.partyUuidOf(firmOrgNumber);
+  if (!firmPartyUuid) {
+    throw new AppError(
+      'FIRM_PARTY_UNKNOWN',
+      `Altinn does not list ${formatOrgNumber(firmOrgNumber)} among the parties the system user may act for.`,
+      undefined,
+      { orgNumber: formatOrgNumber(firmOrgNumber) },
+    );
+  }
+  const firm = { orgNumber: firmOrgNumber, partyUuid: firmPartyUuid, name: config.settings.firmName ?? formatOrgNumber(firmOrgNumber) };
+  return {
+    firm,
+    systemUserId: () => tokens.systemUserId(),
+    listAgentSystemUsers: async () =>
+      (await delegation.listAgentSystemUsers(firmOrgNumber)).map((su) => ({
+        id: su.id,
+        title: su.integrationTitle,
+        systemId: su.systemId,
+        externalRef: su.externalRef ?? firmOrgNumber,
+        packages: su.packages,
+        created: su.created ?? '',
+      })),
+    listFirmClients: async () =>
+      (await accessManagement.listClients(firmPartyUuid))
+        .filter((c) => c.orgNumber)
+        .map((c) => ({
+          partyUuid: c.partyUuid,
+          orgNumber: c.orgNumber!,
+          name: c.name,
+          variant: c.variant ?? '',
+          parentOrgNumber: c.parentOrgNumber ?? null,
+          relationships: c.relationships,
+          packages: c.packages,
+        })),
+    listDelegatedClients: (systemUserId) => delegation.delegatedClients(systemUserId),
+    addClient: async (systemUserId, client) => ({ correlationId: (await delegation.addClient(systemUserId, client)).correlationId }),
+    removeClient: async (systemUserId, client) => ({
+      correlationId: (await delegation.removeClient(systemUserId, client)).correlationId,
+    }),
+  };
+}

@@ -1,0 +1,79 @@
+// Proposals after each sync: the world adds a client (UKJENT HANDEL AS registers the firm as its accountant) and
+// one leaves (c2, delegated to SU-A); the next sync drafts the batches the firm's routing rules call for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../../helpers/core';
+
+const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
+const SU_B = '1d2e3f40-2222-4333-8444-555566667777';
+const MORTEN = '14857110014';
+const NEW_CLIENT = '310000086';
+const LEAVING = '311851381'; // c2, delegated to SU-A in the ready preset
+
+let t: TestCore;
+const admin = async (path: string, body: unknown) => {
+  const world = t.world!;
+  const res = await fetch(`${world.urls.admin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.adminSecret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+};
+
+beforeAll(async () => {
+  t = await startTestCore();
+  await t.call('session.signIn', { pid: MORTEN });
+  await t.call('settings.update', {
+    proposals: {
+      rules: [
+        { relationship: 'REGN', systemUserIds: [SU_A], unattended: false },
+        { relationship: 'REVI', systemUserIds: [SU_B], unattended: false },
+      ],
+    },
+  });
+});
+afterAll(() => t?.close());
+
+describe('proposals after a sync', () => {
+  it('the first sync sets the baseline and proposes nothing', async () => {
+    const first = await t.call('clients.sync', {});
+    expect(first.firstSync).toBe(true);
+    expect(await t.call('proposals.list', {})).toEqual([]);
+  });
+
+  it('drafts the new client for the system user its relationship routes to, and the removal of one that left', async () => {
+    await admin('/clients/join', { orgNo: NEW_CLIENT, roles: ['REGN'] });
+    await admin('/clients/leave', { orgNo: LEAVING });
+    const second = await t.call('clients.sync', {});
+    expect(second.added.map((c) => c.orgNumber)).toEqual([NEW_CLIENT]);
+    expect(second.removed.map((c) => c.orgNumber)).toEqual([LEAVING]);
+
+    const proposals = await t.call('proposals.list', {});
+    const byKind = Object.fromEntries(proposals.map((p) => [p.kind, p]));
+    expect(Object.keys(byKind).sort()).toEqual(['departed_clients', 'new_clients']);
+    // REGN goes to SU-A only; nothing is routed to SU-B (REVI), and nothing is sent without a person.
+    expect(byKind.new_clients).toMatchObject({
+      relationship: 'REGN',
+      submittedUnattended: false,
+      batch: { systemUserId: SU_A, state: 'draft' },
+    });
+    expect(byKind.departed_clients).toMatchObject({ relationship: null, batch: { systemUserId: SU_A, state: 'draft' } });
+
+    const added = await t.call('batches.get', { id: byKind.new_clients!.batch.id, offset: 0, limit: 10 });
+    expect(added.items.map((i) => [i.orgNumber, i.operation])).toEqual([[NEW_CLIENT, 'add']]);
+    expect(added.items[0]!.partyUuid).not.toBe('');
+    const removed = await t.call('batches.get', { id: byKind.departed_clients!.batch.id, offset: 0, limit: 10 });
+    expect(removed.items.map((i) => [i.orgNumber, i.operation])).toEqual([[LEAVING, 'remove']]);
+  });
+
+  it('a rule with unattended submission queues its proposal at once', async () => {
+    await t.call('settings.update', { proposals: { rules: [{ relationship: 'REGN', systemUserIds: [SU_B], unattended: true }] } });
+    await admin('/clients/leave', { orgNo: NEW_CLIENT });
+    await t.call('clients.sync', {});
+    await admin('/clients/join', { orgNo: NEW_CLIENT });
+    await t.call('clients.sync', {});
+    const latest = (await t.call('proposals.list', {}))[0]!;
+    expect(latest).toMatchObject({ kind: 'new_clients', submittedUnattended: true, batch: { systemUserId: SU_B } });
+    expect(latest.batch.state).not.toBe('draft');
+  });
+});
