@@ -1,27 +1,10 @@
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-// Layer boundaries: only electron/main and electron/preload touch Electron; the renderer and shared/ never
-// touch Node; shared/ imports from neither side.
-const noElectron = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
-const electronSubpaths = { group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." };
-const noNodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'No Node built-ins here.' }));
-const nodePrefix = { group: ['node:*'], message: 'No Node built-ins here.' };
-const intoElectronDir = { regex: '(^|/)electron/', message: 'May not import from electron/.' };
-const intoRendererDir = { regex: '(^|/)renderer/', message: 'May not import from renderer/.' };
-// The services reach a demo world only over its admin API, like any other environment's services; only the
-// shells (main, host, the flow's entry point) may start one in-process.
-const intoDemo = {
-  regex: '(^|/)(electron/)?demo(/|$)',
-  message: 'The services never import the demo world: they reach it over its admin API (electron/services/world). Only the shells start it.',
-};
-const intoCore = {
-  regex: '(^|/)(app|cli|features|platform|services|host|main)/',
-  message: 'The demo world is an independent implementation: it may not use the app’s clients outside electron/demo.',
-};
+import { klientdeskPlugin } from './eslint/layer-boundaries.js';
+import { exceptions, layers } from './eslint/layers.js';
 
 export default tseslint.config(
   {
@@ -36,42 +19,35 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // The layer boundaries, built from the allow-list in eslint/layers.js.
   {
-    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'test/e2e/electron.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths] }] },
+    plugins: { klientdesk: klientdeskPlugin },
+    rules: { 'klientdesk/layers': ['error', { layers, exceptions }] },
   },
   {
-    files: ['electron/{app,cli,features,platform,services}/**/*.ts'],
-    ignores: [
-      // The flow CLI's entry point is a shell: it starts the embedded world and hands the flow its address.
-      'electron/cli/flow/main.ts',
-    ],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoDemo] }] },
+    // Every handler is registered through the one dispatch wrapper in main's entry point, never on raw ipcMain.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Register handlers through the dispatch wrapper.' }] },
+      ],
+    },
+  },
+  // A promise nobody awaits loses its failure; one handed where a callback's result is ignored does too.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
-    files: ['electron/demo/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [electronSubpaths, intoCore, intoRendererDir] }] },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts', 'renderer/csp-plugin.ts'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir] },
-      ],
-    },
-  },
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron, ...noNodeBuiltins], patterns: [electronSubpaths, nodePrefix, intoElectronDir, intoRendererDir] },
-      ],
-    },
+    ...reactHooks.configs.flat.recommended,
   },
   prettier,
 );
