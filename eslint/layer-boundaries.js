@@ -61,7 +61,7 @@ export const layerBoundaries = {
     messages: {
       fileInNoLayer: '{{file}} is in no layer: give its folder a layer in eslint/layers.js.',
       targetInNoLayer: "'{{specifier}}' ({{target}}) is in no layer of eslint/layers.js.",
-      path: "{{layer}} may not import {{target}}: it imports only {{allowed}} (eslint/layers.js).",
+      path: '{{layer}} may not import {{target}}: it imports only {{allowed}} (eslint/layers.js).',
       typeOnlyPath: '{{layer}} may import {{target}} only with `import type` (eslint/layers.js).',
       unit: '{{from}} may reach {{other}} only through {{entry}} (eslint/layers.js).',
       pkg: "{{layer}} may not import the package '{{pkg}}': it imports only {{allowed}} (eslint/layers.js).",
@@ -83,8 +83,7 @@ export const layerBoundaries = {
     if (layer.anything) return {};
 
     const allowedPaths = [layer.path, ...layer.imports];
-    const excepted = (target) =>
-      exceptions.some((e) => e.from === file && withoutExtension(target) === withoutExtension(e.to));
+    const excepted = (target) => exceptions.some((e) => e.from === file && withoutExtension(target) === withoutExtension(e.to));
 
     function checkPath(node, specifier, target, typeOnly) {
       if (excepted(target)) return;

@@ -123,10 +123,24 @@ export const layers = [
 ];
 
 const SHELLS_START_THE_WORLD = 'a shell starts the embedded demo world; the services reach it over its admin API';
-const PORTS = 'TODO(ports, issue 14 point 3)';
+// Edges that are to go. The ports engineer's work (issue 14, point 3) gives each feature a port.ts; the
+// platform's two upward edges want their type and their hash moved down into the platform.
+const PORTS = 'TODO(ports, issue 14 point 3): reach the other feature through its port.ts';
+const SEAM = 'TODO(ports, issue 14 point 3): DemoPerson belongs below the app, in services/world or shared';
+const DOWN = 'TODO: the platform may not know a layer above it; move the shared piece into the platform';
 
 export const exceptions = [
   { from: 'electron/main/index.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/host/cli.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/cli/flow/main.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
+  { from: 'electron/features/audit/query.ts', to: 'electron/features/clients/system-users.ts', todo: PORTS },
+  { from: 'electron/features/batches/batch-service.ts', to: 'electron/features/audit/log.ts', todo: PORTS },
+  { from: 'electron/features/batches/batch-store.ts', to: 'electron/features/audit/log.ts', todo: PORTS },
+  { from: 'electron/features/batches/feature.ts', to: 'electron/features/clients/delegation-change.ts', todo: PORTS },
+  { from: 'electron/features/batches/report-csv.ts', to: 'electron/features/audit/csv.ts', todo: PORTS },
+  { from: 'electron/features/claims/feature.ts', to: 'electron/features/clients/client-query.ts', todo: PORTS },
+  { from: 'electron/features/clients/sync.ts', to: 'electron/features/audit/log.ts', todo: PORTS },
+  { from: 'electron/services/world/world-environment.ts', to: 'electron/app/ports.ts', todo: SEAM },
+  { from: 'electron/platform/keys/key-vault.ts', to: 'electron/services/maskinporten/grant.ts', todo: DOWN },
+  { from: 'electron/platform/store/migrations/004-exactly-once.ts', to: 'electron/features/audit/hash-chain.ts', todo: DOWN },
 ];
