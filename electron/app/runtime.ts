@@ -371,6 +371,3 @@ export class EnvironmentRuntime {
     await this.teardown();
   }
 }
-
-/** Tells a typed NOT_SIGNED_IN apart from other failures, for views that show "sign in first". */
-export const isNotSignedIn = (error: unknown): boolean => isServiceError(error) && error.code === LocalCodes.NotLoggedIn;

@@ -570,4 +570,3 @@ const en: ErrorTexts = {
 };
 
 export const errorTexts = { nb, en };
-export type ServiceTextGroup = 'altinn' | 'maskinporten' | 'skatteetaten' | 'idporten';
