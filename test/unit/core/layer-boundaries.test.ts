@@ -209,6 +209,21 @@ describe('the layer allow-list', () => {
   });
 });
 
+describe('raw ipcMain', () => {
+  const restricted = new ESLint({ cwd: ROOT, overrideConfig: NO_TYPES, ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports' });
+
+  it.each([
+    ['ipcMain', 1],
+    ['app', 0],
+  ] as const)('a file in electron/main importing %s from electron gets %i refusal(s)', async (name, refusals) => {
+    const file = plant('electron/main', `import { ${name} } from 'electron';\nexport const x = ${name};\n`);
+    const [result] = await restricted.lintFiles([file]);
+    expect(result?.messages.map((m) => m.message)).toEqual(
+      Array(refusals).fill("'ipcMain' import from 'electron' is restricted. Register handlers through the dispatch wrapper."),
+    );
+  });
+});
+
 describe('the exceptions in eslint/layers.js', () => {
   // The same rule without its exceptions: each one must still be needed, so a fixed edge leaves the list.
   const strict = new ESLint({
