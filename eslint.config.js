@@ -22,7 +22,7 @@ export default tseslint.config(
   // The layer boundaries, built from the allow-list in eslint/layers.js.
   {
     plugins: { klientdesk: klientdeskPlugin },
-    rules: { 'klientdesk/layers': ['error', { layers, exceptions }] },
+    rules: { 'klientdesk/layers': ['error', { root: import.meta.dirname, layers, exceptions }] },
   },
   {
     // Every handler is registered through the one dispatch wrapper in main's entry point, never on raw ipcMain.

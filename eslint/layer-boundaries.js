@@ -53,7 +53,7 @@ export const layerBoundaries = {
     schema: [
       {
         type: 'object',
-        properties: { layers: { type: 'array' }, exceptions: { type: 'array' } },
+        properties: { root: { type: 'string' }, layers: { type: 'array' }, exceptions: { type: 'array' } },
         required: ['layers'],
         additionalProperties: false,
       },
@@ -69,8 +69,8 @@ export const layerBoundaries = {
     },
   },
   create(context) {
-    const { layers, exceptions = [] } = context.options[0];
-    const root = context.cwd;
+    // Paths in eslint/layers.js are from the repository's root, wherever ESLint was started.
+    const { root = context.cwd, layers, exceptions = [] } = context.options[0];
     const file = toPosix(relative(root, context.filename));
     const layer = layerOf(layers, file);
     if (!layer) {

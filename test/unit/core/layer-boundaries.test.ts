@@ -228,7 +228,7 @@ describe('the exceptions in eslint/layers.js', () => {
   // The same rule without its exceptions: each one must still be needed, so a fixed edge leaves the list.
   const strict = new ESLint({
     cwd: ROOT,
-    overrideConfig: [NO_TYPES, { rules: { [RULE]: ['error', { layers, exceptions: [] }] } }],
+    overrideConfig: [NO_TYPES, { rules: { [RULE]: ['error', { root: ROOT, layers, exceptions: [] }] } }],
     ruleFilter: ({ ruleId }) => ruleId === RULE,
   });
 
