@@ -224,6 +224,31 @@ describe('raw ipcMain', () => {
   });
 });
 
+describe('the hook rules in the renderer', () => {
+  const hooks = new ESLint({ cwd: ROOT, overrideConfig: NO_TYPES, ruleFilter: ({ ruleId }) => ruleId.startsWith('react-hooks/') });
+
+  it('refuse a hook called conditionally and an effect that misses a dependency; pass the fixed component', async () => {
+    const component = (body: string) =>
+      `import { useEffect, useState } from 'react';\nexport function Probe({ on, id }: { on: boolean; id: string }) {\n${body}\n  return null;\n}\n`;
+    const broken = plant(
+      'renderer/src/state',
+      component('  if (on) useState(0);\n  useEffect(() => {\n    document.title = id;\n  }, []);'),
+      'tsx',
+    );
+    const fixed = plant(
+      'renderer/src/state',
+      component('  useState(on);\n  useEffect(() => {\n    document.title = id;\n  }, [id]);'),
+      'tsx',
+    );
+    const results = await hooks.lintFiles([broken, fixed]);
+    const brokenResult = results.find((r) => r.filePath === broken);
+    const fixedResult = results.find((r) => r.filePath === fixed);
+    expect(brokenResult?.messages.map((m) => m.ruleId).sort()).toEqual(['react-hooks/exhaustive-deps', 'react-hooks/rules-of-hooks']);
+    expect(brokenResult?.messages.every((m) => m.severity === 2)).toBe(true);
+    expect(fixedResult?.messages).toEqual([]);
+  });
+});
+
 describe('the exceptions in eslint/layers.js', () => {
   // The same rule without its exceptions: each one must still be needed, so a fixed edge leaves the list.
   const strict = new ESLint({
