@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors';
 import { isValidOrgNumber } from '../../shared/domain/orgnr';
 
 export type EnvironmentId = 'demo' | 'test' | 'production';
-export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['demo', 'test', 'production'];
 
 export const KRAV_OG_BETALINGER_SCOPE = 'skatteetaten:kravogbetalinger';
 export const VENDOR_SCOPES = {

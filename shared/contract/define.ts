@@ -18,17 +18,6 @@ export const empty = z.strictObject({});
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-export const errorShape = z.object({
-  code: z.string(),
-  message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  service: z.string().optional(),
-  serviceCode: z.string().optional(),
-  status: z.number().optional(),
-  correlationId: z.string().optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-
 // Caps on what a renderer may send: strings are bounded so a runaway caller cannot exhaust memory.
 export const shortText = z.string().max(200);
 export const longText = z.string().max(5_000_000);

@@ -33,4 +33,3 @@ const ITEM_TRANSITIONS: Record<ItemState, readonly ItemState[]> = {
 export const canMoveBatch = (from: BatchState, to: BatchState): boolean => BATCH_TRANSITIONS[from].includes(to);
 export const canMoveItem = (from: ItemState, to: ItemState): boolean => ITEM_TRANSITIONS[from].includes(to);
 export const isFinalBatchState = (s: BatchState): boolean => BATCH_TRANSITIONS[s].length === 0 || s === 'completed_with_failures';
-export const isFinalItemState = (s: ItemState): boolean => s === 'done' || s === 'failed' || s === 'skipped';

@@ -58,12 +58,6 @@ export function isValidNationalId(value: string): boolean {
   return k2 !== null && k2 === Number(digits[10]);
 }
 
-/** `0192:310000027` → `310000027`, or null when the value is not an ISO 6523 Norwegian org id. */
-export function orgNumberFromIso6523(value: string): string | null {
-  const m = /^0192:(\d{9})$/.exec(value);
-  return m && isValidOrgNumber(m[1]!) ? m[1]! : null;
-}
-
 export const toIso6523 = (orgNumber: string): string => `0192:${normaliseOrgNumber(orgNumber)}`;
 
 /** Valid org numbers in order from a prefix (each prefix with its mod-11 check digit), for test and bench data. */

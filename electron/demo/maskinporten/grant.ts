@@ -6,14 +6,7 @@ import { maskinportenIssuer, type WorldContext } from '../context';
 import { decodeJwt, isRecord } from '../jwt';
 import type { Reply } from '../http/reply';
 import { invalidGrant, invalidRequest, mpError } from './errors';
-import {
-  CLOCK_SKEW_SECONDS,
-  findClient,
-  KEY_LIFETIME_MS,
-  MAX_GRANT_LIFETIME_SECONDS,
-  MASKINPORTEN_CLIENTS,
-  type MaskinportenClient,
-} from './clients';
+import { CLOCK_SKEW_SECONDS, findClient, KEY_LIFETIME_MS, MAX_GRANT_LIFETIME_SECONDS, type MaskinportenClient } from './clients';
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
 const SYSTEM_USER_TYPE = 'urn:altinn:systemuser';
@@ -161,6 +154,3 @@ function parseSystemUserDetail(raw: unknown): SystemUserDetail | { reply: Reply 
   if (el.externalRef !== undefined && (typeof el.externalRef !== 'string' || el.externalRef.trim() === '')) return bad('externalRef');
   return { ownerOrgNo: m[1]!, ...(typeof el.externalRef === 'string' ? { externalRef: el.externalRef } : {}) };
 }
-
-/** Every client, for the admin API's key registration. */
-export const knownClientIds = (): string[] => MASKINPORTEN_CLIENTS.map((c) => c.clientId);

@@ -7,7 +7,7 @@ import { environmentId } from '../../../shared/contract/define';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../shared/domain/audit-words';
 import { formatSheetDateTime } from '../../../shared/format/format';
-import { readSystemUsers } from '../clients/system-users';
+import { readSystemUsers } from '../clients/port';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 import type { HashedAuditFields } from './hash-chain';
 

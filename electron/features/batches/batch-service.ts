@@ -7,7 +7,7 @@ import type { Language } from '../../../shared/domain/outcomes';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
 import type { ClientsQueryPort, EndUserAltinn } from '../../app/ports';
-import { appendAudit } from '../audit/log';
+import { appendAudit } from '../audit/port';
 import { batchFileName, readBatchFile, writeBatchFile } from './batch-file';
 import { BatchCodes } from './batch-errors';
 import { createBatchStore, type NewItem, type OnConfirmed } from './batch-store';

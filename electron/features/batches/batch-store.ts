@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { BatchItem, BatchSummary } from '../../../shared/contract/batches';
 import { canMoveBatch, canMoveItem, type BatchState, type ItemState, type Operation } from '../../../shared/domain/batch';
 import { AppError } from '../../../shared/errors';
-import type { AuditRecord } from '../audit/log';
+import type { AuditRecord } from '../audit/port';
 import { BatchCodes, batchNotFound, illegalTransition, notDraft } from './batch-errors';
 import { auditDetail } from '../../../shared/domain/audit-details';
 import { emptyCounts, prepareBatchStatements, toItem, type BatchRow, type Counts, type ItemRow } from './batch-rows';

@@ -2,7 +2,7 @@
 // results, and the changes Altinn has confirmed.
 import type { BatchItem } from '../../../shared/contract/batches';
 import type { Operation } from '../../../shared/domain/batch';
-import type { AuditRecord } from '../audit/log';
+import type { AuditRecord } from '../audit/port';
 
 /** Writes one audit row in the caller's transaction. The batch's own environment is passed, not the current one. */
 export type AuditWriter = (record: Omit<AuditRecord, 'actor'>) => void;

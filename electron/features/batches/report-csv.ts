@@ -4,7 +4,7 @@ import type { BatchItem, BatchSummary } from '../../../shared/contract/batches';
 import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { describeOutcome, type Language } from '../../../shared/domain/outcomes';
 import { formatSheetDateTime } from '../../../shared/format/format';
-import { csvFilename, toCsv, type CsvColumn } from '../audit/csv';
+import { csvFilename, toCsv, type CsvColumn } from '../audit/port';
 
 /** Codes, ids and ISO times under the same names in every language, so a script reads any export. */
 export const BATCH_MACHINE_HEADERS = [

@@ -8,7 +8,7 @@ import { normaliseOrgNumber, orgNumberProblem } from '../../../shared/domain/org
 import { missingPackages } from '../../../shared/domain/packages';
 import { AppError } from '../../../shared/errors';
 import { readSystemUsers } from './system-users';
-import { readTarget, targetClients } from '../employees/targets';
+import { readTarget, targetClients } from '../employees/port';
 
 export interface ReviewRequest {
   systemUserId: string;

@@ -6,7 +6,7 @@ import type { SyncResult } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import type { EventPayload } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import type { AuditRecord } from '../audit/log';
+import type { AuditRecord } from '../audit/port';
 import type { DelegatedClient, EndUserAltinn } from '../../app/ports';
 import { saveSnapshot, type AltinnSnapshot } from './client-store';
 import { auditDetail } from '../../../shared/domain/audit-details';

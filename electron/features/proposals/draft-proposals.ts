@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { RoutingRule } from '../../../shared/contract/app';
 import type { SyncResult } from '../../../shared/contract/clients';
 import type { Operation } from '../../../shared/domain/batch';
-import { relationshipsOfMask } from '../clients/client-store';
+import { relationshipsOfMask } from '../clients/port';
 import type { ProposalEntry } from './proposal-log';
 import { routesFor, type Route } from './routing';
 

@@ -6,10 +6,10 @@ import type { Database } from 'better-sqlite3';
 import type { ChannelsOf, Feature } from '../../app/feature';
 import type { ClientsQueryPort, ClockPort, EnvironmentPort, EventsPort } from '../../app/ports';
 import type { SettingsStore } from '../../platform/settings/settings-store';
-import { appendAudit } from '../audit/log';
-import { createBatchStore } from '../batches/batch-store';
-import { createPartyResolver } from '../batches/party-resolver';
-import { readSyncInfo } from '../clients/sync-info';
+import { appendAudit } from '../audit/port';
+import { createBatchStore } from '../batches/port';
+import { createPartyResolver } from '../batches/port';
+import { readSyncInfo } from '../clients/port';
 import { draftProposals, readDelegations, type DelegationsBefore, type ProposedBatch } from './draft-proposals';
 import { addProposals, readProposals } from './proposal-log';
 

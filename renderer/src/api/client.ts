@@ -59,8 +59,6 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
   return getBridge().on(event, listener);
 }
 
-export const bridgeMode = (): 'electron' | 'browser' => getBridge().mode;
-
 /**
  * Imports a batch file. In Electron main shows the open dialog and streams the file in; in the browser host the
  * page picks the file and its bytes go to the host as they are. Null when the person cancels.

@@ -9,4 +9,3 @@ const nb = { ...generalErrorTexts.nb, ...appErrorTexts.nb, ...serviceErrorTexts.
 const en: typeof nb = { ...generalErrorTexts.en, ...appErrorTexts.en, ...serviceErrorTexts.en };
 
 export const errorTexts = { nb, en };
-export type ServiceTextGroup = 'altinn' | 'maskinporten' | 'skatteetaten' | 'idporten';

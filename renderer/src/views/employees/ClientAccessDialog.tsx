@@ -15,7 +15,6 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { AccessHolder } from '../../../../shared/contract/employees';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query/keys';

@@ -1,0 +1,2 @@
+// What the claims feature offers the other features: its pooled run over many clients.
+export { runPooled } from './run-pooled';
