@@ -1,6 +1,8 @@
 // Issue 15, part A: the workstation as a daily tool. One test per numbered point, found by role and label the
 // way a user finds things, at the configured 1280×720, against the shared demo world ("ready" preset).
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, openApp, signIn, test } from './fixtures';
 import { invoke } from './host-api';
 import { readyApp, setLanguage, VIEWS } from './views';
@@ -268,4 +270,38 @@ test.describe('11: accessibility', () => {
       await expect(page.getByText('Miljø: Demo')).toBeVisible();
     }
   });
+});
+
+test('8: exports speak the screen’s language and local time, beside machine columns that are the same in both', async ({ page }) => {
+  await openApp(page);
+  await signIn(page, 'Morten Lie');
+  const exported = async (): Promise<string[][]> => {
+    await page.getByTestId('nav-audit').click();
+    await expect(page.getByTestId('audit-row').first()).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('audit-export').click();
+    const text = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
+    return Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
+  };
+  const nb = await exported();
+  await setLanguage(page, 'en');
+  const en = await exported();
+
+  const [nbHeader, enHeader] = [nb[0]!, en[0]!];
+  expect(nbHeader.length).toBe(enHeader.length);
+  const human = nbHeader.flatMap((h, i) => (h !== enHeader[i] ? [i] : []));
+  const machine = nbHeader.flatMap((h, i) => (h === enHeader[i] ? [i] : []));
+  // Machine columns keep one header in every language; the human ones are worded for the reader.
+  expect(machine.length).toBeGreaterThan(3);
+  expect(human.length).toBeGreaterThan(3);
+  for (const i of machine) expect(nbHeader[i]).toMatch(/^[a-z0-9_]+$/);
+  const humanCells = nb.slice(1).flatMap((row) => human.map((i) => row[i] ?? ''));
+  expect(humanCells.length).toBeGreaterThan(0);
+  // No UTC stamps, raw action codes or system-user UUIDs where a person reads.
+  for (const cell of humanCells) {
+    expect(cell).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
+    expect(cell).not.toMatch(UUID);
+    expect(cell).not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  }
+  expect(humanCells.join(' ')).toMatch(/Logget inn|Synkroniser|Legg til|Klient/);
 });
