@@ -80,9 +80,20 @@ export function UnattendedSection({ settings }: { settings: Settings }) {
                 <Typography variant="body2">
                   {t(`unattended.steps.${step}`)}{' '}
                   {link && (
-                    <Link href={link} target="_blank" rel="noreferrer">
-                      {t('unattended.open')}
-                    </Link>
+                    // The window never navigates: the system browser opens the page (the desktop app), and the
+                    // address stays readable for copying where there is none (the browser host).
+                    <>
+                      <Link
+                        component="button"
+                        type="button"
+                        onClick={() => void call('app.openExternal', { url: link }).catch(() => undefined)}
+                      >
+                        {t('unattended.open')}
+                      </Link>{' '}
+                      <Typography component="span" variant="body2" sx={{ userSelect: 'all', wordBreak: 'break-all' }}>
+                        {link}
+                      </Typography>
+                    </>
                   )}
                 </Typography>
               </li>
