@@ -79,7 +79,8 @@ function forBatch(progress: EventPayload<'batches.progress'>, memory: EventMemor
   // list (a finished item updates it at once) and the audit log.
   if (before === settled) return { keys: own, reset: false, memory: { ...memory, batches } };
   return {
-    keys: [...own, queryKeys.clients.all, queryKeys.systemUsers, queryKeys.audit.all],
+    // Employees are batch targets too: who holds which client changes with a settled item.
+    keys: [...own, queryKeys.clients.all, queryKeys.systemUsers, queryKeys.employees.all, queryKeys.audit.all],
     reset: false,
     memory: { ...memory, batches },
   };

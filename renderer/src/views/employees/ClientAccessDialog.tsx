@@ -26,12 +26,14 @@ export function ClientAccessDialog(props: { orgNumber: string; onClose(): void }
   const access = useQuery({
     queryKey: queryKeys.employees.clientAccess(props.orgNumber),
     queryFn: () => call('employees.clientAccess', { orgNumber: props.orgNumber }),
+    // Who has access is asked of Altinn each time the dialog opens, never shown from an older answer.
+    refetchOnMount: 'always',
   });
   const client = useQuery({
     queryKey: [...queryKeys.clients.all, 'get', props.orgNumber],
     queryFn: () => call('clients.get', { orgNumber: props.orgNumber }),
   });
-  const holders = access.data ?? null;
+  const holders = access.isFetchedAfterMount ? (access.data ?? null) : null;
   const error: unknown = access.error;
   const name = client.data?.name ?? formatOrgNumber(props.orgNumber);
 

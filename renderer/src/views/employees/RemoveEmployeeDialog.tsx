@@ -28,8 +28,10 @@ export function RemoveEmployeeDialog(props: { employee: Employee; onClose(): voi
   const listed = useQuery({
     queryKey: queryKeys.employees.clients(employee.partyUuid),
     queryFn: () => call('employees.clients', { partyUuid: employee.partyUuid }),
+    // The count the person confirms must be Altinn's now, not an older answer.
+    refetchOnMount: 'always',
   });
-  const clients = listed.data ?? null;
+  const clients = listed.isFetchedAfterMount ? (listed.data ?? null) : null;
   const [busy, setBusy] = useState(false);
   const [failure, setError] = useState<unknown>(null);
   const error: unknown = failure ?? listed.error;
