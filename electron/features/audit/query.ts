@@ -8,6 +8,7 @@ import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-d
 import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../shared/domain/audit-words';
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { readSystemUsers } from '../clients/port';
+import { targetNames } from '../employees/port';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 import type { HashedAuditFields } from './hash-chain';
 
@@ -149,7 +150,10 @@ export function exportAuditCsv(
   const titles = new Map<string, string>();
   for (const environment of new Set(rows.map((e) => e.environment))) {
     const parsed = environmentId.safeParse(environment);
-    if (parsed.success) for (const su of readSystemUsers(db, parsed.data)) titles.set(`${environment}:${su.id}`, su.title);
+    if (!parsed.success) continue;
+    // Employees stand where a system access would, under their batch target's id.
+    for (const su of [...targetNames(db, parsed.data), ...readSystemUsers(db, parsed.data)])
+      titles.set(`${environment}:${su.id}`, su.title);
   }
   const columns: CsvColumn<AuditEntry>[] = [
     { header: m[0], value: (e) => e.id },

@@ -1,2 +1,2 @@
-// What the employees feature offers the other features: employee targets as the wizard's review reads them.
-export { readTarget, targetClients } from './targets';
+// What the employees feature offers the other features: employee targets as the wizard's review and the audit log read them.
+export { readTarget, targetClients, targetNames } from './targets';

@@ -106,3 +106,11 @@ export function forgetAgent(db: Database, environment: string, agentPartyUuid: s
     'DELETE FROM employee_target_clients WHERE environment = ? AND target_id IN (SELECT id FROM employee_targets WHERE environment = ? AND agent_party_uuid = ?)',
   ).run(environment, environment, agentPartyUuid.toLowerCase());
 }
+
+/** Each employee target's person, by target id: what a reader of the audit log sees where a system access would be. */
+export function targetNames(db: Database, environment: string): { id: string; title: string }[] {
+  return db.prepare('SELECT id, agent_name AS title FROM employee_targets WHERE environment = ?').all(environment) as {
+    id: string;
+    title: string;
+  }[];
+}

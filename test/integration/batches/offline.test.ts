@@ -11,6 +11,10 @@ const temp = useTempDirs();
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 
+// The file's, not the test's: the world writes its state file as it closes, in the afterAll below, and the
+// folder must outlive that (hooks after a file run last-registered first, so the folder goes after the world).
+const stateDir = temp.make('offline');
+
 let world: DemoWorld | null = null;
 afterAll(async () => {
   await world?.close();
@@ -21,7 +25,7 @@ describe('a batch planned offline', () => {
     const options: DemoWorldOptions = {
       // Fixed ports (from a random base) so the world comes back where the app expects it.
       port: 20_000 + Math.floor(Math.random() * 20_000),
-      stateFile: join(temp.make('offline'), 'world.json'),
+      stateFile: join(stateDir, 'world.json'),
       quiet: true,
       preset: 'ready',
     };

@@ -80,9 +80,9 @@ const nb = {
       'Den ansattes klienttilganger er endret siden du så på dem (nå {{count}}). Se på listen igjen før du fjerner den ansatte.',
     CLIENT_NOT_SYNCED: 'Organisasjonen finnes ikke i den lokale klientlisten. Synkroniser listen og prøv igjen.',
     UNATTENDED_OFF:
-      'Kjøring uten pålogget person er slått av for {{environment}}. Slå på «Kjør som firmaets systembruker for klientadministrasjon» under Innstillinger.',
+      'Kjøring uten pålogget person er slått av for {{environment}}. Slå på «Kjør som firmaets systemtilgang for klientadministrasjon» under Innstillinger.',
     UNATTENDED_EXTERNAL_REF:
-      'Oppgi ekstern referanse (externalRef) for systembrukeren for klientadministrasjon under Innstillinger ({{environment}}).',
+      'Oppgi ekstern referanse (externalRef) for systemtilgangen for klientadministrasjon under Innstillinger ({{environment}}).',
     UNATTENDED_SETTINGS_INCOMPLETE:
       'Innstillingene for {{environment}} er ikke fullstendige (organisasjonsnummer, Maskinporten-klient, system-ID).',
     CANCELLED: 'Bunken ble avbrutt før klienten ble sendt.',
@@ -193,8 +193,8 @@ const en: typeof nb = {
       'The employee’s client access has changed since you looked (now {{count}}). Look at the list again before removing the employee.',
     CLIENT_NOT_SYNCED: 'The organisation is not in the local client list. Sync the list and try again.',
     UNATTENDED_OFF:
-      'Runs with nobody signed in are off for {{environment}}. Turn on “Run as the firm’s client-administration system user” under Settings.',
-    UNATTENDED_EXTERNAL_REF: 'Give the client-administration system user’s externalRef under Settings ({{environment}}).',
+      'Runs with nobody signed in are off for {{environment}}. Turn on “Run as the firm’s client-administration system access” under Settings.',
+    UNATTENDED_EXTERNAL_REF: 'Give the client-administration system access’s externalRef under Settings ({{environment}}).',
     UNATTENDED_SETTINGS_INCOMPLETE:
       'The settings for {{environment}} are incomplete (organisation number, Maskinporten client, system id).',
     CANCELLED: 'The batch was cancelled before the client was sent.',
