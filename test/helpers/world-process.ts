@@ -166,11 +166,20 @@ export async function startWorldProcess(o: WorldProcessOptions = {}): Promise<Wo
     adminSecret,
     stateFile,
     pid: child.pid!,
-    admin(path, init = {}) {
+    async admin(path, init = {}) {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${adminSecret}`);
       if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-      return fetch(`${info.urls.admin}${path}`, { ...init, headers });
+      const send = () => fetch(`${info.urls.admin}${path}`, { ...init, headers });
+      try {
+        return await send();
+      } catch (error) {
+        // A kept-alive socket the world closed while idle fails the next request before it is sent; a read is
+        // asked once more on a fresh socket (a write is not: it may have reached the world).
+        const idempotent = (init.method ?? 'GET').toUpperCase() === 'GET';
+        if (!idempotent || !(error instanceof TypeError)) throw error;
+        return send();
+      }
     },
     kill,
     async close() {
