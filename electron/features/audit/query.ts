@@ -9,6 +9,7 @@ import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../sha
 import { formatSheetDateTime } from '../../../shared/format/format';
 import { readSystemUsers } from '../clients/port';
 import { targetNames } from '../employees/port';
+import { batchTargetTitles } from '../batches/port';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
 import type { HashedAuditFields } from './hash-chain';
 
@@ -151,8 +152,8 @@ export function exportAuditCsv(
   for (const environment of new Set(rows.map((e) => e.environment))) {
     const parsed = environmentId.safeParse(environment);
     if (!parsed.success) continue;
-    // Employees stand where a system access would, under their batch target's id.
-    for (const su of [...targetNames(db, parsed.data), ...readSystemUsers(db, parsed.data)])
+    // The local copy's name wins; employees stand where a system access would; a batch remembers the name it had.
+    for (const su of [...batchTargetTitles(db, parsed.data), ...targetNames(db, parsed.data), ...readSystemUsers(db, parsed.data)])
       titles.set(`${environment}:${su.id}`, su.title);
   }
   const columns: CsvColumn<AuditEntry>[] = [

@@ -3,3 +3,4 @@
 export { createBatchStore } from './batch-store';
 export { createPartyResolver } from './party-resolver';
 export { classifyError } from './classify-error';
+export { batchTargetTitles } from './batch-store-titles';
