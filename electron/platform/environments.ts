@@ -138,7 +138,25 @@ export function emptySettings(): EnvironmentSettings {
   return { ...COMMON_SETTINGS, firmOrgNumber: '', maskinportenClientId: '', idportenClientId: '', systemId: '' };
 }
 
-const LABELS: Record<EnvironmentId, string> = { demo: 'Demo', test: 'Test (TT02)', production: 'Production' };
+/**
+ * What each environment brings of its own. Demo has no fixed addresses (a demo world describes the endpoints it
+ * listens on) and its settings default to the world's seed; Test and Production have the documented real hosts
+ * and settings the firm and vendor fill in.
+ */
+interface CatalogEntry {
+  label: string;
+  fixedEndpoints: () => EnvironmentEndpoints | undefined;
+  defaults: () => EnvironmentSettings;
+}
+
+const CATALOG: Record<EnvironmentId, CatalogEntry> = {
+  demo: { label: 'Demo', fixedEndpoints: () => undefined, defaults: () => DEMO_SETTINGS },
+  test: { label: 'Test (TT02)', fixedEndpoints: () => realEndpoints('test'), defaults: emptySettings },
+  production: { label: 'Production', fixedEndpoints: () => realEndpoints('production'), defaults: emptySettings },
+};
+
+/** Whether the environment's addresses are known without a demo world to describe them. */
+export const hasFixedEndpoints = (id: EnvironmentId): boolean => CATALOG[id].fixedEndpoints() !== undefined;
 
 export function buildEnvironment(
   id: EnvironmentId,
@@ -151,11 +169,12 @@ export function buildEnvironment(
     endpointOverrides?: Partial<EnvironmentEndpoints>;
   } = {},
 ): EnvironmentConfig {
-  const fixed = id === 'demo' ? undefined : realEndpoints(id);
-  const endpoints = options.endpoints ?? (options.demoUrls ? demoEndpoints(options.demoUrls, options.demoMaskinportenIssuer) : fixed);
+  const entry = CATALOG[id];
+  const endpoints =
+    options.endpoints ?? (options.demoUrls ? demoEndpoints(options.demoUrls, options.demoMaskinportenIssuer) : entry.fixedEndpoints());
   if (!endpoints) throw new AppError('DEMO_NOT_RUNNING', 'The demo world is not running, so its addresses are unknown.');
-  const merged: EnvironmentSettings = { ...(id === 'demo' ? DEMO_SETTINGS : emptySettings()), ...settings };
-  return { id, label: LABELS[id], endpoints: { ...endpoints, ...options.endpointOverrides }, settings: merged };
+  const merged: EnvironmentSettings = { ...entry.defaults(), ...settings };
+  return { id, label: entry.label, endpoints: { ...endpoints, ...options.endpointOverrides }, settings: merged };
 }
 
 export type SettingsProblem = { field: keyof EnvironmentSettings; message: string };

@@ -17,7 +17,7 @@ import {
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import { AltinnSession } from '../../services/altinn/altinn-session';
-import type { EnvironmentConfig } from '../../platform/environments';
+import { hasFixedEndpoints, type EnvironmentConfig } from '../../platform/environments';
 import { environmentFromWorld } from '../../services/world/world-environment';
 import { isServiceError } from '../../platform/errors';
 import { systemClock } from '../../platform/http/clock';
@@ -81,7 +81,8 @@ export function createActorFlow(deps: ActorFlowDeps): ActorFlow {
     // A connected world describes its own endpoints; otherwise the environment's configuration does.
     const world = deps.world();
     if (world) return { environment, config: environmentFromWorld(environment, world.info), world };
-    if (environment === 'demo') return 'noWorld';
+    // Without fixed addresses (Demo), only a world can say where the services are.
+    if (!hasFixedEndpoints(environment)) return 'noWorld';
     const config = deps.environmentConfig?.('test') ?? null;
     return config ? { environment, config, world: null } : 'notConfigured';
   }

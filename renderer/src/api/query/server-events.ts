@@ -6,12 +6,14 @@ import type { EventName, EventPayload } from '../../../../shared/contract';
 import { subscribe } from '../client';
 import { emptyMemory, invalidationsFor } from './invalidation';
 import { queryKeys } from './keys';
+import { createRefresher } from './refresh';
 
 const EVENTS = ['app.status', 'clients.syncProgress', 'batches.progress'] as const satisfies readonly EventName[];
 
 export function useServerEvents(queryClient: QueryClient): void {
   useEffect(() => {
     let memory = emptyMemory();
+    const refresh = createRefresher(queryClient);
     const apply = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
       // The status asked for at start is where the first event is compared from (it may be a switch already).
       const known = queryClient.getQueryData<EventPayload<'app.status'>>(queryKeys.status);
@@ -19,9 +21,7 @@ export function useServerEvents(queryClient: QueryClient): void {
       if (event === 'app.status') queryClient.setQueryData(queryKeys.status, payload);
       const result = invalidationsFor(event, payload, memory);
       memory = result.memory;
-      for (const queryKey of result.keys) {
-        void (result.reset ? queryClient.resetQueries({ queryKey }) : queryClient.invalidateQueries({ queryKey }));
-      }
+      for (const queryKey of result.keys) refresh(queryKey, result.reset);
     };
     const stops = EVENTS.map((event) => subscribe(event, (payload) => apply(event, payload)));
     return () => stops.forEach((stop) => stop());
