@@ -85,6 +85,7 @@ export const settingsPatchSchema = z.strictObject({
 export const demoPersonRoles = ['client_admin', 'access_manager', 'employee'] as const;
 export type DemoPersonRole = (typeof demoPersonRoles)[number];
 export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.enum(demoPersonRoles) });
+export type DemoPerson = z.infer<typeof demoPersonSchema>;
 
 export const appChannels = {
   'app.info': channel(

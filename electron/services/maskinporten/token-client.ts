@@ -8,7 +8,8 @@ import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-js
 import { ClockOffset } from './clock-offset';
 import { isClockSkewError, maskinportenError } from './errors';
 import { tokenResponseSchema } from './schemas';
-import { buildGrant, type GrantSigningKey, type GrantSpec, type SystemUserSelector } from './grant';
+import type { GrantSigningKey } from '../../platform/keys/key-types';
+import { buildGrant, type GrantSpec, type SystemUserSelector } from './grant';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
