@@ -27,7 +27,6 @@ export type AppStatus = z.infer<typeof appStatusSchema>;
  * klientadministrator, found by Maskinporten from the firm's org number and this externalRef (altinn.md §8.3).
  */
 export const unattendedSettingSchema = z.object({ enabled: z.boolean(), externalRef: z.string().max(200) });
-export type UnattendedSetting = z.infer<typeof unattendedSettingSchema>;
 
 export const environmentConfigSchema = z.object({
   id: environmentId,
