@@ -124,17 +124,10 @@ export const layers = [
 ];
 
 const SHELLS_START_THE_WORLD = 'a shell starts the embedded demo world; the services reach it over its admin API';
-// Edges that are to go. Features reach each other through their port.ts; the
-// platform's two upward edges want their type and their hash moved down into the platform.
-const SEAM = 'TODO(ports, issue 14 point 3): DemoPerson belongs below the app, in services/world or shared';
-const DOWN = 'TODO: the platform may not know a layer above it; move the shared piece into the platform';
 
 export const exceptions = [
   { from: 'electron/main/index.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/host/cli.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/cli/flow/main.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/cli/batch/main.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
-  { from: 'electron/services/world/world-environment.ts', to: 'electron/app/ports.ts', todo: SEAM },
-  { from: 'electron/platform/keys/key-vault.ts', to: 'electron/services/maskinporten/grant.ts', todo: DOWN },
-  { from: 'electron/platform/store/migrations/004-exactly-once.ts', to: 'electron/features/audit/hash-chain.ts', todo: DOWN },
 ];

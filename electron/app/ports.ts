@@ -2,7 +2,7 @@
 // (create-core.ts) implements them on the Maskinporten, Altinn and Skatteetaten clients and on the features'
 // own stores, and hands each feature only the ports it uses, so features stay testable with small fakes, never
 // reach into each other's tables, and never care which environment they run in.
-import type { DemoPersonRole, Session } from '../../shared/contract/app';
+import type { DemoPerson, Session } from '../../shared/contract/app';
 import type { EnvironmentId } from '../../shared/contract/define';
 import type { Language } from '../../shared/domain/outcomes';
 import type { EventName, EventPayload } from '../../shared/contract';
@@ -11,7 +11,7 @@ import type { OpenClaims } from '../services/skatteetaten/claims-types';
 import type { AuditRecord } from '../features/audit/log';
 import type { DelegationChange } from '../features/clients/delegation-change';
 
-export type { DelegationChange };
+export type { DelegationChange, DemoPerson };
 
 export interface AgentSystemUser {
   id: string;
@@ -53,12 +53,6 @@ export interface EndUserAltinn {
   listDelegatedClients(systemUserId: string): Promise<DelegatedClient[]>;
   addClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;
   removeClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;
-}
-
-export interface DemoPerson {
-  pid: string;
-  name: string;
-  role: DemoPersonRole;
 }
 
 export interface SessionPort {

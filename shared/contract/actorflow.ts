@@ -90,13 +90,15 @@ export const stepResultSchema = z.object({
 });
 export type StepResult = z.infer<typeof stepResultSchema>;
 
+/** Whether a step or failure case can run in the environment in use, and if not, why. */
+const availability = { available: z.boolean(), unavailableReason: unavailableReason.nullable() };
+
 export const stepInfoSchema = z.object({
   id: stepId,
   phase: phaseId,
   actor: actorId,
   targets: z.array(actorId),
-  available: z.boolean(),
-  unavailableReason: unavailableReason.nullable(),
+  ...availability,
 });
 export type StepInfo = z.infer<typeof stepInfoSchema>;
 
@@ -104,8 +106,7 @@ export const failureInfoSchema = z.object({
   id: failureId,
   stopsAt: actorId,
   code: z.string(),
-  available: z.boolean(),
-  unavailableReason: unavailableReason.nullable(),
+  ...availability,
 });
 export type FailureInfo = z.infer<typeof failureInfoSchema>;
 

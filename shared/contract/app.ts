@@ -27,7 +27,6 @@ export type AppStatus = z.infer<typeof appStatusSchema>;
  * klientadministrator, found by Maskinporten from the firm's org number and this externalRef (altinn.md §8.3).
  */
 export const unattendedSettingSchema = z.object({ enabled: z.boolean(), externalRef: z.string().max(200) });
-export type UnattendedSetting = z.infer<typeof unattendedSettingSchema>;
 
 export const environmentConfigSchema = z.object({
   id: environmentId,
@@ -85,6 +84,7 @@ export const settingsPatchSchema = z.strictObject({
 export const demoPersonRoles = ['client_admin', 'access_manager', 'employee'] as const;
 export type DemoPersonRole = (typeof demoPersonRoles)[number];
 export const demoPersonSchema = z.object({ pid: z.string(), name: z.string(), role: z.enum(demoPersonRoles) });
+export type DemoPerson = z.infer<typeof demoPersonSchema>;
 
 export const appChannels = {
   'app.info': channel(

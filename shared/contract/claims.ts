@@ -30,14 +30,12 @@ export const claimTotalsSchema = z.object({
   unplacedPayments: z.number(),
   balance: z.number(),
 });
-export type ClaimTotals = z.infer<typeof claimTotalsSchema>;
 
 /**
  * ok: open claims listed; none: nothing open; not_delegated: the agent system user may not act for the client
  * (403 DAS-008); withheld: Skatteetaten shields the data (skjermet), no amounts; error: anything else.
  */
 export const claimsOutcome = z.enum(['ok', 'none', 'not_delegated', 'withheld', 'error']);
-export type ClaimsOutcome = z.infer<typeof claimsOutcome>;
 
 export const claimsErrorSchema = z.object({ code: z.string(), message: z.string(), correlationId: z.string().nullable() });
 

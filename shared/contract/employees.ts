@@ -20,7 +20,6 @@ export const employeeClientSchema = z.object({
   name: z.string(),
   packages: z.array(heldPackageSchema),
 });
-export type EmployeeClient = z.infer<typeof employeeClientSchema>;
 
 export const accessHolderSchema = z.object({
   partyUuid: z.string(),
@@ -28,7 +27,6 @@ export const accessHolderSchema = z.object({
   kind: z.enum(['person', 'systemUser', 'organisation']),
   packages: z.array(heldPackageSchema),
 });
-export type AccessHolder = z.infer<typeof accessHolderSchema>;
 
 /** A batch target for an employee: the person and the client packages a batch gives or takes. */
 export const employeeTargetSchema = z.object({

@@ -10,11 +10,9 @@ export const publicJwkSchema = z.strictObject({
   alg: z.string(),
   use: z.string(),
 });
-export type PublicJwkInfo = z.infer<typeof publicJwkSchema>;
 
 /** pending: waits to be uploaded to Maskinporten; active: may sign grants; retired: kept, never used. */
 export const keyStatus = z.enum(['pending', 'active', 'retired']);
-export type KeyStatusName = z.infer<typeof keyStatus>;
 
 /** What the renderer may know about a key: never the private part. */
 export const keyInfoSchema = z.object({

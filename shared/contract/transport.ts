@@ -56,8 +56,6 @@ export function launchCodeOf(hash: string): string | null {
 
 export const sessionRequest = z.object({ code: z.string().max(200) });
 export const launchCodeAnswer = z.object({ code: z.string() });
-/** What a refused or failed request answers, with a non-2xx status. */
-export const hostRefusal = z.object({ error: z.string(), code: z.string().optional() });
 
 // Event framing: server-sent events, one JSON object per `data:` line, frames separated by a blank line.
 export const eventFrame = z.object({ event: z.string(), payload: z.unknown() });

@@ -9,6 +9,18 @@ export type ItemState = (typeof ITEM_STATES)[number];
 
 export type Operation = 'add' | 'remove';
 
+/** A delegation Altinn has confirmed made or removed, for whoever keeps its own copy (the client list, targets). */
+export interface ConfirmedChange {
+  /** The environment the change was made in (a batch's own, not necessarily the one in use now). */
+  environment: string;
+  systemUserId: string;
+  orgNumber: string;
+  partyUuid: string;
+  /** The name the caller knows, if any; a local list that has the client keeps its own name. */
+  name: string | null;
+  operation: Operation;
+}
+
 const BATCH_TRANSITIONS: Record<BatchState, readonly BatchState[]> = {
   draft: ['queued', 'cancelled'],
   queued: ['running', 'paused', 'cancelled', 'draft'],

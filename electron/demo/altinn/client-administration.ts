@@ -19,6 +19,17 @@ const FAILED_LOOKUP_LIMIT = 5;
 const FAILED_LOOKUP_WINDOW_MS = 60 * 60_000;
 
 const vld = (code: string, title: string, ...paths: string[]): ValidationError => ({ code, title, paths });
+
+/** Removing a delegation that still holds packages needs cascade=true; without it, one error per package held. */
+function withoutCascade(ctx: RequestContext, held: readonly unknown[]): Reply | null {
+  if (held.length === 0 || ctx.query.get('cascade')?.toLowerCase() === 'true') return null;
+  const error = vld(
+    'AM.VLD-00031',
+    'The delegation has one or more active access packages associated with it. Set cascade to true to remove the delegation and its active access packages.',
+    '?cascade',
+  );
+  return validationProblem(held.map(() => error));
+}
 const MISSING_ASSIGNMENT = 'Assignment of role do not exist.';
 
 interface PackageInput {
@@ -122,16 +133,8 @@ export function clientAdministrationRoutes(w: WorldContext, router: Router): voi
     const agent = agentOf(target.pid);
     if (!agent) return empty(204);
     const held = Object.entries(agent.access).filter(([, p]) => p.length);
-    if (held.length && ctx.query.get('cascade')?.toLowerCase() !== 'true')
-      return validationProblem(
-        held.map(() =>
-          vld(
-            'AM.VLD-00031',
-            'The delegation has one or more active access packages associated with it. Set cascade to true to remove the delegation and its active access packages.',
-            '?cascade',
-          ),
-        ),
-      );
+    const refused = withoutCascade(ctx, held);
+    if (refused) return refused;
     w.store.personAgents = w.store.personAgents.filter((a) => a !== agent);
     w.store.changed();
     return empty(204);
@@ -151,16 +154,8 @@ export function clientAdministrationRoutes(w: WorldContext, router: Router): voi
     const agent = agentOf(target.pid);
     const held = agent?.access[client.org.orgNo] ?? [];
     if (!agent || held.length === 0) return empty(204);
-    if (ctx.query.get('cascade')?.toLowerCase() !== 'true')
-      return validationProblem(
-        held.map(() =>
-          vld(
-            'AM.VLD-00031',
-            'The delegation has one or more active access packages associated with it. Set cascade to true to remove the delegation and its active access packages.',
-            '?cascade',
-          ),
-        ),
-      );
+    const refused = withoutCascade(ctx, held);
+    if (refused) return refused;
     delete agent.access[client.org.orgNo];
     w.store.changed();
     return empty(204);

@@ -154,6 +154,15 @@ function ownSystem(w: WorldContext, id: string, orgNo: string): RegisteredSystem
 const isReply = (v: RegisteredSystem | Reply): v is Reply => 'status' in v;
 
 export function systemRegisterRoutes(w: WorldContext, router: Router): void {
+  /** A vendor's call on one of its own systems: the caller checked and the system found, or the reply saying why not. */
+  const onOwnSystem =
+    (handle: (s: RegisteredSystem, orgNo: string, ctx: RequestContext) => Reply) =>
+    async (ctx: RequestContext): Promise<Reply> => {
+      const auth = await vendorAuth(w, ctx);
+      if (!auth.ok) return auth.reply;
+      const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
+      return isReply(s) ? s : handle(s, auth.orgNo, ctx);
+    };
   const changed = (s: RegisteredSystem, changeType: string, by: string): void => {
     s.changelog.push({ changeType, changedAt: w.clock.nowIso(), changedBy: `0192:${by}` });
     w.store.changed();
@@ -189,69 +198,63 @@ export function systemRegisterRoutes(w: WorldContext, router: Router): void {
     );
   });
 
-  router.get(`${BASE}/vendor/:systemId`, async (ctx) => {
-    const auth = await vendorAuth(w, ctx);
-    if (!auth.ok) return auth.reply;
-    const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
-    return isReply(s) ? s : json(200, registeredSystemResponse(s));
-  });
+  router.get(
+    `${BASE}/vendor/:systemId`,
+    onOwnSystem((s) => json(200, registeredSystemResponse(s))),
+  );
 
-  router.put(`${BASE}/vendor/:systemId`, async (ctx) => {
-    const auth = await vendorAuth(w, ctx);
-    if (!auth.ok) return auth.reply;
-    const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
-    if (isReply(s)) return s;
-    const parsed = parseSystem(w, ctx.bodyJson(), s.id);
-    if (parsed.errors.length) return validationProblem(parsed.errors);
-    Object.assign(s, parsed.system);
-    changed(s, 'Update', auth.orgNo);
-    return json(200, { succeeded: true });
-  });
+  router.put(
+    `${BASE}/vendor/:systemId`,
+    onOwnSystem((s, orgNo, ctx) => {
+      const parsed = parseSystem(w, ctx.bodyJson(), s.id);
+      if (parsed.errors.length) return validationProblem(parsed.errors);
+      Object.assign(s, parsed.system);
+      changed(s, 'Update', orgNo);
+      return json(200, { succeeded: true });
+    }),
+  );
 
-  router.put(`${BASE}/vendor/:systemId/rights`, async (ctx) => {
-    const auth = await vendorAuth(w, ctx);
-    if (!auth.ok) return auth.reply;
-    const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
-    if (isReply(s)) return s;
-    const errors: ValidationError[] = [];
-    const body = ctx.bodyJson();
-    const rights = parseRights(Array.isArray(body) ? body : [], errors);
-    if (errors.length) return validationProblem(errors);
-    s.rights = rights;
-    changed(s, 'RightsUpdate', auth.orgNo);
-    return json(200, { succeeded: true });
-  });
+  router.put(
+    `${BASE}/vendor/:systemId/rights`,
+    onOwnSystem((s, orgNo, ctx) => {
+      const errors: ValidationError[] = [];
+      const body = ctx.bodyJson();
+      const rights = parseRights(Array.isArray(body) ? body : [], errors);
+      if (errors.length) return validationProblem(errors);
+      s.rights = rights;
+      changed(s, 'RightsUpdate', orgNo);
+      return json(200, { succeeded: true });
+    }),
+  );
 
-  router.put(`${BASE}/vendor/:systemId/accesspackages`, async (ctx) => {
-    const auth = await vendorAuth(w, ctx);
-    if (!auth.ok) return auth.reply;
-    const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
-    if (isReply(s)) return s;
-    const errors: ValidationError[] = [];
-    const body = ctx.bodyJson();
-    const urns = parsePackages(Array.isArray(body) ? body : [], errors, '');
-    if (s.isVisible && urns.some((u) => packageInfo(packageCode(u))?.assignable === false)) {
-      errors.push({
-        code: 'AUTH.VLD-00018',
-        title: 'A system with non-assignable access packages can not be visible',
-        paths: ['/isVisible'],
-      });
-    }
-    if (errors.length) return validationProblem(errors);
-    s.accessPackages = urns.map((urn) => ({ urn }));
-    changed(s, 'AccessPackagesUpdate', auth.orgNo);
-    return json(200, { succeeded: true });
-  });
+  router.put(
+    `${BASE}/vendor/:systemId/accesspackages`,
+    onOwnSystem((s, orgNo, ctx) => {
+      const errors: ValidationError[] = [];
+      const body = ctx.bodyJson();
+      const urns = parsePackages(Array.isArray(body) ? body : [], errors, '');
+      if (s.isVisible && urns.some((u) => packageInfo(packageCode(u))?.assignable === false)) {
+        errors.push({
+          code: 'AUTH.VLD-00018',
+          title: 'A system with non-assignable access packages can not be visible',
+          paths: ['/isVisible'],
+        });
+      }
+      if (errors.length) return validationProblem(errors);
+      s.accessPackages = urns.map((urn) => ({ urn }));
+      changed(s, 'AccessPackagesUpdate', orgNo);
+      return json(200, { succeeded: true });
+    }),
+  );
 
-  router.delete(`${BASE}/vendor/:systemId`, async (ctx) => {
-    const auth = await vendorAuth(w, ctx);
-    if (!auth.ok) return auth.reply;
-    const s = ownSystem(w, ctx.params.systemId!, auth.orgNo);
-    if (isReply(s)) return s;
-    s.isDeleted = true;
-    changed(s, 'Delete', auth.orgNo);
-    return json(200, { succeeded: true });
-  });
+  router.delete(
+    `${BASE}/vendor/:systemId`,
+    onOwnSystem((s, orgNo, ctx) => {
+      s.isDeleted = true;
+      changed(s, 'Delete', orgNo);
+      return json(200, { succeeded: true });
+    }),
+  );
 
   router.get(`${BASE}/vendor/:systemId/changelog`, async (ctx) => {
     const auth = await vendorAuth(w, ctx);

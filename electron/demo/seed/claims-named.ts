@@ -5,6 +5,20 @@ import { ClaimsBuilder, type ClaimsFixture } from './claims-model';
 const year = (aar: string, text: string) => ({ text, year: aar });
 const term = (aar: string, t: string, fromDate: string, toDate: string) => ({ year: aar, term: t, fromDate, toDate });
 
+const kind = (type: string, group: string, description: string) => ({ type, group, description });
+const RESTSKATT = kind('RESTSKATT', 'Skatt', 'Restskatt');
+const FORSKUDDSSKATT = kind('UTSKR_FORSKSKATT', 'Skatt', 'Forskuddsskatt');
+const MVA = kind('Mva-melding', 'Merverdiavgift', 'Merverdiavgift');
+const RENTE = kind('Forsinkelsesrente', 'Andre krav', 'Forsinkelsesrente');
+const ARBEIDSGIVERAVGIFT = kind('ARBGAVG', 'Arbeidsgiveravgift', 'Arbeidsgiveravgift');
+const FORSKUDDSTREKK = kind('FORSKTREKK', 'Forskuddstrekk', 'Forskuddstrekk');
+
+const RESTSKATT_2025 = { ...RESTSKATT, period: year('2025', 'Inntektsåret 2025'), created: '2026-06-20' };
+const TERM_04 = term('2026', '04', '2026-07-01', '2026-08-31');
+const TERM_05 = term('2026', '05', '2026-09-01', '2026-10-31');
+/** A term the party reported itself, and when the claim was made. */
+const filed = (period: ReturnType<typeof term>, created: string) => ({ period, created, assessment: 'egenfastsatt' as const });
+
 type Build = (b: ClaimsBuilder) => void;
 
 const NAMED: Record<string, { name: string; account: string; build: Build }> = {
@@ -13,18 +27,12 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12057',
     build: (b) => {
       b.claim({
-        type: 'RESTSKATT',
-        group: 'Skatt',
-        description: 'Restskatt',
-        period: year('2025', 'Inntektsåret 2025'),
-        created: '2026-06-20',
+        ...RESTSKATT_2025,
         interest: 212.4,
         instalments: [{ due: '2026-08-20', amount: 18450 }],
       });
       b.claim({
-        type: 'UTSKR_FORSKSKATT',
-        group: 'Skatt',
-        description: 'Forskuddsskatt',
+        ...FORSKUDDSSKATT,
         period: { year: '2026' },
         created: '2026-01-20',
         instalments: [
@@ -42,27 +50,17 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12049',
     build: (b) => {
       const term04 = b.claim({
-        type: 'Mva-melding',
-        group: 'Merverdiavgift',
-        description: 'Merverdiavgift',
-        period: term('2026', '04', '2026-07-01', '2026-08-31'),
-        created: '2026-09-20',
-        assessment: 'egenfastsatt',
+        ...MVA,
+        ...filed(TERM_04, '2026-09-20'),
         instalments: [{ due: '2026-10-12', amount: 11200, paid: [{ amount: 11200, date: '2026-10-19' }] }],
       });
       b.claim({
-        type: 'Mva-melding',
-        group: 'Merverdiavgift',
-        description: 'Merverdiavgift',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-10',
-        assessment: 'egenfastsatt',
+        ...MVA,
+        ...filed(TERM_05, '2026-11-10'),
         instalments: [{ due: '2026-12-10', amount: 14300 }],
       });
       b.claim({
-        type: 'Forsinkelsesrente',
-        group: 'Andre krav',
-        description: 'Forsinkelsesrente',
+        ...RENTE,
         period: { year: '2026' },
         created: '2026-10-20',
         principalId: term04,
@@ -75,22 +73,14 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12030',
     build: (b) => {
       b.claim({
-        type: 'ARBGAVG',
-        group: 'Arbeidsgiveravgift',
-        description: 'Arbeidsgiveravgift',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-05',
-        assessment: 'egenfastsatt',
+        ...ARBEIDSGIVERAVGIFT,
+        ...filed(TERM_05, '2026-11-05'),
         interest: 28.5,
         instalments: [{ due: '2026-11-16', amount: 9870 }],
       });
       b.claim({
-        type: 'FORSKTREKK',
-        group: 'Forskuddstrekk',
-        description: 'Forskuddstrekk',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-05',
-        assessment: 'egenfastsatt',
+        ...FORSKUDDSTREKK,
+        ...filed(TERM_05, '2026-11-05'),
         interest: 12.6,
         instalments: [{ due: '2026-11-16', amount: 22400, paid: [{ amount: 18000, date: '2026-11-14' }] }],
       });
@@ -101,9 +91,7 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12065',
     build: (b) => {
       b.payout({
-        type: 'Mva-melding',
-        group: 'Merverdiavgift',
-        description: 'Merverdiavgift',
+        ...MVA,
         period: { year: '2026', term: '04' },
         created: '2026-10-15',
         amount: 3120,
@@ -111,12 +99,8 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
         message: 'Tilbakebetaling mva',
       });
       b.claim({
-        type: 'Mva-melding',
-        group: 'Merverdiavgift',
-        description: 'Merverdiavgift',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-10',
-        assessment: 'egenfastsatt',
+        ...MVA,
+        ...filed(TERM_05, '2026-11-10'),
         instalments: [{ due: '2026-12-10', amount: 7850 }],
       });
     },
@@ -127,11 +111,7 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12014',
     build: (b) => {
       b.claim({
-        type: 'RESTSKATT',
-        group: 'Skatt',
-        description: 'Restskatt',
-        period: year('2025', 'Inntektsåret 2025'),
-        created: '2026-06-20',
+        ...RESTSKATT_2025,
         interest: 36.9,
         instalments: [{ due: '2026-08-20', amount: 3210, deferred: true }],
       });
@@ -142,22 +122,14 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12081',
     build: (b) => {
       b.claim({
-        type: 'Mva-melding',
-        group: 'Merverdiavgift',
-        description: 'Merverdiavgift',
-        period: term('2026', '04', '2026-07-01', '2026-08-31'),
-        created: '2026-09-20',
-        assessment: 'egenfastsatt',
+        ...MVA,
+        ...filed(TERM_04, '2026-09-20'),
         interest: 380.2,
         instalments: [{ due: '2026-10-12', amount: 48200 }],
       });
       b.claim({
-        type: 'ARBGAVG',
-        group: 'Arbeidsgiveravgift',
-        description: 'Arbeidsgiveravgift',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-05',
-        assessment: 'egenfastsatt',
+        ...ARBEIDSGIVERAVGIFT,
+        ...filed(TERM_05, '2026-11-05'),
         interest: 140.4,
         instalments: [{ due: '2026-11-16', amount: 31500 }],
       });
@@ -168,12 +140,8 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12073',
     build: (b) => {
       b.claim({
-        type: 'ARBGAVG',
-        group: 'Arbeidsgiveravgift',
-        description: 'Arbeidsgiveravgift',
-        period: term('2026', '05', '2026-09-01', '2026-10-31'),
-        created: '2026-11-05',
-        assessment: 'egenfastsatt',
+        ...ARBEIDSGIVERAVGIFT,
+        ...filed(TERM_05, '2026-11-05'),
         instalments: [{ due: '2026-11-16', amount: 120000 }],
       });
     },
@@ -183,11 +151,7 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12098',
     build: (b) => {
       b.claim({
-        type: 'RESTSKATT',
-        group: 'Skatt',
-        description: 'Restskatt',
-        period: year('2025', 'Inntektsåret 2025'),
-        created: '2026-06-20',
+        ...RESTSKATT_2025,
         instalments: [{ due: '2026-08-20', amount: 5000 }],
       });
     },
@@ -197,11 +161,7 @@ const NAMED: Record<string, { name: string; account: string; build: Build }> = {
     account: '******12106',
     build: (b) => {
       b.claim({
-        type: 'RESTSKATT',
-        group: 'Skatt',
-        description: 'Restskatt',
-        period: year('2025', 'Inntektsåret 2025'),
-        created: '2026-06-20',
+        ...RESTSKATT_2025,
         instalments: [{ due: '2026-08-20', amount: 1000 }],
       });
     },

@@ -24,6 +24,9 @@ function periodJson(p: Period): Record<string, unknown> {
   };
 }
 
+/** What a placement says on both sides, the instalment's and the payment's. */
+const placedJson = (pl: { amount: number; date: string }) => ({ plassertBeloep: pl.amount, plassertDato: pl.date });
+
 function instalmentJson(f: ClaimsFixture, i: Instalment): Record<string, unknown> {
   const payments = new Map(f.payments.map((p) => [p.id, p]));
   return {
@@ -37,8 +40,7 @@ function instalmentJson(f: ClaimsFixture, i: Instalment): Record<string, unknown
       const p = payments.get(pl.paymentId);
       return {
         innbetalingsIdentifikator: pl.paymentId,
-        plassertBeloep: pl.amount,
-        plassertDato: pl.date,
+        ...placedJson(pl),
         innbetalingsdato: p?.date ?? pl.date,
         innbetaltBeloep: p?.amount ?? pl.amount,
         innbetaltFra: {
@@ -100,8 +102,7 @@ function paymentJson(f: ClaimsFixture, p: Payment): Record<string, unknown> {
       const hit = instalments.get(pl.instalmentId);
       return {
         kravforfallIdentifikator: pl.instalmentId,
-        plassertBeloep: pl.amount,
-        plassertDato: pl.date,
+        ...placedJson(pl),
         kravbeskrivelse: tekst(hit?.c.description ?? ''),
         kravforfallsdato: hit?.i.dueDate ?? '',
         opprinneligKravforfallsbeloep: hit?.i.original ?? 0,

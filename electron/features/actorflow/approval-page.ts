@@ -1,6 +1,7 @@
 // Morten approving the request in the demo world's portal page, done with the HTTP calls his browser would
 // make: open confirmUrl, sign in to the portal through ID-porten, submit the form with his choice. In Test the
 // real portal needs a real person, so the view shows the link instead.
+import { cookiesSet, postForm, readHtmlForm } from '../../platform/http/form';
 import type { HttpClient } from '../../platform/http/http-client';
 import { AppError } from '../../../shared/errors';
 import { altinnError } from '../../services/altinn/errors';
@@ -16,18 +17,14 @@ export async function decideInDemoPortal(http: HttpClient, input: ApprovalInput)
   const page = await openSignedIn(http, input);
   const form = readDecisionForm(page.html, page.url);
   form.fields.set('decision', input.decision);
-  const answer = await http.send({
+  const answer = await postForm(http, {
     service: 'altinn',
     operation: 'approve request',
-    method: 'POST',
     url: form.action,
+    form: form.fields,
     // JSON errors carry Altinn's code (AUTH-00066, AUTH-00013); the success page is HTML either way.
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Accept: 'application/json, text/html',
-      ...(page.cookie ? { Cookie: page.cookie } : {}),
-    },
-    body: form.fields.toString(),
+    accept: 'application/json, text/html',
+    cookie: page.cookie,
     manualRedirect: true,
   });
   if (answer.status >= 400) throw altinnError(answer, 'vendor');
@@ -70,23 +67,19 @@ async function openSignedIn(http: HttpClient, input: ApprovalInput): Promise<Por
   if (!loginPage.ok) throw altinnError(loginPage, 'vendor');
   const login = readDecisionForm(loginPage.bodyText, authorizeUrl);
   login.fields.set('pid', input.pid);
-  const chosen = await http.send({
+  const chosen = await postForm(http, {
     service: 'idporten',
     operation: 'portal login',
-    method: 'POST',
     url: login.action,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
-    body: login.fields.toString(),
+    form: login.fields,
+    accept: 'text/html',
     manualRedirect: true,
   });
   const callback = chosen.headers.get('location');
   if (!callback) throw altinnError(chosen, 'vendor');
 
   const signedIn = await get(new URL(callback, authorizeUrl).toString(), 'portal sign-in');
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookiesSet(signedIn);
   const back = signedIn.headers.get('location');
   if (!back || !cookie) throw altinnError(signedIn, 'vendor');
   const url = new URL(back, input.confirmUrl).toString();
@@ -102,27 +95,7 @@ interface DecisionForm {
 
 /** The page's one form: its action and hidden inputs (the request id). */
 export function readDecisionForm(html: string, pageUrl: string): DecisionForm {
-  const formTag = /<form\b[^>]*>/i.exec(html)?.[0];
-  const action = formTag ? attribute(formTag, 'action') : undefined;
+  const { action, fields } = readHtmlForm(html, pageUrl);
   if (!action) throw new AppError('REQUEST_NOT_OPEN', 'The approval page offers no choice: the request is no longer open.');
-  const fields = new URLSearchParams();
-  for (const input of html.match(/<input\b[^>]*>/gi) ?? []) {
-    const name = attribute(input, 'name');
-    if (name && attribute(input, 'type')?.toLowerCase() === 'hidden') fields.set(name, unescapeHtml(attribute(input, 'value') ?? ''));
-  }
-  return { action: new URL(unescapeHtml(action), pageUrl).toString(), fields };
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-  return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
-}
-
-function unescapeHtml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return { action, fields };
 }

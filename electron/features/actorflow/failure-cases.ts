@@ -3,6 +3,7 @@ import type { ActorId, FailureId } from '../../../shared/contract/actorflow';
 import { AppError } from '../../../shared/errors';
 import { ClientDelegationApi } from '../../services/altinn/client-delegation';
 import { systemClock } from '../../platform/http/clock';
+import { postForm } from '../../platform/http/form';
 import { parseJsonOrUndefined, str } from '../../platform/http/lenient-json';
 import { maskinportenError } from '../../services/maskinporten/errors';
 import { buildGrant, type GrantSpec } from '../../services/maskinporten/grant';
@@ -115,13 +116,12 @@ async function signGrant(ctx: StepContext, issuedAtSeconds: number): Promise<str
 async function postGrant(ctx: StepContext, grant: string): Promise<void> {
   ctx.recorder.actingAs = 'vendor';
   ctx.recorder.onGrantSigned(grant);
-  const res = await ctx.services.http.send({
+  const res = await postForm(ctx.services.http, {
     service: 'maskinporten',
     operation: 'token',
-    method: 'POST',
     url: ctx.target.config.endpoints.maskinporten.tokenEndpoint,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant }).toString(),
+    accept: 'application/json',
+    form: { grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant },
   });
   if (!res.ok) throw maskinportenError(res);
   const accessToken = str(parseJsonOrUndefined(res.bodyText), 'access_token');

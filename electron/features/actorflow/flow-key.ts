@@ -5,7 +5,7 @@ import { calculateJwkThumbprint } from 'jose';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import type { PublicJwk } from '../../platform/keys/key-vault';
-import type { GrantSigningKey } from '../../services/maskinporten/grant';
+import type { GrantSigningKey } from '../../platform/keys/key-types';
 import type { DemoWorldLike } from './world';
 
 export interface FlowKey {

@@ -1,7 +1,7 @@
 // The audit trail: rows are only ever inserted (the schema's triggers refuse anything else), each one chained
 // to the previous row's hash.
 import type { Database, Statement } from 'better-sqlite3';
-import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from './hash-chain';
+import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from '../../platform/store/audit-hash-chain';
 
 export interface AuditRecord {
   actor: string;

@@ -11,7 +11,7 @@ import { readSystemUsers } from '../clients/port';
 import { targetNames } from '../employees/port';
 import { batchTargetTitles } from '../batches/port';
 import { csvFilename, toCsv, type CsvColumn } from './csv';
-import type { HashedAuditFields } from './hash-chain';
+import type { HashedAuditFields } from '../../platform/store/audit-hash-chain';
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
@@ -113,7 +113,7 @@ export type AuditCsvLanguage = 'nb' | 'en';
 
 /**
  * The stored facts, under the same names in every language, so a script reads any export: the id and both
- * hashes let an auditor recompute the chain outside the app (see hash-chain.ts).
+ * hashes let an auditor recompute the chain outside the app (see platform/store/audit-hash-chain.ts).
  */
 export const AUDIT_MACHINE_HEADERS = [
   'id',

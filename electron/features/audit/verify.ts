@@ -1,6 +1,6 @@
 // Walks the audit log's hash chain from the first row and names the first row that does not fit.
 import type { Database } from 'better-sqlite3';
-import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from './hash-chain';
+import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from '../../platform/store/audit-hash-chain';
 
 export interface AuditVerification {
   intact: boolean;

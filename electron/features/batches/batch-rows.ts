@@ -141,5 +141,3 @@ export function prepareBatchStatements(db: Database) {
       prepare<string[], BatchRow>(`SELECT * FROM batches WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY queued_at, id`),
   };
 }
-
-export type BatchStatements = ReturnType<typeof prepareBatchStatements>;

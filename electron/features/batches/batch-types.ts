@@ -1,7 +1,7 @@
 // The batch store's words for what comes in and goes out: new batches and items, the runner's claims and
 // results, and the changes Altinn has confirmed.
 import type { BatchItem } from '../../../shared/contract/batches';
-import type { Operation } from '../../../shared/domain/batch';
+import type { ConfirmedChange, Operation } from '../../../shared/domain/batch';
 import type { AuditRecord } from '../audit/port';
 
 /** Writes one audit row in the caller's transaction. The batch's own environment is passed, not the current one. */
@@ -23,15 +23,7 @@ export interface NewBatch {
   items: readonly NewItem[];
 }
 
-/** A change Altinn has confirmed, for whoever keeps its own copy of the delegations (the client list). */
-export interface ConfirmedChange {
-  environment: string;
-  systemUserId: string;
-  orgNumber: string;
-  partyUuid: string;
-  name: string | null;
-  operation: Operation;
-}
+export type { ConfirmedChange };
 
 /**
  * Called inside the transaction that marks an item done, so a copy kept in the same database changes together

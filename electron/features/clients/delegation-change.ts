@@ -2,18 +2,9 @@
 // "delegated to" column, its filters and the wizard's review are right without waiting for the next sync.
 // The next sync replaces the table with Altinn's own answer anyway; this only closes the gap until then.
 import type { Database } from 'better-sqlite3';
-import type { Operation } from '../../../shared/domain/batch';
+import type { ConfirmedChange } from '../../../shared/domain/batch';
 
-export interface DelegationChange {
-  /** The environment the change was made in (a batch's own, not necessarily the one in use now). */
-  environment: string;
-  systemUserId: string;
-  orgNumber: string;
-  partyUuid: string;
-  /** The name the caller knows, if any; the local client list's name wins when it has the client. */
-  name: string | null;
-  operation: Operation;
-}
+export type DelegationChange = ConfirmedChange;
 
 /**
  * Records one delegation made or removed. Runs in the caller's transaction when there is one, so the item's
@@ -24,11 +15,8 @@ export interface DelegationChange {
  */
 export function recordDelegationChange(db: Database, change: DelegationChange): void {
   if (change.operation === 'remove') {
-    db.prepare('DELETE FROM delegations WHERE environment = ? AND system_user_id = ? AND org_number = ?').run(
-      change.environment,
-      change.systemUserId,
-      change.orgNumber,
-    );
+    const sql = 'DELETE FROM delegations WHERE environment = ? AND system_user_id = ? AND org_number = ?';
+    db.prepare(sql).run(change.environment, change.systemUserId, change.orgNumber);
     return;
   }
   db.prepare(

@@ -2,6 +2,7 @@
 // was last seen to hold all of those packages from. The batch tables keep naming a target by one id.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { ConfirmedChange } from '../../../shared/domain/batch';
 import { packageCode } from '../../../shared/domain/packages';
 
 export interface EmployeeTargetRow {
@@ -73,23 +74,10 @@ export function replaceTargetClients(db: Database, environment: string, id: stri
 }
 
 /** One confirmed change by a batch, in the item's transaction; a target this copy does not know is left alone. */
-export function recordTargetChange(
-  db: Database,
-  change: {
-    environment: string;
-    systemUserId: string;
-    orgNumber: string;
-    partyUuid: string;
-    name: string | null;
-    operation: 'add' | 'remove';
-  },
-): void {
+export function recordTargetChange(db: Database, change: ConfirmedChange): void {
   if (change.operation === 'remove') {
-    db.prepare('DELETE FROM employee_target_clients WHERE environment = ? AND target_id = ? AND org_number = ?').run(
-      change.environment,
-      change.systemUserId,
-      change.orgNumber,
-    );
+    const sql = 'DELETE FROM employee_target_clients WHERE environment = ? AND target_id = ? AND org_number = ?';
+    db.prepare(sql).run(change.environment, change.systemUserId, change.orgNumber);
     return;
   }
   db.prepare(

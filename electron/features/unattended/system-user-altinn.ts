@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { EndUserAltinn } from '../../app/ports';
 import { AccessManagementApi } from '../../services/altinn/access-management';
 import { ClientDelegationApi } from '../../services/altinn/client-delegation';
+import { firmAltinnCalls } from '../../services/altinn/firm-altinn';
 import { systemUserAltinnToken, type SystemUserAltinnToken } from '../../services/altinn/system-user-altinn-token';
 import type { EnvironmentServices } from '../../services/environment-services';
 
@@ -41,31 +42,6 @@ export async function openSystemUserAltinn(services: EnvironmentServices, extern
   return {
     firm,
     systemUserId: () => tokens.systemUserId(),
-    listAgentSystemUsers: async () =>
-      (await delegation.listAgentSystemUsers(firmOrgNumber)).map((su) => ({
-        id: su.id,
-        title: su.integrationTitle,
-        systemId: su.systemId,
-        externalRef: su.externalRef ?? firmOrgNumber,
-        packages: su.packages,
-        created: su.created ?? '',
-      })),
-    listFirmClients: async () =>
-      (await accessManagement.listClients(firmPartyUuid))
-        .filter((c) => c.orgNumber)
-        .map((c) => ({
-          partyUuid: c.partyUuid,
-          orgNumber: c.orgNumber!,
-          name: c.name,
-          variant: c.variant ?? '',
-          parentOrgNumber: c.parentOrgNumber ?? null,
-          relationships: c.relationships,
-          packages: c.packages,
-        })),
-    listDelegatedClients: (systemUserId) => delegation.delegatedClients(systemUserId),
-    addClient: async (systemUserId, client) => ({ correlationId: (await delegation.addClient(systemUserId, client)).correlationId }),
-    removeClient: async (systemUserId, client) => ({
-      correlationId: (await delegation.removeClient(systemUserId, client)).correlationId,
-    }),
+    ...firmAltinnCalls(delegation, accessManagement, firmOrgNumber, () => firmPartyUuid),
   };
 }

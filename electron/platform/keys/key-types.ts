@@ -1,4 +1,12 @@
 // The signing keys as the rest of the app sees them: public parts and status only, never a private key.
+import type { CryptoKey, KeyObject } from 'jose';
+
+/** A private key a Maskinporten grant can be signed with. Only the key vault creates these. */
+export interface GrantSigningKey {
+  kid: string;
+  key: CryptoKey | KeyObject;
+}
+
 /** pending: generated but not yet uploaded to Maskinporten; active: may sign; retired: kept for the record. */
 export type KeyStatus = 'pending' | 'active' | 'retired';
 

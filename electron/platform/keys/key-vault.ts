@@ -7,7 +7,6 @@ import { type CryptoKey, type JWK } from 'jose';
 import { KID_PATTERN, type VaultState } from '../../../shared/contract/keys';
 import { AppError } from '../../../shared/errors';
 import { systemClock, type Clock } from '../http/clock';
-import type { GrantSigningKey } from '../../services/maskinporten/grant';
 import {
   assertCheck,
   badEntry,
@@ -28,7 +27,7 @@ import {
   type KeyFile,
   type StoredKey,
 } from './key-file';
-import type { KeyInfo, KeyStatus, NewKeyOptions, PublicJwk } from './key-types';
+import type { GrantSigningKey, KeyInfo, KeyStatus, NewKeyOptions, PublicJwk } from './key-types';
 import {
   DEFAULT_SCRYPT,
   MIN_PASSPHRASE_LENGTH,

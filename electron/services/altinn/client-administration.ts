@@ -99,6 +99,13 @@ function kindOf(type: string): AgentKind {
 const held = (access: z.infer<typeof roleAccessSchema>[] | null | undefined): HeldPackage[] =>
   (access ?? []).flatMap((a) => a.packages.map((urn) => ({ role: a.role.code || (a.role.urn ?? ''), packageCode: packageCode(urn) })));
 
+const agentOf = (a: z.output<typeof agentDtoSchema>): Agent => ({
+  partyUuid: a.agent.id,
+  name: a.agent.name,
+  kind: kindOf(a.agent.type),
+  addedAt: a.agentAddedAt,
+});
+
 /** Items of a list that do not parse are skipped: one odd entry must not hide the rest. */
 function parseEach<T>(items: unknown[], schema: z.ZodType<T>): T[] {
   return items.flatMap((item) => {
@@ -115,37 +122,15 @@ export class ClientAdministrationApi {
   }
 
   async listAgents(firmPartyUuid: string, signal?: AbortSignal): Promise<Agent[]> {
-    const data = await this.altinn.allPages(
-      {
-        method: 'GET',
-        path: `${BASE}/agents`,
-        query: { party: firmPartyUuid },
-        operation: 'list agents',
-        signal,
-      },
-      z.unknown(),
-    );
-    return parseEach(data, agentDtoSchema).map((a) => ({
-      partyUuid: a.agent.id,
-      name: a.agent.name,
-      kind: kindOf(a.agent.type),
-      addedAt: a.agentAddedAt,
-    }));
+    const agents = await this.list(`${BASE}/agents`, { party: firmPartyUuid }, 'list agents', agentDtoSchema, signal);
+    return agents.map(agentOf);
   }
 
   /** The clients an agent holds packages from, and which. */
   async agentClients(firmPartyUuid: string, agentPartyUuid: string, signal?: AbortSignal): Promise<AgentClient[]> {
-    const data = await this.altinn.allPages(
-      {
-        method: 'GET',
-        path: `${BASE}/agents/accesspackages`,
-        query: { party: firmPartyUuid, to: agentPartyUuid },
-        operation: 'agent clients',
-        signal,
-      },
-      z.unknown(),
-    );
-    return parseEach(data, clientDtoSchema).map((c) => ({
+    const query = { party: firmPartyUuid, to: agentPartyUuid };
+    const clients = await this.list(`${BASE}/agents/accesspackages`, query, 'agent clients', clientDtoSchema, signal);
+    return clients.map((c) => ({
       partyUuid: c.client.id,
       orgNumber: c.client.organizationIdentifier,
       name: c.client.name,
@@ -155,23 +140,20 @@ export class ClientAdministrationApi {
 
   /** Who holds packages from a client: employees and agent system users together. */
   async clientAgents(firmPartyUuid: string, clientPartyUuid: string, signal?: AbortSignal): Promise<ClientAgent[]> {
-    const data = await this.altinn.allPages(
-      {
-        method: 'GET',
-        path: `${BASE}/clients/accesspackages`,
-        query: { party: firmPartyUuid, from: clientPartyUuid },
-        operation: 'who has the client',
-        signal,
-      },
-      z.unknown(),
-    );
-    return parseEach(data, agentDtoSchema).map((a) => ({
-      partyUuid: a.agent.id,
-      name: a.agent.name,
-      kind: kindOf(a.agent.type),
-      addedAt: a.agentAddedAt,
-      packages: held(a.access),
-    }));
+    const query = { party: firmPartyUuid, from: clientPartyUuid };
+    const agents = await this.list(`${BASE}/clients/accesspackages`, query, 'who has the client', agentDtoSchema, signal);
+    return agents.map((a) => ({ ...agentOf(a), packages: held(a.access) }));
+  }
+
+  /** Every page of a list, each item parsed on its own. */
+  private async list<T>(
+    path: string,
+    query: Record<string, string>,
+    operation: string,
+    schema: z.ZodType<T>,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    return parseEach(await this.altinn.allPages({ method: 'GET', path, query, operation, signal }, z.unknown()), schema);
   }
 
   /** Adding an agent who already is one gives back the same assignment, so a repeat is harmless. */

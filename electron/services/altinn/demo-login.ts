@@ -2,6 +2,7 @@
 // submit the "choose test person" form with a pid, and pick the code out of the 302 Location. Everything
 // after that (state check, code exchange with PKCE) is the same as a real login.
 import { LocalCodes, ServiceError } from '../../platform/errors';
+import { cookiesSet, postForm, readHtmlForm, type HtmlForm } from '../../platform/http/form';
 import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
 import {
   buildAuthorizationRequest,
@@ -28,17 +29,16 @@ export async function loginDemoPerson(options: DemoLoginOptions): Promise<Idport
 
   const page = await http.send({ service: 'idporten', operation: 'authorize', method: 'GET', url: request.url, manualRedirect: true });
   if (page.status >= 400) throw loginFailed(page, 'The demo ID-porten did not show its login page.');
-  const cookie = sessionCookie(page);
+  const cookie = cookiesSet(page);
   const form = readLoginForm(page.bodyText, request.url);
   form.fields.set('pid', options.pid);
 
-  const submitted = await http.send({
+  const submitted = await postForm(http, {
     service: 'idporten',
     operation: 'login',
-    method: 'POST',
     url: form.action ?? new URL('/authorize/login', endpoints.authorizationEndpoint).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-    body: form.fields.toString(),
+    form: form.fields,
+    cookie,
     manualRedirect: true,
   });
   const location = submitted.headers.get('location');
@@ -49,44 +49,14 @@ export async function loginDemoPerson(options: DemoLoginOptions): Promise<Idport
   return exchangeAuthorizationCode(http, endpoints, client, request, code);
 }
 
-interface LoginForm {
-  action?: string;
-  fields: URLSearchParams;
-}
-
 /**
  * The hidden inputs of the page's form carry the authorization request forward; when the page has none
  * (a session cookie holds it instead), the original query is sent along so either design works.
  */
-function readLoginForm(html: string, authorizeUrl: string): LoginForm {
-  const fields = new URLSearchParams();
-  const formTag = /<form\b[^>]*>/i.exec(html)?.[0];
-  const actionAttr = formTag ? attribute(formTag, 'action') : undefined;
-  for (const input of html.match(/<input\b[^>]*>/gi) ?? []) {
-    const name = attribute(input, 'name');
-    if (name && attribute(input, 'type')?.toLowerCase() === 'hidden') fields.set(name, decodeEntities(attribute(input, 'value') ?? ''));
-  }
-  if ([...fields.keys()].length === 0) for (const [k, v] of new URL(authorizeUrl).searchParams) fields.set(k, v);
-  return { action: actionAttr ? new URL(decodeEntities(actionAttr), authorizeUrl).toString() : undefined, fields };
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-  return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
-function sessionCookie(res: HttpResponse): string | undefined {
-  const cookies = res.headers.getSetCookie();
-  return cookies.length > 0 ? cookies.map((c) => c.split(';')[0]).join('; ') : undefined;
+function readLoginForm(html: string, authorizeUrl: string): HtmlForm {
+  const form = readHtmlForm(html, authorizeUrl);
+  if ([...form.fields.keys()].length === 0) for (const [k, v] of new URL(authorizeUrl).searchParams) form.fields.set(k, v);
+  return form;
 }
 
 function loginFailed(res: HttpResponse, message: string): ServiceError {

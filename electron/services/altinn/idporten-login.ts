@@ -1,6 +1,7 @@
 // The client administrator's ID-porten login: authorization code with PKCE, the system browser, and a
 // loopback redirect (RFC 8252). Opening the browser is injected because only Electron's main can do it.
 import { LocalCodes, ServiceError } from '../../platform/errors';
+import { postForm } from '../../platform/http/form';
 import type { HttpClient } from '../../platform/http/http-client';
 import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { redactText } from '../../platform/http/redact';
@@ -85,19 +86,18 @@ export async function exchangeAuthorizationCode(
   request: AuthorizationRequest,
   code: string,
 ): Promise<IdportenTokens> {
-  const res = await http.send({
+  const res = await postForm(http, {
     service: 'idporten',
     operation: 'code exchange',
-    method: 'POST',
     url: endpoints.tokenEndpoint,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
+    accept: 'application/json',
+    form: {
       grant_type: 'authorization_code',
       code,
       redirect_uri: request.redirectUri,
       client_id: client.clientId,
       code_verifier: request.pkce.verifier,
-    }).toString(),
+    },
   });
   // A body that does not fit is read as no token, which is the refusal below.
   const body = readIfFits(idportenTokenResponseSchema, parseJsonOrUndefined(res.bodyText));

@@ -1,19 +1,14 @@
 // The JWT grant (assertion) Maskinporten authenticates us by (maskinporten.md §3). A new one is built
 // for every token request: Maskinporten refuses a replayed jti (MP-012).
 import { randomUUID } from 'node:crypto';
-import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { SignJWT } from 'jose';
 import { isValidOrgNumber, normaliseOrgNumber, toIso6523 } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
+import type { GrantSigningKey } from '../../platform/keys/key-types';
 
 export const SYSTEM_USER_DETAILS_TYPE = 'urn:altinn:systemuser';
 export const MAX_GRANT_LIFETIME_SECONDS = 120;
 export const DEFAULT_GRANT_LIFETIME_SECONDS = 60;
-
-/** A private key the grant can be signed with. Only the key vault creates these. */
-export interface GrantSigningKey {
-  kid: string;
-  key: CryptoKey | KeyObject;
-}
 
 /** Which system user the token should act as: the owner org (for an agent system user, the firm). */
 export interface SystemUserSelector {

@@ -3,7 +3,8 @@
 import type { Clock } from '../../platform/http/clock';
 import type { HttpClient } from '../../platform/http/http-client';
 import { normaliseOrgNumber } from '../../../shared/domain/orgnr';
-import type { GrantSigningKey, SystemUserSelector } from './grant';
+import type { GrantSigningKey } from '../../platform/keys/key-types';
+import type { SystemUserSelector } from './grant';
 import { TokenCache } from './token-cache';
 import { MaskinportenTokenClient, type MaskinportenEndpoint, type MaskinportenToken } from './token-client';
 

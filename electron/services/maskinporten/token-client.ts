@@ -3,12 +3,14 @@
 // and a skew rejection is retried once with a grant signed at the corrected time.
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import type { Clock } from '../../platform/http/clock';
+import { postForm } from '../../platform/http/form';
 import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
 import { parseJsonOrUndefined, readIfFits } from '../../platform/http/lenient-json';
 import { ClockOffset } from './clock-offset';
 import { isClockSkewError, maskinportenError } from './errors';
 import { tokenResponseSchema } from './schemas';
-import { buildGrant, type GrantSigningKey, type GrantSpec, type SystemUserSelector } from './grant';
+import type { GrantSigningKey } from '../../platform/keys/key-types';
+import { buildGrant, type GrantSpec, type SystemUserSelector } from './grant';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -78,19 +80,18 @@ export class MaskinportenTokenClient {
     const key = request.signingKey ?? (await this.options.signingKey());
     const spec: GrantSpec = { clientId, audience: endpoint.issuer, scopes: request.scopes, systemUser: request.systemUser };
     const sentAt = clock.now();
-    const res = await http.send({
+    const res = await postForm(http, {
       service: 'maskinporten',
       operation: 'token',
-      method: 'POST',
       url: endpoint.tokenEndpoint,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      accept: 'application/json',
       // Safe to repeat only because every attempt signs a new grant with a new jti.
       idempotent: true,
-      body: async () => {
+      form: async () => {
         this.requests++;
         const grant = await buildGrant(spec, key, this.clockOffset.nowSeconds());
         this.options.onGrantSigned?.(grant, key);
-        return new URLSearchParams({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant }).toString();
+        return { grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant };
       },
       signal: request.signal,
     });

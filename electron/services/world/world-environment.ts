@@ -1,7 +1,6 @@
 // The Demo environment as a world describes it: endpoints and the ids a firm would configure itself.
 import { buildEnvironment, demoEndpoints, type EnvironmentConfig, type EnvironmentId } from '../../platform/environments';
-import type { DemoPersonRole } from '../../../shared/contract/app';
-import type { DemoPerson } from '../../app/ports';
+import type { DemoPerson, DemoPersonRole } from '../../../shared/contract/app';
 import type { WorldInfo, WorldPerson } from './world-info';
 
 export function environmentFromWorld(id: EnvironmentId, info: WorldInfo): EnvironmentConfig {

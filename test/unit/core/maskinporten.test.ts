@@ -5,7 +5,7 @@ import { ServiceError } from '../../../electron/platform/errors';
 import { createHttpClient } from '../../../electron/platform/http/http-client';
 import { summariseAccessToken } from '../../../electron/services/maskinporten/access-token';
 import { maskinportenError } from '../../../electron/services/maskinporten/errors';
-import type { GrantSigningKey } from '../../../electron/services/maskinporten/grant';
+import type { GrantSigningKey } from '../../../electron/platform/keys/key-types';
 import { MaskinportenService } from '../../../electron/services/maskinporten/maskinporten-service';
 import { FakeClock, json, scriptedFetch, type SeenRequest } from './helpers';
 

@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from '../../../features/audit/hash-chain';
+import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from '../audit-hash-chain';
 
 // Item state `unknown` (the CHECK needs the table rebuilt), the run that sent each call, an index for the
 // per-client ordering across batches, and a hash chain over the audit log that REPLACE cannot overwrite.

@@ -29,6 +29,6 @@ export const queryKeys = {
     detail: (id: string) => ['batches', 'detail', id] as const,
   },
   keys: { all: ['keys'] as const, lockState: ['keys', 'lockState'] as const },
-  session: { demoPersons: ['session', 'demoPersons'] as const },
+  session: { demoPersons: (environment: string) => ['session', 'demoPersons', environment] as const },
   actorflow: { steps: ['actorflow', 'steps'] as const },
 } as const;

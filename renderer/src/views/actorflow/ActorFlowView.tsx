@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useClientNames } from './use-client-names';
 import { FAILURE_IDS, type FailureId } from '../../../../shared/contract/actorflow';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { useFlowOverview, useFlowReset, useTrafficExport } from '../../api/query/actorflow';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { saveTextFile } from '../../components/files';
 import { useActorFlowStore, type Notice } from './actorflow-store';
@@ -18,22 +19,26 @@ export function ActorFlowView() {
   const { t } = useTranslation('actorflow');
   const { t: tc } = useTranslation();
   const store = useActorFlowStore();
-  const { overview, results, current, running, runningAll, client, problem, notice } = store;
+  const { results, current, running, runningAll, client, notice, setClient } = store;
+  const overviewQuery = useFlowOverview();
+  const overview = overviewQuery.data ?? null;
+  const reset = useFlowReset(store.cleared);
+  const exportTraffic = useTrafficExport((file) => {
+    store.saved(file.filename);
+    saveTextFile(file.filename, file.content, 'application/json');
+  });
+  const problem: unknown = store.problem ?? reset.error ?? exportTraffic.error ?? overviewQuery.error;
   const names = useClientNames(overview?.clients.map((c) => c.orgNumber) ?? []);
-  const load = store.load;
 
+  // The steps act on the overview's default client until the person picks another.
+  const defaultClient = overview?.defaultClient ?? null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (client === null && defaultClient !== null) setClient(defaultClient);
+  }, [client, defaultClient, setClient]);
 
-  const busy = running !== null || runningAll;
+  const busy = running !== null || runningAll || reset.isPending || exportTraffic.isPending;
   const currentFailure = current && isFailureId(current) ? overview?.failures.find((f) => f.id === current) : undefined;
   const currentResult = current ? results[current] : undefined;
-
-  async function saveTraffic(): Promise<void> {
-    const file = await store.exportTraffic();
-    if (file) saveTextFile(file.filename, file.content, 'application/json');
-  }
 
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
@@ -78,17 +83,21 @@ export function ActorFlowView() {
             {t('cancel')}
           </Button>
         ) : (
-          <Button variant="contained" onClick={() => void store.runAll()} disabled={busy || !overview?.steps.some((s) => s.available)}>
+          <Button
+            variant="contained"
+            onClick={() => void store.runAll(overview?.steps ?? [])}
+            disabled={busy || !overview?.steps.some((s) => s.available)}
+          >
             {t('runAll')}
           </Button>
         )}
-        <Button variant="outlined" onClick={() => void store.reset('start')} disabled={busy}>
+        <Button variant="outlined" onClick={() => reset.mutate('start')} disabled={busy}>
           {t('reset.start')}
         </Button>
-        <Button variant="outlined" onClick={() => void store.reset('ready')} disabled={busy}>
+        <Button variant="outlined" onClick={() => reset.mutate('ready')} disabled={busy}>
           {t('reset.ready')}
         </Button>
-        <Button onClick={() => void saveTraffic()} disabled={busy}>
+        <Button onClick={() => exportTraffic.mutate()} disabled={busy}>
           {t('saveTraffic')}
         </Button>
       </Box>

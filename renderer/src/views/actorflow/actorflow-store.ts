@@ -1,6 +1,7 @@
-// The view's state, kept outside the component so a run survives switching to another view and back.
+// The runs' state, kept outside the component so a run survives switching to another view and back. The
+// overview, the reset and the export are queries and mutations (api/query/actorflow.ts).
 import { create } from 'zustand';
-import type { FailureId, FlowOverview, PresetId, StepId, StepResult } from '../../../../shared/contract/actorflow';
+import type { FailureId, PresetId, StepId, StepInfo, StepResult } from '../../../../shared/contract/actorflow';
 import { call } from '../../api/client';
 import { onSessionChanged } from '../../state/session-change';
 
@@ -10,7 +11,6 @@ export const RUN_ALL_PAUSE_MS = 900;
 export type Notice = { kind: 'reset'; preset: PresetId | null } | { kind: 'saved'; filename: string } | { kind: 'cancelled' };
 
 interface ActorFlowState {
-  overview: FlowOverview | null;
   results: Partial<Record<StepId | FailureId, StepResult>>;
   /** How many results each step or case has had; lets a watcher tell a new result from the previous one. */
   runs: Partial<Record<StepId | FailureId, number>>;
@@ -19,17 +19,18 @@ interface ActorFlowState {
   running: StepId | FailureId | null;
   runningAll: boolean;
   client: string | null;
+  /** Why the last run could not give a result (a failed step is a result, not a problem). */
   problem: unknown;
   notice: Notice | null;
-  load(): Promise<void>;
   setClient(orgNumber: string): void;
   select(id: StepId | FailureId): void;
   runStep(id: StepId): Promise<StepResult | null>;
   runFailure(id: FailureId): Promise<StepResult | null>;
-  runAll(): Promise<void>;
+  runAll(steps: readonly StepInfo[]): Promise<void>;
   cancelRunAll(): void;
-  reset(preset: PresetId): Promise<void>;
-  exportTraffic(): Promise<{ filename: string; content: string } | null>;
+  /** The world was reset: earlier results say nothing about it any more. */
+  cleared(preset: PresetId | null): void;
+  saved(filename: string): void;
 }
 
 // The pause between steps of "Run all"; aborting it is how Cancel takes effect at once.
@@ -46,19 +47,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 export const useActorFlowStore = create<ActorFlowState>((set, get) => {
-  async function attempt<T>(work: () => Promise<T>): Promise<T | null> {
-    try {
-      set({ problem: null });
-      return await work();
-    } catch (problem) {
+  async function runOne(id: StepId | FailureId, work: () => Promise<StepResult>): Promise<StepResult | null> {
+    set({ running: id, current: id, notice: null, problem: null });
+    const result = await work().catch((problem: unknown) => {
       set({ problem });
       return null;
-    }
-  }
-
-  async function runOne(id: StepId | FailureId, work: () => Promise<StepResult>): Promise<StepResult | null> {
-    set({ running: id, current: id, notice: null });
-    const result = await attempt(work);
+    });
     set((s) => ({
       running: null,
       results: result ? { ...s.results, [id]: result } : s.results,
@@ -68,7 +62,6 @@ export const useActorFlowStore = create<ActorFlowState>((set, get) => {
   }
 
   return {
-    overview: null,
     results: {},
     runs: {},
     current: null,
@@ -77,11 +70,6 @@ export const useActorFlowStore = create<ActorFlowState>((set, get) => {
     client: null,
     problem: null,
     notice: null,
-
-    async load() {
-      const overview = await attempt(() => call('actorflow.steps', {}));
-      if (overview) set((s) => ({ overview, client: s.client ?? overview.defaultClient }));
-    },
 
     setClient: (client) => set({ client }),
     select: (current) => set({ current }),
@@ -95,8 +83,8 @@ export const useActorFlowStore = create<ActorFlowState>((set, get) => {
       return runOne(id, () => call('actorflow.failure', { caseId: id }));
     },
 
-    async runAll() {
-      const steps = get().overview?.steps.filter((s) => s.available) ?? [];
+    async runAll(all) {
+      const steps = all.filter((s) => s.available);
       pause = new AbortController();
       const signal = pause.signal;
       set({ runningAll: true, notice: null });
@@ -118,17 +106,8 @@ export const useActorFlowStore = create<ActorFlowState>((set, get) => {
       pause?.abort();
     },
 
-    async reset(preset) {
-      const answer = await attempt(() => call('actorflow.reset', { preset }));
-      if (answer) set({ results: {}, current: null, notice: { kind: 'reset', preset: answer.preset } });
-      await get().load();
-    },
-
-    async exportTraffic() {
-      const file = await attempt(() => call('actorflow.exportTraffic', {}));
-      if (file) set({ notice: { kind: 'saved', filename: file.filename } });
-      return file;
-    },
+    cleared: (preset) => set({ results: {}, current: null, problem: null, notice: { kind: 'reset', preset } }),
+    saved: (filename) => set({ notice: { kind: 'saved', filename } }),
   };
 });
 

@@ -1,7 +1,8 @@
 // Adds clients to a draft the way the wizard builds a new batch: pasted numbers or a file, every unreadable
 // line shown, then a review against the draft's system user and operation from the local copy (so it works
 // offline), and only the clients that are ready go in.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Box,
   Button,
@@ -19,11 +20,12 @@ import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { Operation } from '../../../../shared/domain/batch';
 import { call } from '../../api/client';
+import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { PasteOrgNumbers, PickOrgNumberFile, usePastedList, type PickedFile } from '../../components/org-numbers/OrgNumberInputs';
-import { reviewRows, sourceFromList, type ReviewRow } from '../../components/org-numbers/review-rows';
+import { reviewRows, sourceFromList } from '../../components/org-numbers/review-rows';
 import { ReviewTable } from '../../components/org-numbers/ReviewTable';
-import { loadDraftContents, readyOrgNumbers, withoutDraftItems, type DraftContents } from './draft-edit';
+import { loadDraftContents, readyOrgNumbers, withoutDraftItems } from './draft-edit';
 
 type Source = 'paste' | 'file';
 
@@ -37,55 +39,49 @@ export function AddToDraftDialog({
   onAdded(batch: BatchSummary, count: number): void;
 }) {
   const { t } = useTranslation(['batches', 'common']);
-  const [draft, setDraft] = useState<DraftContents | null>(null);
+  const contents = useQuery({
+    queryKey: [...queryKeys.batches.detail(batch.id), 'contents'],
+    queryFn: () => loadDraftContents(batch.id),
+    // What the review leaves out must be the draft as it is now.
+    staleTime: 0,
+  });
+  const draft = contents.data ?? null;
   const [chosenOperation, setChosenOperation] = useState<Operation>('add');
   const [source, setSource] = useState<Source>('paste');
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ picked: PickedFile | null; problem: string | null }>({ picked: null, problem: null });
-  const [rows, setRows] = useState<ReviewRow[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    loadDraftContents(batch.id).then(setDraft, setError);
-  }, [batch.id]);
-
   const operation = draft?.operation ?? chosenOperation;
   const pastedList = usePastedList(pasted);
   const list = source === 'paste' ? pastedList : file.picked?.list;
   const canCheck = draft !== null && !!list && list.refusal === null && list.entries.length + list.errors.length > 0;
-  const ready = useMemo(() => (rows ? readyOrgNumbers(rows) : []), [rows]);
-
-  async function check(): Promise<void> {
-    if (!draft || !list) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const reviewSource = sourceFromList(list);
+  const review = useMutation({
+    mutationFn: async ({ list: checked, inDraft }: { list: NonNullable<typeof list>; inDraft: ReadonlySet<string> }) => {
+      const reviewSource = sourceFromList(checked);
       const items = await call('batches.review', {
         systemUserId: batch.systemUserId,
         operation,
         orgNumbers: reviewSource.inputs.map((i) => i.input),
       });
-      setRows(withoutDraftItems(reviewRows(reviewSource, items), draft.orgNumbers));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return withoutDraftItems(reviewRows(reviewSource, items), inDraft);
+    },
+  });
+  const rows = review.data ?? null;
+  const ready = useMemo(() => (rows ? readyOrgNumbers(rows) : []), [rows]);
+  const adding = useMutation({
+    mutationFn: () => call('batches.editItems', { id: batch.id, add: ready.map((orgNumber) => ({ orgNumber, operation })) }),
+    onSuccess: (updated) => onAdded(updated, ready.length),
+  });
+  // Once added the dialog is on its way out; nothing may be sent a second time.
+  const busy = review.isPending || adding.isPending || adding.isSuccess;
+  const error: unknown = adding.error ?? review.error ?? contents.error;
 
-  async function add(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await call('batches.editItems', { id: batch.id, add: ready.map((orgNumber) => ({ orgNumber, operation })) });
-      onAdded(updated, ready.length);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const check = (): void => {
+    if (draft && list) review.mutate({ list, inDraft: draft.orgNumbers });
+  };
+  const back = (): void => {
+    review.reset();
+    adding.reset();
+  };
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="add-to-draft-title" scroll="paper">
@@ -135,7 +131,7 @@ export function AddToDraftDialog({
             )}
           </Box>
         )}
-        {busy && (
+        {(review.isPending || adding.isPending) && (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
             <CircularProgress size={20} />
             {rows ? t('edit.adding') : t('edit.checking')}
@@ -151,15 +147,15 @@ export function AddToDraftDialog({
         <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
         {rows ? (
           <>
-            <Button disabled={busy} onClick={() => setRows(null)}>
+            <Button disabled={busy} onClick={back}>
               {t('common:actions.back')}
             </Button>
-            <Button variant="contained" disabled={busy || ready.length === 0} onClick={() => void add()} data-testid="draft-add-ready">
+            <Button variant="contained" disabled={busy || ready.length === 0} onClick={() => adding.mutate()} data-testid="draft-add-ready">
               {t('edit.addReady', { count: ready.length })}
             </Button>
           </>
         ) : (
-          <Button variant="contained" disabled={busy || !canCheck} onClick={() => void check()} data-testid="draft-check">
+          <Button variant="contained" disabled={busy || !canCheck} onClick={check} data-testid="draft-check">
             {t('edit.check')}
           </Button>
         )}

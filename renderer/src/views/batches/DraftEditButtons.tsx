@@ -1,6 +1,7 @@
 // A draft's own edits: add clients (through the same review as the wizard) and remove the chosen rows. Both go
 // through batches.editItems, which refuses once the batch has left the draft state.
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@mui/material';
 import PlaylistAddOutlined from '@mui/icons-material/PlaylistAddOutlined';
 import PlaylistRemoveOutlined from '@mui/icons-material/PlaylistRemoveOutlined';
@@ -24,19 +25,11 @@ export function DraftEditButtons({
 }) {
   const { t } = useTranslation('batches');
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState(false);
-
-  async function remove(): Promise<void> {
-    setRemoving(true);
-    try {
-      const updated = await call('batches.editItems', { id: batch.id, removeOrgNumbers: [...selected] });
-      onChanged(updated, t('edit.removed', { count: selected.size }));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setRemoving(false);
-    }
-  }
+  const removal = useMutation({
+    mutationFn: (orgNumbers: string[]) => call('batches.editItems', { id: batch.id, removeOrgNumbers: orgNumbers }),
+    onSuccess: (updated, orgNumbers) => onChanged(updated, t('edit.removed', { count: orgNumbers.length })),
+    onError,
+  });
 
   return (
     <>
@@ -46,8 +39,8 @@ export function DraftEditButtons({
       <Button
         size="small"
         startIcon={<PlaylistRemoveOutlined />}
-        disabled={selected.size === 0 || removing}
-        onClick={() => void remove()}
+        disabled={selected.size === 0 || removal.isPending}
+        onClick={() => removal.mutate([...selected])}
         data-testid="draft-remove"
       >
         {t('edit.remove', { count: selected.size })}

@@ -1,25 +1,13 @@
 // Who has access to one client, as Altinn says now: agent system users and employees together, each with the
 // packages they hold from the client.
 import { useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Chip,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@mui/material';
+import { Button, Chip, List, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { PackageChips } from './PackageChips';
+import { EmployeeDialog, HolderItem, LoadingLine } from './EmployeeDialog';
 
 export function ClientAccessDialog(props: { orgNumber: string; onClose(): void }) {
   const { t } = useTranslation('employees');
@@ -38,40 +26,35 @@ export function ClientAccessDialog(props: { orgNumber: string; onClose(): void }
   const name = client.data?.name ?? formatOrgNumber(props.orgNumber);
 
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="client-access-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="client-access-title">{t('access.title', { name })}</DialogTitle>
-      <DialogContent>
-        {holders === null && error === null && (
-          <Typography role="status">
-            <CircularProgress size={16} sx={{ mr: 1 }} />
-            {t('access.loading')}
-          </Typography>
-        )}
-        {holders?.length === 0 && <Typography>{t('access.none')}</Typography>}
-        {holders && holders.length > 0 && (
-          <List aria-label={t('access.label')} data-testid="client-access-list">
-            {holders.map((h) => (
-              <ListItem key={h.partyUuid} disableGutters data-testid="client-access-holder">
-                <ListItemText
-                  primary={
-                    <>
-                      {h.name} <Chip size="small" label={t(`access.${h.kind}`)} sx={{ ml: 1 }} />
-                    </>
-                  }
-                  secondary={<PackageChips codes={h.packages.map((p) => p.packageCode)} />}
-                  slotProps={{ secondary: { component: 'div' } }}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
-        {error !== null && <ErrorDetails error={error} />}
-      </DialogContent>
-      <DialogActions>
+    <EmployeeDialog
+      id="client-access-title"
+      title={t('access.title', { name })}
+      onClose={props.onClose}
+      actions={
         <Button onClick={props.onClose} autoFocus>
           {t('access.close')}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      {holders === null && error === null && <LoadingLine text={t('access.loading')} />}
+      {holders?.length === 0 && <Typography>{t('access.none')}</Typography>}
+      {holders && holders.length > 0 && (
+        <List aria-label={t('access.label')} data-testid="client-access-list">
+          {holders.map((h) => (
+            <HolderItem
+              key={h.partyUuid}
+              testId="client-access-holder"
+              primary={
+                <>
+                  {h.name} <Chip size="small" label={t(`access.${h.kind}`)} sx={{ ml: 1 }} />
+                </>
+              }
+              packageCodes={h.packages.map((p) => p.packageCode)}
+            />
+          ))}
+        </List>
+      )}
+      {error !== null && <ErrorDetails error={error} />}
+    </EmployeeDialog>
   );
 }

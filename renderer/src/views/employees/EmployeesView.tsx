@@ -5,7 +5,6 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
   Paper,
   Table,
   TableBody,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStatus } from '../../api/query/app';
 import type { Employee } from '../../../../shared/contract/employees';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { LoadingLine } from './EmployeeDialog';
 import { AddEmployeeDialog } from './AddEmployeeDialog';
 import { PackageChips } from './PackageChips';
 import { RemoveEmployeeDialog } from './RemoveEmployeeDialog';
@@ -66,12 +66,7 @@ export function EmployeesView() {
             </Alert>
           )}
           {error !== null && <ErrorDetails error={error} onRetry={() => void reload()} />}
-          {loading && employees === null && (
-            <Typography role="status">
-              <CircularProgress size={16} sx={{ mr: 1 }} />
-              {t('loading')}
-            </Typography>
-          )}
+          {loading && employees === null && <LoadingLine text={t('loading')} />}
           {employees?.length === 0 && <Typography>{t('none')}</Typography>}
           {employees && employees.length > 0 && (
             <TableContainer component={Paper} variant="outlined">

@@ -1,26 +1,14 @@
 // Removes an employee as agent, after showing the client access that goes with them. The count shown is sent
 // along, so access given in the meantime is not removed unseen.
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@mui/material';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, List, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../../../shared/contract/employees';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { PackageChips } from './PackageChips';
+import { EmployeeDialog, HolderItem, LoadingLine } from './EmployeeDialog';
 
 export function RemoveEmployeeDialog(props: { employee: Employee; onClose(): void; onRemoved(name: string): void }) {
   const { t } = useTranslation('employees');
@@ -32,66 +20,52 @@ export function RemoveEmployeeDialog(props: { employee: Employee; onClose(): voi
     refetchOnMount: 'always',
   });
   const clients = listed.isFetchedAfterMount ? (listed.data ?? null) : null;
-  const [busy, setBusy] = useState(false);
-  const [failure, setError] = useState<unknown>(null);
-  const error: unknown = failure ?? listed.error;
-
-  async function remove(): Promise<void> {
-    if (!clients) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await call('employees.remove', { partyUuid: employee.partyUuid, confirmedClientCount: clients.length });
-      props.onRemoved(employee.name);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const removal = useMutation({
+    mutationFn: (confirmedClientCount: number) => call('employees.remove', { partyUuid: employee.partyUuid, confirmedClientCount }),
+    onSuccess: () => props.onRemoved(employee.name),
+  });
+  const error: unknown = removal.error ?? listed.error;
 
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="remove-employee-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="remove-employee-title">{t('remove.title', { name: employee.name })}</DialogTitle>
-      <DialogContent>
-        {clients === null && error === null && (
-          <Typography role="status">
-            <CircularProgress size={16} sx={{ mr: 1 }} />
-            {t('remove.loading')}
-          </Typography>
-        )}
-        {clients?.length === 0 && <Typography>{t('remove.noClients', { name: employee.name })}</Typography>}
-        {clients && clients.length > 0 && (
-          <>
-            <Typography>{t('remove.withClients', { count: clients.length })}</Typography>
-            <List dense data-testid="employee-removal-clients">
-              {clients.map((c) => (
-                <ListItem key={c.orgNumber ?? c.name} disableGutters>
-                  <ListItemText
-                    primary={`${c.name}${c.orgNumber ? ` (${formatOrgNumber(c.orgNumber)})` : ''}`}
-                    secondary={<PackageChips codes={c.packages.map((p) => p.packageCode)} />}
-                    slotProps={{ secondary: { component: 'div' } }}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          </>
-        )}
-        {error !== null && <ErrorDetails error={error} />}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose} autoFocus>
-          {t('remove.cancel')}
-        </Button>
-        <Button
-          color="error"
-          variant="contained"
-          disabled={busy || clients === null}
-          onClick={() => void remove()}
-          data-testid="employee-remove-confirm"
-        >
-          {t('remove.confirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <EmployeeDialog
+      id="remove-employee-title"
+      title={t('remove.title', { name: employee.name })}
+      onClose={props.onClose}
+      actions={
+        <>
+          <Button onClick={props.onClose} autoFocus>
+            {t('remove.cancel')}
+          </Button>
+          <Button
+            color="error"
+            variant="contained"
+            // Once removed the dialog is on its way out; a second click must not send again.
+            disabled={removal.isPending || removal.isSuccess || clients === null}
+            onClick={() => clients && removal.mutate(clients.length)}
+            data-testid="employee-remove-confirm"
+          >
+            {t('remove.confirm')}
+          </Button>
+        </>
+      }
+    >
+      {clients === null && error === null && <LoadingLine text={t('remove.loading')} />}
+      {clients?.length === 0 && <Typography>{t('remove.noClients', { name: employee.name })}</Typography>}
+      {clients && clients.length > 0 && (
+        <>
+          <Typography>{t('remove.withClients', { count: clients.length })}</Typography>
+          <List dense data-testid="employee-removal-clients">
+            {clients.map((c) => (
+              <HolderItem
+                key={c.orgNumber ?? c.name}
+                primary={`${c.name}${c.orgNumber ? ` (${formatOrgNumber(c.orgNumber)})` : ''}`}
+                packageCodes={c.packages.map((p) => p.packageCode)}
+              />
+            ))}
+          </List>
+        </>
+      )}
+      {error !== null && <ErrorDetails error={error} />}
+    </EmployeeDialog>
   );
 }

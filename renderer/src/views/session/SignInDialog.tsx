@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Box,
   Button,
@@ -14,23 +15,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { DemoPersonRole, Session } from '../../../../shared/contract/app';
+import type { DemoPerson, Session } from '../../../../shared/contract/app';
 import type { EnvironmentId } from '../../../../shared/contract/define';
 import { call } from '../../api/client';
+import { queryKeys } from '../../api/query/keys';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { NotClientAdminNotice } from './NotClientAdminNotice';
-
-interface DemoPerson {
-  pid: string;
-  name: string;
-  role: DemoPersonRole;
-}
-
-type Step =
-  | { kind: 'choose' }
-  | { kind: 'signing-in'; name: string | null }
-  | { kind: 'refused'; session: Session }
-  | { kind: 'failed'; error: unknown };
 
 interface Props {
   open: boolean;
@@ -41,27 +31,20 @@ interface Props {
 
 export function SignInDialog({ open, environment, onClose, onSignedIn }: Props) {
   const { t } = useTranslation('session');
-  const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const [persons, setPersons] = useState<DemoPerson[] | null>(null);
   // Set when the user gives up waiting for the browser; a sign-in that completes after that is undone.
   const abandoned = useRef(false);
   const isDemo = environment === 'demo';
-
-  useEffect(() => {
-    if (!open) return;
-    setStep({ kind: 'choose' });
-    abandoned.current = false;
-    if (isDemo) {
-      setPersons(null);
-      call('session.demoPersons', {}).then(setPersons, (error: unknown) => setStep({ kind: 'failed', error }));
-    }
-  }, [open, isDemo]);
-
-  const signIn = async (person: DemoPerson | null): Promise<void> => {
-    abandoned.current = false;
-    setStep({ kind: 'signing-in', name: person?.name ?? null });
-    try {
-      const session = await call('session.signIn', person ? { pid: person.pid } : {});
+  const persons = useQuery({
+    queryKey: queryKeys.session.demoPersons(environment),
+    queryFn: () => call('session.demoPersons', {}),
+    enabled: open && isDemo,
+    // Asked each time the dialog opens: the world may have changed its persons since.
+    staleTime: 0,
+  });
+  const signIn = useMutation({
+    mutationFn: (person: DemoPerson | null) => call('session.signIn', person ? { pid: person.pid } : {}),
+    // On the mutation, not on mutate(), so it also runs for a sign-in the dialog has stopped waiting for.
+    onSuccess: async (session) => {
       if (abandoned.current) {
         // A success that raced the cancel is undone, so the user ends where they chose to.
         await call('session.signOut', {});
@@ -69,47 +52,64 @@ export function SignInDialog({ open, environment, onClose, onSignedIn }: Props) 
       }
       onSignedIn(session);
       if (session.isClientAdmin) onClose();
-      else setStep({ kind: 'refused', session });
-    } catch (error) {
-      if (!abandoned.current) setStep({ kind: 'failed', error });
-    }
+    },
+  });
+  const { reset } = signIn;
+
+  useEffect(() => {
+    if (!open) return;
+    abandoned.current = false;
+    reset();
+  }, [open, reset]);
+
+  const choose = (person: DemoPerson | null): void => {
+    abandoned.current = false;
+    signIn.mutate(person);
   };
 
   const cancelWaiting = (): void => {
     abandoned.current = true;
-    setStep({ kind: 'choose' });
+    reset();
     void call('session.cancelSignIn', {}).catch(() => undefined);
   };
 
-  const busy = step.kind === 'signing-in';
+  const retry = (): void => {
+    reset();
+    if (persons.isError) void persons.refetch();
+  };
+
+  const busy = signIn.isPending;
+  const refused = signIn.isSuccess && !signIn.data.isClientAdmin ? signIn.data : null;
+  const error: unknown = signIn.error ?? (isDemo ? persons.error : null);
+  const choosing = signIn.isIdle && error === null;
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="sign-in-title" fullWidth maxWidth="sm">
       <DialogTitle id="sign-in-title">{t('dialogTitle')}</DialogTitle>
       <DialogContent>
-        {step.kind === 'choose' && isDemo && <DemoPersons persons={persons} onChoose={(p) => void signIn(p)} />}
-        {step.kind === 'choose' && !isDemo && (
+        {choosing && isDemo && <DemoPersons persons={persons.data ?? null} onChoose={choose} />}
+        {choosing && !isDemo && (
           <>
             <DialogContentText sx={{ mb: 2 }}>{t('idportenIntro')}</DialogContentText>
-            <Button variant="contained" onClick={() => void signIn(null)} data-testid="idporten-sign-in">
+            <Button variant="contained" onClick={() => choose(null)} data-testid="idporten-sign-in">
               {t('idportenButton')}
             </Button>
           </>
         )}
-        {step.kind === 'signing-in' && (
+        {busy && (
           <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 2 }}>
             <CircularProgress size={28} aria-hidden />
-            <Typography>{step.name ? t('signingIn', { name: step.name }) : t('waiting')}</Typography>
+            <Typography>{signIn.variables ? t('signingIn', { name: signIn.variables.name }) : t('waiting')}</Typography>
           </Box>
         )}
-        {step.kind === 'refused' && <NotClientAdminNotice session={step.session} />}
-        {step.kind === 'failed' && <ErrorDetails error={step.error} onRetry={() => setStep({ kind: 'choose' })} />}
+        {refused && <NotClientAdminNotice session={refused} />}
+        {error !== null && <ErrorDetails error={error} onRetry={retry} />}
       </DialogContent>
       <DialogActions>
         {busy && !isDemo ? (
           <Button onClick={cancelWaiting}>{t('cancel')}</Button>
         ) : (
           <Button onClick={onClose} disabled={busy}>
-            {step.kind === 'refused' ? t('close') : t('cancel')}
+            {refused ? t('close') : t('cancel')}
           </Button>
         )}
       </DialogActions>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/app';
@@ -17,34 +17,39 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
   return (
     <Section title={t('appearance.title')} id="settings-appearance">
       <Stack direction="row" spacing={6} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <FormControl>
-          <FormLabel id="settings-language">{t('appearance.language')}</FormLabel>
-          <RadioGroup
-            row
-            aria-labelledby="settings-language"
-            value={settings.language}
-            onChange={(e) => apply({ language: e.target.value as Settings['language'] })}
-          >
-            {/* Each language is named in itself, so it can be found whatever language is showing. */}
-            <FormControlLabel value="nb" control={<Radio />} label="Norsk bokmål" lang="nb" />
-            <FormControlLabel value="en" control={<Radio />} label="English" lang="en" />
-          </RadioGroup>
-        </FormControl>
-        <FormControl>
-          <FormLabel id="settings-theme">{t('appearance.theme')}</FormLabel>
-          <RadioGroup
-            row
-            aria-labelledby="settings-theme"
-            value={settings.theme}
-            onChange={(e) => apply({ theme: e.target.value as Settings['theme'] })}
-          >
-            <FormControlLabel value="system" control={<Radio />} label={t('appearance.system')} />
-            <FormControlLabel value="light" control={<Radio />} label={t('appearance.light')} />
-            <FormControlLabel value="dark" control={<Radio />} label={t('appearance.dark')} />
-          </RadioGroup>
-        </FormControl>
+        <Choice
+          id="settings-language"
+          label={t('appearance.language')}
+          value={settings.language}
+          onChange={(language) => apply({ language: language as Settings['language'] })}
+        >
+          {/* Each language is named in itself, so it can be found whatever language is showing. */}
+          <FormControlLabel value="nb" control={<Radio />} label="Norsk bokmål" lang="nb" />
+          <FormControlLabel value="en" control={<Radio />} label="English" lang="en" />
+        </Choice>
+        <Choice
+          id="settings-theme"
+          label={t('appearance.theme')}
+          value={settings.theme}
+          onChange={(theme) => apply({ theme: theme as Settings['theme'] })}
+        >
+          <FormControlLabel value="system" control={<Radio />} label={t('appearance.system')} />
+          <FormControlLabel value="light" control={<Radio />} label={t('appearance.light')} />
+          <FormControlLabel value="dark" control={<Radio />} label={t('appearance.dark')} />
+        </Choice>
       </Stack>
       {error !== null && <ErrorDetails error={error} />}
     </Section>
+  );
+}
+
+function Choice(props: { id: string; label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+  return (
+    <FormControl>
+      <FormLabel id={props.id}>{props.label}</FormLabel>
+      <RadioGroup row aria-labelledby={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.children}
+      </RadioGroup>
+    </FormControl>
   );
 }
