@@ -1,6 +1,7 @@
 // Proposals after each sync: the world adds a client (UKJENT HANDEL AS registers the firm as its accountant) and
 // one leaves (c2, delegated to SU-A); the next sync drafts the batches the firm's routing rules call for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchProgress } from '../../../shared/contract/batches';
 import { startTestCore, type TestCore } from '../../helpers/core';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
@@ -10,6 +11,7 @@ const NEW_CLIENT = '310000086';
 const LEAVING = '311851381'; // c2, delegated to SU-A in the ready preset
 
 let t: TestCore;
+let departedBatch = '';
 const admin = async (path: string, body: unknown) => {
   const world = t.world!;
   const res = await fetch(`${world.urls.admin}${path}`, {
@@ -78,6 +80,25 @@ describe('proposals after a sync', () => {
     expect(added.items[0]!.partyUuid).not.toBe('');
     const removed = await t.call('batches.get', { id: byKind.departed_clients!.batch.id, offset: 0, limit: 10 });
     expect(removed.items.map((i) => [i.orgNumber, i.operation])).toEqual([[LEAVING, 'remove']]);
+    departedBatch = byKind.departed_clients!.batch.id;
+  });
+
+  it('a removal for a client that has left settles as already done: its delegation went with the client', async () => {
+    const settled = new Promise<void>((resolve) => {
+      const off = t.core.bus.subscribe((name, payload) => {
+        const p = payload as BatchProgress;
+        if (name !== 'batches.progress' || p.batchId !== departedBatch || !['completed', 'completed_with_failures'].includes(p.state)) return;
+        off();
+        resolve();
+      });
+    });
+    await t.call('batches.submit', { id: departedBatch });
+    await settled;
+    const { batch, items } = await t.call('batches.get', { id: departedBatch, offset: 0, limit: 10 });
+    expect(items.map((i) => [i.orgNumber, i.state, i.skipReason])).toEqual([[LEAVING, 'skipped', 'ALREADY_DONE']]);
+    expect(batch.state).toBe('completed');
+    const audit = await t.call('audit.query', { filter: { action: 'client.remove' }, offset: 0, limit: 10 });
+    expect(audit.rows.find((r) => r.batchId === departedBatch)).toMatchObject({ outcome: 'skipped', code: 'ALREADY_DONE' });
   });
 
   it('a rule with unattended submission leaves a draft while the firm does not run unattended', async () => {
