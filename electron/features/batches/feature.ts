@@ -16,6 +16,7 @@ import type {
 } from '../../app/ports';
 import { createBatchService } from './batch-service';
 import type { BatchFileDialogs } from './file-dialogs';
+import { systemUserActor } from '../../../shared/domain/audit-actor';
 
 /** The wizard's review and the pasted-list parser read the client list, so the clients feature serves them. */
 export type BatchesChannel = Exclude<ChannelsOf<'batches.'>, 'batches.review' | 'batches.parseOrgNumbers'>;
@@ -66,7 +67,7 @@ export function batchesFeature(deps: BatchesDeps): Feature<BatchesChannel> {
     auditActor: (batchId) => {
       const systemUser = alone();
       if (!systemUser) return actor();
-      return `system user ${systemUser.systemUserId() ?? 'klientadministrator'} for ${queuedBy(batchId) ?? actor()}`;
+      return systemUserActor(systemUser.systemUserId() ?? 'klientadministrator', queuedBy(batchId) ?? actor());
     },
     environment: () => deps.environment(),
     language: () => deps.language(),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchProgress } from '../../../shared/contract/batches';
 import { startTestCore, type TestCore } from '../../helpers/core';
+import { readAuditActor, wordAuditActor } from '../../../shared/domain/audit-actor';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const SU_K = '2e3f4051-3333-4444-8555-666677778888';
@@ -60,6 +61,8 @@ describe('a batch with nobody signed in', () => {
     const audit = await t.call('audit.query', { filter: {}, offset: 0, limit: 200 });
     const row = audit.rows.find((r) => r.action === 'client.add' && r.clientOrgNumber === C6);
     expect(row?.outcome).toBe('done');
-    expect(row?.actor).toBe(`system user ${SU_K} for Morten Lie`);
+    // Stored as the facts, worded by the reader's language.
+    expect(readAuditActor(row!.actor)).toEqual({ kind: 'systemUser', systemUserId: SU_K, queuedBy: 'Morten Lie' });
+    expect(wordAuditActor(row!.actor, 'nb')).toBe(`Systemtilgang ${SU_K} på vegne av Morten Lie`);
   });
 });
