@@ -16,7 +16,7 @@ import { employeesFeature } from '../features/employees/feature';
 import { keyringFeature } from '../features/keys/feature';
 import { proposalsFeature } from '../features/proposals/feature';
 import { unattendedExternalRef, unattendedFeature } from '../features/unattended/feature';
-import { createUnattendedActor } from '../features/unattended/unattended-actor';
+import { createUnattendedActor, routedAlone } from '../features/unattended/unattended-actor';
 import { sessionFeature } from '../features/session/feature';
 import { settingsFeature } from '../features/settings/feature';
 import type { EnvironmentEndpoints } from '../platform/environments';
@@ -173,14 +173,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       concurrency: () => settings.get().runner.concurrency,
       events: bus,
       fileDialogs: options.batchFileDialogs,
-      actsAlone: createUnattendedActor({
-        enabled: () => settings.get().environments[runtime.environment].unattended.enabled,
-        externalRef: () => unattendedExternalRef({ settings, environment, worldInfo: () => runtime.world?.info ?? null }),
-        environment,
-        services: () => runtime.services(),
-        now,
-        onReady: () => publishStatus(),
-      }),
+      actsAlone: routedAlone(
+        createUnattendedActor({
+          enabled: () => settings.get().environments[runtime.environment].unattended.enabled,
+          externalRef: () => unattendedExternalRef({ settings, environment, worldInfo: () => runtime.world?.info ?? null }),
+          environment,
+          services: () => runtime.services(),
+          now,
+          onReady: () => publishStatus(),
+        }),
+        (altinn, clientAdministration) => employees.targets.routeAltinn(altinn, clientAdministration),
+      ),
     }),
     auditFeature({ db, language, now }),
     claimsFeature({

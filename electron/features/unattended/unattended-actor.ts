@@ -3,6 +3,8 @@
 // is opened in the background on first need and the runner is woken once it can act; a failure is retried after
 // a pause rather than on every poll.
 import type { EnvironmentId } from '../../../shared/contract/define';
+import type { EndUserAltinn } from '../../app/ports';
+import type { ClientAdministrationApi } from '../../services/altinn/client-administration';
 import type { EnvironmentServices } from '../../services/environment-services';
 import { openSystemUserAltinn, type UnattendedAltinn } from './system-user-altinn';
 
@@ -67,6 +69,23 @@ export function createUnattendedActor(deps: UnattendedActorDeps): UnattendedActo
         },
       );
       return null;
+    },
+  };
+}
+
+/**
+ * The actor as the batch runner uses it: employee targets go to Access Management with the system user's own
+ * token, like everything else it sends, so a rule that routes to employees can run unattended too.
+ */
+export function routedAlone(
+  actor: UnattendedActor,
+  route: (altinn: EndUserAltinn, clientAdministration: () => ClientAdministrationApi) => EndUserAltinn,
+): { current(): (EndUserAltinn & { systemUserId(): string | null }) | null } {
+  return {
+    current() {
+      const altinn = actor.current();
+      if (!altinn) return null;
+      return { ...route(altinn, () => altinn.clientAdministration), systemUserId: () => altinn.systemUserId() };
     },
   };
 }

@@ -10,12 +10,28 @@ const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const SU_K = '2e3f4051-3333-4444-8555-666677778888';
 const MORTEN = '14857110014';
 const C6 = '310478717'; // a client of the firm's that SU-A does not have in the ready preset
+const C4 = '314055403';
+const RF_UTEN = 'regnskapsforer-uten-signeringsrettighet';
 
 let t: TestCore;
+let kariParty = '';
+let kariBatch = '';
 beforeAll(async () => {
   t = await startTestCore({ demoClients: 40 });
   await t.call('session.signIn', { pid: MORTEN });
   await t.call('clients.sync', {});
+  // Kari is given a client package by a batch a person plans and queues, to run once nobody is signed in.
+  const kari = (await t.call('employees.list', {})).find((e) => e.name.startsWith('Kari'))!;
+  kariParty = kari.partyUuid;
+  const target = await t.call('employees.target', { partyUuid: kari.partyUuid, name: kari.name, packages: [RF_UTEN] });
+  kariBatch = (
+    await t.call('batches.create', {
+      name: 'Kari C4',
+      systemUserId: target.id,
+      items: [{ orgNumber: C4, operation: 'add' }],
+      submit: false,
+    })
+  ).id;
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -64,5 +80,19 @@ describe('a batch with nobody signed in', () => {
     // Stored as the facts, worded by the reader's language.
     expect(readAuditActor(row!.actor)).toEqual({ kind: 'systemUser', systemUserId: SU_K, queuedBy: 'Morten Lie' });
     expect(wordAuditActor(row!.actor, 'nb')).toBe(`Systemtilgang ${SU_K} på vegne av Morten Lie`);
+  });
+
+  it('gives an employee a client package the same way: Access Management with the system user’s own token', async () => {
+    const done = reaches(kariBatch, (p) => ['completed', 'completed_with_failures'].includes(p.state));
+    await t.call('batches.submit', { id: kariBatch });
+    expect((await done).state).toBe('completed');
+    const audit = await t.call('audit.query', { filter: { action: 'client.add' }, offset: 0, limit: 50 });
+    const row = audit.rows.find((r) => r.batchId === kariBatch && r.clientOrgNumber === C4);
+    expect(row?.outcome).toBe('done');
+    expect(readAuditActor(row!.actor)).toEqual({ kind: 'systemUser', systemUserId: SU_K, queuedBy: 'Morten Lie' });
+    // Altinn's answer, read by a person afterwards.
+    await t.call('session.signIn', { pid: MORTEN });
+    const access = await t.call('employees.clientAccess', { orgNumber: C4 });
+    expect(access.find((a) => a.partyUuid === kariParty)?.packages).toContainEqual({ role: 'regnskapsforer', packageCode: RF_UTEN });
   });
 });
