@@ -87,7 +87,8 @@ describe('proposals after a sync', () => {
     const settled = new Promise<void>((resolve) => {
       const off = t.core.bus.subscribe((name, payload) => {
         const p = payload as BatchProgress;
-        if (name !== 'batches.progress' || p.batchId !== departedBatch || !['completed', 'completed_with_failures'].includes(p.state)) return;
+        if (name !== 'batches.progress' || p.batchId !== departedBatch || !['completed', 'completed_with_failures'].includes(p.state))
+          return;
         off();
         resolve();
       });

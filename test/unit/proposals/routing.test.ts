@@ -44,7 +44,13 @@ describe('routesFor', () => {
 
   it('sends REGN clients to a system user and to each member of an employee group, each with the rule’s packages', () => {
     const groups: EmployeeGroup[] = [
-      { name: 'Team X', members: [{ partyUuid: KARI, name: 'Kari' }, { partyUuid: JONAS, name: 'Jonas' }] },
+      {
+        name: 'Team X',
+        members: [
+          { partyUuid: KARI, name: 'Kari' },
+          { partyUuid: JONAS, name: 'Jonas' },
+        ],
+      },
       { name: 'Team Y', members: [{ partyUuid: SIRI, name: 'Siri' }] },
     ];
     const rules = [
