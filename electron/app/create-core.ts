@@ -15,7 +15,8 @@ import { clientsFeature } from '../features/clients/feature';
 import { employeesFeature } from '../features/employees/feature';
 import { keyringFeature } from '../features/keys/feature';
 import { proposalsFeature } from '../features/proposals/feature';
-import { unattendedFeature } from '../features/unattended/feature';
+import { unattendedExternalRef, unattendedFeature } from '../features/unattended/feature';
+import { createUnattendedActor, routedAlone } from '../features/unattended/unattended-actor';
 import { sessionFeature } from '../features/session/feature';
 import { settingsFeature } from '../features/settings/feature';
 import type { EnvironmentEndpoints } from '../platform/environments';
@@ -172,6 +173,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       concurrency: () => settings.get().runner.concurrency,
       events: bus,
       fileDialogs: options.batchFileDialogs,
+      actsAlone: routedAlone(
+        createUnattendedActor({
+          enabled: () => settings.get().environments[runtime.environment].unattended.enabled,
+          externalRef: () => unattendedExternalRef({ settings, environment, worldInfo: () => runtime.world?.info ?? null }),
+          environment,
+          services: () => runtime.services(),
+          now,
+          onReady: () => publishStatus(),
+        }),
+        (altinn, clientAdministration) => employees.targets.routeAltinn(altinn, clientAdministration),
+      ),
     }),
     auditFeature({ db, language, now }),
     claimsFeature({

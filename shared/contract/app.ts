@@ -49,14 +49,33 @@ export const demoWorldSettingSchema = z.object({
   secretSet: z.boolean(),
 });
 
-/** Where proposals after a sync send a new client of a relationship; `unattended` submits them without review. */
+/** An employee as a routing rule names them: the person's party in Altinn and the name shown. */
+export const ruleEmployeeSchema = z.object({ partyUuid: z.string().uuid(), name: shortText });
+export type RuleEmployee = z.infer<typeof ruleEmployeeSchema>;
+
+/** A named group of employees the firm routes clients to together ("the REGN team"). */
+export const employeeGroupSchema = z.object({ name: z.string().min(1).max(80), members: z.array(ruleEmployeeSchema).max(50) });
+export type EmployeeGroup = z.infer<typeof employeeGroupSchema>;
+
+/**
+ * Where proposals after a sync send a new client of a relationship: system users and/or employees, named one by
+ * one or as groups; employees are given `employeePackages` from the client. `unattended` submits the rule's
+ * proposals without review, and only while the environment runs as the client-administration system user.
+ */
 export const routingRuleSchema = z.object({
   relationship: z.enum(['REGN', 'REVI', 'FFØR']),
-  systemUserIds: z.array(z.string().uuid()).min(1).max(10),
+  systemUserIds: z.array(z.string().uuid()).max(10),
+  employees: z.array(ruleEmployeeSchema).max(20).default([]),
+  groups: z.array(z.string().min(1).max(80)).max(10).default([]),
+  employeePackages: z.array(z.string().min(1).max(120)).max(10).default([]),
   unattended: z.boolean(),
 });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
-export const proposalSettingsSchema = z.object({ rules: z.array(routingRuleSchema).max(20) });
+export const proposalSettingsSchema = z.object({
+  rules: z.array(routingRuleSchema).max(20),
+  groups: z.array(employeeGroupSchema).max(20).default([]),
+});
+export type ProposalSettings = z.infer<typeof proposalSettingsSchema>;
 
 export const settingsSchema = z.object({
   language,
@@ -65,7 +84,7 @@ export const settingsSchema = z.object({
   environments: z.object({ demo: environmentConfigSchema, test: environmentConfigSchema, production: environmentConfigSchema }),
   runner: z.object({ concurrency: z.number().int().min(1).max(20) }),
   demoWorld: demoWorldSettingSchema.default({ address: '', secretSet: false }),
-  proposals: proposalSettingsSchema.default({ rules: [] }),
+  proposals: proposalSettingsSchema.default({ rules: [], groups: [] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -77,7 +96,9 @@ export const settingsPatchSchema = z.strictObject({
   runner: z.strictObject({ concurrency: z.number().int().min(1).max(20) }).optional(),
   /** An empty address goes back to the embedded world; the secret is kept when left out. */
   demoWorld: z.strictObject({ address: z.string().max(300), secret: z.string().max(500).optional() }).optional(),
-  proposals: z.strictObject({ rules: z.array(routingRuleSchema.strict()).max(20) }).optional(),
+  proposals: z
+    .strictObject({ rules: z.array(routingRuleSchema.strict()).max(20), groups: z.array(employeeGroupSchema.strict()).max(20).optional() })
+    .optional(),
 });
 
 /** What a demo person may do at the firm, as a code; the sign-in picker words it in the user's language. */

@@ -102,6 +102,10 @@ const OUTCOMES: Record<string, Describer> = {
     en: 'Altinn answered with something Klientdesk does not understand.',
   }),
   CANCELLED: fixed({ nb: 'Hoppet over fordi bunken ble avbrutt.', en: 'Skipped because the batch was cancelled.' }),
+  ALREADY_DONE: fixed({
+    nb: 'Allerede utført: Altinn viser at klienten ikke lenger er delegert.',
+    en: 'Already done: Altinn shows the client is no longer delegated.',
+  }),
 };
 
 /** `HTTP_503`, `HTTP_500` … all mean the same thing to the user. */

@@ -19,6 +19,7 @@ import { readBatchArgs, type BatchCliArgs } from './args';
 import { connectUnattended, type UnattendedConnection } from './connect';
 import { exitCodeOf, runToEnd } from './run-to-end';
 import { EXIT, USAGE, type ExitCode } from './usage';
+import { systemUserActor } from '../../../shared/domain/audit-actor';
 
 export interface BatchCliDeps {
   env?: NodeJS.ProcessEnv;
@@ -113,7 +114,7 @@ export async function runBatchCli(argv: readonly string[], deps: BatchCliDeps = 
       auditActor: (batchId) => {
         const person = batchId ? (createdBy.get(batchId) ?? service!.store.summary(batchId).createdBy) : queuedBy;
         if (batchId) createdBy.set(batchId, person);
-        return `system user ${altinn.systemUserId() ?? connection!.externalRef} for ${person}`;
+        return systemUserActor(altinn.systemUserId() ?? connection!.externalRef, person);
       },
       environment: () => environment,
       language: () => settings.get().language,

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AuditEntry, auditFilterSchema } from '../../../shared/contract/audit';
 import { environmentId } from '../../../shared/contract/define';
+import { wordAuditActor } from '../../../shared/domain/audit-actor';
 import { readAuditDetail, wordAuditDetail } from '../../../shared/domain/audit-details';
 import { wordAuditAction, wordAuditOutcome, wordEnvironment } from '../../../shared/domain/audit-words';
 import { formatSheetDateTime } from '../../../shared/format/format';
@@ -134,8 +135,8 @@ export const AUDIT_MACHINE_HEADERS = [
 
 /** The same facts worded for the reader, in the reader's language and local time. */
 const HUMAN_HEADERS: Record<AuditCsvLanguage, readonly string[]> = {
-  nb: ['Beskrivelse', 'Tid (lokal)', 'Miljø', 'Handling', 'Systemtilgang', 'Utfall'],
-  en: ['Description', 'Time (local)', 'Environment', 'Action', 'System access', 'Outcome'],
+  nb: ['Beskrivelse', 'Tid (lokal)', 'Miljø', 'Handling', 'Systemtilgang', 'Utfall', 'Hvem'],
+  en: ['Description', 'Time (local)', 'Environment', 'Action', 'System access', 'Outcome', 'Who'],
 };
 
 export function exportAuditCsv(
@@ -179,6 +180,8 @@ export function exportAuditCsv(
     // A system access the local copy no longer knows keeps its id, so the row still says which one it was.
     { header: h[4]!, value: (e) => (e.systemUserId ? (titles.get(`${e.environment}:${e.systemUserId}`) ?? e.systemUserId) : '') },
     { header: h[5]!, value: (e) => wordAuditOutcome(e.outcome, language) },
+    // Last, so the columns before it keep their places; the stored actor above stays as the hash covers it.
+    { header: h[6]!, value: (e) => wordAuditActor(e.actor, language) },
   ];
   return { filename: csvFilename('audit', now), csv: toCsv(rows, columns) };
 }

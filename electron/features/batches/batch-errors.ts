@@ -1,6 +1,6 @@
 // Typed refusals of the batch store. The renderer branches on the code; the message is for people.
 import { AppError } from '../../../shared/errors';
-import type { BatchState } from '../../../shared/domain/batch';
+import type { BatchState, ItemState } from '../../../shared/domain/batch';
 
 export const BatchCodes = {
   NotFound: 'BATCH_NOT_FOUND',
@@ -15,6 +15,14 @@ export const batchNotFound = (id: string): AppError => new AppError(BatchCodes.N
 
 export const illegalTransition = (id: string, from: BatchState, to: BatchState): AppError =>
   new AppError(BatchCodes.IllegalTransition, `A batch that is ${from} cannot become ${to}.`, { batchId: id, from, to }, { from, to });
+
+export const illegalItemTransition = (itemId: number, from: ItemState, to: ItemState): AppError =>
+  new AppError(
+    BatchCodes.IllegalTransition,
+    `An item that is ${from} cannot become ${to}.`,
+    { itemId, from, to },
+    { reason: 'item', from, to },
+  );
 
 export const notDraft = (id: string, state: BatchState): AppError =>
   new AppError(

@@ -6,10 +6,13 @@ import type { BatchItem, BatchSummary } from '../../../shared/contract/batches';
 import { canMoveBatch, canMoveItem, type BatchState, type ItemState, type Operation } from '../../../shared/domain/batch';
 import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/port';
-import { BatchCodes, batchNotFound, illegalTransition, notDraft } from './batch-errors';
+import { BatchCodes, batchNotFound, illegalItemTransition, illegalTransition, notDraft } from './batch-errors';
 import { auditDetail } from '../../../shared/domain/audit-details';
 import { emptyCounts, prepareBatchStatements, toItem, type BatchRow, type Counts, type ItemRow } from './batch-rows';
 import type { AuditWriter, ClaimedItem, DelegatedSet, ItemResult, NewBatch, NewItem, OnConfirmed } from './batch-types';
+
+/** The skip reason of an item whose change Altinn's list shows already holds. */
+export const ALREADY_DONE = 'ALREADY_DONE';
 
 export type { AuditWriter, ClaimedItem, ConfirmedChange, DelegatedSet, ItemResult, NewBatch, NewItem, OnConfirmed } from './batch-types';
 
@@ -103,29 +106,16 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
     moveItem(item, 'done');
     q.markDone.run(correlationId, sendId, at, item.id);
     auditItem(r, item, 'done', { correlationId, detail });
-    onConfirmed({
-      environment: r.environment,
-      systemUserId: r.system_user_id,
-      orgNumber: item.org_number,
-      partyUuid: item.party_uuid,
-      name: item.name,
-      operation: item.operation,
-    });
+    confirmed(r, item);
+  }
+
+  function confirmed(r: BatchRow, item: ItemRow): void {
+    const { org_number: orgNumber, party_uuid: partyUuid, name, operation } = item;
+    onConfirmed({ environment: r.environment, systemUserId: r.system_user_id, orgNumber, partyUuid, name, operation });
   }
 
   function moveItem(item: ItemRow, to: ItemState): void {
-    if (!canMoveItem(item.state, to)) {
-      throw new AppError(
-        BatchCodes.IllegalTransition,
-        `An item that is ${item.state} cannot become ${to}.`,
-        {
-          itemId: item.id,
-          from: item.state,
-          to,
-        },
-        { reason: 'item', from: item.state, to },
-      );
-    }
+    if (!canMoveItem(item.state, to)) throw illegalItemTransition(item.id, item.state, to);
   }
 
   return {
@@ -293,6 +283,16 @@ export function createBatchStore(db: Database, now: () => Date, audit: AuditWrit
           correlationId: result.correlationId,
           detail: auditDetail('item.failed', { errorCode: result.code, message: result.message }),
         });
+      } else if (result.kind === 'already_done') {
+        moveItem(item, 'skipped');
+        q.markSkipped.run(ALREADY_DONE, at, itemId);
+        auditItem(r, item, 'skipped', {
+          code: ALREADY_DONE,
+          correlationId: result.correlationId,
+          detail: auditDetail('item.alreadyDone', { errorCode: result.code }),
+        });
+        // Altinn's state is what the item asked for, so the local copy follows it like a confirmed change.
+        confirmed(r, item);
       } else if (result.kind === 'unknown') {
         moveItem(item, 'unknown');
         q.markUnknown.run(result.code, result.message, result.correlationId, at, itemId);

@@ -48,5 +48,7 @@ export type ItemResult =
   | { kind: 'failed'; code: string; message: string; correlationId: string | null; missingPackages?: readonly string[] }
   /** Provably not applied (connection refused, 429, 503); it goes back in the queue. */
   | { kind: 'retry'; code: string }
+  /** Altinn refused the change, and its own list shows the change already holds (a removal whose delegation is gone). */
+  | { kind: 'already_done'; code: string; correlationId: string | null }
   /** May have reached Altinn (timeout, dropped connection, another 5xx): settled only from Altinn's list. */
   | { kind: 'unknown'; code: string; message: string; correlationId: string | null };

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ChannelsOf, Feature, HandlersOf } from '../../app/feature';
 import type {
   AltinnPort,
+  EndUserAltinn,
   ClientsQueryPort,
   ClockPort,
   DelegationRecordPort,
@@ -15,6 +16,7 @@ import type {
 } from '../../app/ports';
 import { createBatchService } from './batch-service';
 import type { BatchFileDialogs } from './file-dialogs';
+import { systemUserActor } from '../../../shared/domain/audit-actor';
 
 /** The wizard's review and the pasted-list parser read the client list, so the clients feature serves them. */
 export type BatchesChannel = Exclude<ChannelsOf<'batches.'>, 'batches.review' | 'batches.parseOrgNumbers'>;
@@ -37,20 +39,42 @@ export interface BatchesDeps {
   events: EventsPort;
   /** Native save and open dialogs for batch files; absent in the browser host. */
   fileDialogs?: BatchFileDialogs;
+  /**
+   * The firm's client-administration system user, where the firm runs batches with nobody signed in: it acts
+   * while no person is signed in, and the audit names it and the person who queued the batch.
+   */
+  actsAlone?: { current(): (EndUserAltinn & { systemUserId(): string | null }) | null };
 }
 
 export function batchesFeature(deps: BatchesDeps): Feature<BatchesChannel> {
-  const service = createBatchService({
+  // A person signed in always acts; the system user only while nobody is.
+  const alone = () => (deps.session.current() === null ? (deps.actsAlone?.current() ?? null) : null);
+  const actor = () => deps.session.current()?.person.name ?? 'Klientdesk';
+  // The person who queued the batch; a batch already deleted has nobody to name.
+  const queuedBy = (batchId: string | null): string | null => {
+    if (!batchId) return null;
+    try {
+      return service.store.summary(batchId).createdBy;
+    } catch {
+      return null;
+    }
+  };
+  const service: ReturnType<typeof createBatchService> = createBatchService({
     db: deps.db,
     clients: deps.clients,
     now: () => deps.now(),
-    actor: () => deps.session.current()?.person.name ?? 'Klientdesk',
+    actor,
+    auditActor: (batchId) => {
+      const systemUser = alone();
+      if (!systemUser) return actor();
+      return systemUserActor(systemUser.systemUserId() ?? 'klientadministrator', queuedBy(batchId) ?? actor());
+    },
     environment: () => deps.environment(),
     language: () => deps.language(),
     concurrency: () => deps.concurrency(),
-    altinn: () => deps.altinn(),
+    altinn: () => alone() ?? deps.altinn(),
     isOnline: () => deps.isOnline(),
-    isSignedIn: () => deps.session.current() !== null,
+    isSignedIn: () => deps.session.current() !== null || alone() !== null,
     onProgress: (progress) => deps.events.emit('batches.progress', progress),
     onConfirmed: (change) => deps.recordDelegation(change),
   });
@@ -102,7 +126,7 @@ export function batchesFeature(deps: BatchesDeps): Feature<BatchesChannel> {
       unsubscribe = deps.events.subscribe((name) => {
         if (name !== 'app.status') return;
         // A session that is (again) available settles every open item from Altinn's list, in every batch.
-        if (deps.session.current() !== null && deps.isOnline()) service.runner.sessionAvailable();
+        if ((deps.session.current() !== null || alone() !== null) && deps.isOnline()) service.runner.sessionAvailable();
         else service.runner.wake();
       });
       service.runner.start();

@@ -16,6 +16,7 @@ import { createPool } from '../../platform/http/pool';
 import type { BatchStore, ClaimedItem, ItemResult } from './batch-store';
 import { classifyError, type ErrorVerdict } from './classify-error';
 import { SystemUserPackages } from './runner-packages';
+import { settleRefusedRemoval } from './runner-settle';
 import { RunnerPacing } from './runner-pacing';
 import type { BatchRunner, RunnerOptions } from './runner-types';
 import { AUTO_PAUSE_REASONS, pauseReasonFor, resultOf, type AutoPauseReason } from './runner-verdicts';
@@ -154,6 +155,8 @@ export function createBatchRunner(options: RunnerOptions): BatchRunner {
     } catch (error) {
       verdict = classifyError(error);
       result = resultOf(verdict, item.attempts, maxAttempts, () => packages.gap(item.orgNumber, systemUserId));
+      result = await settleRefusedRemoval(options.altinn(), systemUserId, item, result);
+      if (result.kind === 'already_done') verdict = null;
     }
     let finished: ReturnType<BatchStore['finish']>;
     try {

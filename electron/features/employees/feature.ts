@@ -31,7 +31,8 @@ export interface EmployeesPorts {
 /** What the batches need of employees as targets: titles, Access Management routing and the local copy. */
 export interface EmployeeTargetsPort {
   systemUser(environment: string, id: string): { title: string; packages: string[] } | null;
-  routeAltinn(altinn: EndUserAltinn): EndUserAltinn;
+  /** `clientAdministration` when another actor than the signed-in person's session calls (the unattended system user). */
+  routeAltinn(altinn: EndUserAltinn, clientAdministration?: () => ClientAdministrationApi): EndUserAltinn;
   recordChange: DelegationRecordPort;
 }
 
@@ -88,8 +89,12 @@ export function employeesFeature(ports: EmployeesPorts): EmployeesFeature {
       const t = readTarget(ports.db, environment, id);
       return t ? { title: targetTitle(t), packages: t.packages } : null;
     },
-    routeAltinn: (altinn) =>
-      withEmployeeTargets(altinn, { db: ports.db, environment: ports.environment, clientAdministration: ports.clientAdministration }),
+    routeAltinn: (altinn, clientAdministration) =>
+      withEmployeeTargets(altinn, {
+        db: ports.db,
+        environment: ports.environment,
+        clientAdministration: clientAdministration ?? ports.clientAdministration,
+      }),
     recordChange: (change) => recordTargetChange(ports.db, change),
   };
 

@@ -1,2 +1,2 @@
 // What the employees feature offers the other features: employee targets as the wizard's review and the audit log read them.
-export { readTarget, targetClients, targetNames } from './targets';
+export { allTargetClients, ensureTarget, readTarget, targetClients, targetNames, targetTitle } from './targets';

@@ -102,3 +102,10 @@ export function targetNames(db: Database, environment: string): { id: string; ti
     title: string;
   }[];
 }
+
+/** Every employee target's clients as last seen, for noticing which of them a sync found gone. */
+export function allTargetClients(db: Database, environment: string): { targetId: string; orgNumber: string }[] {
+  return db
+    .prepare('SELECT target_id AS targetId, org_number AS orgNumber FROM employee_target_clients WHERE environment = ?')
+    .all(environment) as { targetId: string; orgNumber: string }[];
+}

@@ -1,32 +1,41 @@
-// After a sync: a draft batch per system user for the new clients the firm's rules route to it, and one per
-// system user for the clients that have left and were delegated to it before the sync. Nothing is sent: a
-// person reviews and submits them, unless the rule that routed them says the firm lets them go unattended.
+// After a sync: a draft batch per target (system user, or employee with the rule's packages) for the new clients
+// the firm's rules route to it, and one per target for the clients that have left and were delegated to it before
+// the sync. Nothing is sent: a person reviews and submits them, unless the rule that routed them says the firm
+// lets them go unattended.
 import type { Database } from 'better-sqlite3';
-import type { RoutingRule } from '../../../shared/contract/app';
+import type { EmployeeGroup, RoutingRule } from '../../../shared/contract/app';
 import type { SyncResult } from '../../../shared/contract/clients';
 import type { Operation } from '../../../shared/domain/batch';
 import { relationshipsOfMask } from '../clients/port';
 import type { ProposalEntry } from './proposal-log';
-import { routesFor, type Route } from './routing';
+import { routesFor, type Route, type RouteTarget } from './routing';
 
 export interface ProposedBatch {
   kind: ProposalEntry['kind'];
-  systemUserId: string;
+  /** A system user, an employee with packages (its batch target is made when the draft is), or a known target id. */
+  target: RouteTarget;
   relationship: Route['relationship'] | null;
   unattended: boolean;
   items: { orgNumber: string; operation: Operation; partyUuid: string; name: string }[];
 }
 
-/** system user id → org numbers delegated to it, as the local copy had them before the sync wrote Altinn's. */
+/**
+ * target id → org numbers delegated to it, as the local copy had them before the sync wrote Altinn's: system
+ * users from the client list, employee targets from what their batches and lists last saw.
+ */
 export type DelegationsBefore = Map<string, Set<string>>;
 
-export function readDelegations(db: Database, environment: string): DelegationsBefore {
+export function readDelegations(
+  db: Database,
+  environment: string,
+  employeeTargets: readonly { targetId: string; orgNumber: string }[] = [],
+): DelegationsBefore {
   const rows = db.prepare('SELECT system_user_id AS su, org_number AS org FROM delegations WHERE environment = ?').all(environment) as {
     su: string;
     org: string;
   }[];
   const out: DelegationsBefore = new Map();
-  for (const r of rows) {
+  for (const r of [...rows, ...employeeTargets.map((e) => ({ su: e.targetId, org: e.orgNumber }))]) {
     if (!out.has(r.su)) out.set(r.su, new Set());
     out.get(r.su)!.add(r.org);
   }
@@ -39,6 +48,7 @@ export function draftProposals(
   result: Pick<SyncResult, 'firstSync' | 'added' | 'removed'>,
   rules: readonly RoutingRule[],
   before: DelegationsBefore,
+  groups: readonly EmployeeGroup[] = [],
 ): ProposedBatch[] {
   // The first sync sets the baseline: every client would be "new", and none is.
   if (result.firstSync) return [];
@@ -47,20 +57,16 @@ export function draftProposals(
   );
   const batches = new Map<string, ProposedBatch>();
   const batchFor = (kind: ProposedBatch['kind'], route: Omit<Route, 'relationship'> & { relationship: Route['relationship'] | null }) => {
-    const id = `${kind}:${route.systemUserId}:${route.relationship ?? ''}`;
+    const id = `${kind}:${route.key}:${route.relationship ?? ''}`;
     let b = batches.get(id);
-    if (!b)
-      batches.set(
-        id,
-        (b = { kind, systemUserId: route.systemUserId, relationship: route.relationship, unattended: route.unattended, items: [] }),
-      );
+    if (!b) batches.set(id, (b = { kind, target: route.target, relationship: route.relationship, unattended: route.unattended, items: [] }));
     return b;
   };
 
   for (const added of result.added) {
     const row = client.get(environment, added.orgNumber);
     if (!row) continue;
-    for (const route of routesFor(relationshipsOfMask(row.relationship_mask), rules)) {
+    for (const route of routesFor(relationshipsOfMask(row.relationship_mask), rules, groups)) {
       batchFor('new_clients', route).items.push({
         orgNumber: added.orgNumber,
         operation: 'add',
@@ -74,7 +80,9 @@ export function draftProposals(
       if (!orgs.has(gone.orgNumber)) continue;
       const row = client.get(environment, gone.orgNumber);
       // Removals always wait for a person: a client that left may come back, and the rule routed additions only.
-      batchFor('departed_clients', { systemUserId, relationship: null, unattended: false }).items.push({
+      // The id a batch names its target by: a system user's, or an employee target's, which batches use the same way.
+      const target: RouteTarget = { kind: 'systemUser', systemUserId };
+      batchFor('departed_clients', { key: `su:${systemUserId}`, target, relationship: null, unattended: false }).items.push({
         orgNumber: gone.orgNumber,
         operation: 'remove',
         partyUuid: row?.party_uuid ?? '',

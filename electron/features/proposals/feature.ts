@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/port';
 import { createBatchStore } from '../batches/port';
 import { createPartyResolver } from '../batches/port';
 import { readSyncInfo } from '../clients/port';
+import { allTargetClients, ensureTarget, readTarget, targetTitle } from '../employees/port';
 import { draftProposals, readDelegations, type DelegationsBefore, type ProposedBatch } from './draft-proposals';
 import { addProposals, readProposals } from './proposal-log';
 
@@ -42,34 +43,56 @@ export function proposalsFeature(ctx: ProposalsDeps): Feature<ChannelsOf<'propos
     if (!result) return;
     const delegations = before?.environment === environment ? before.delegations : new Map();
     before = null;
-    const proposed = draftProposals(db, environment, result, ctx.settings.get().proposals.rules, delegations);
+    const settings = ctx.settings.get();
+    const proposed = draftProposals(db, environment, result, settings.proposals.rules, delegations, settings.proposals.groups);
     if (proposed.length === 0) return;
     const parties = createPartyResolver(ctx.clients, () => environment);
-    const language = ctx.settings.get().language;
+    // A rule's unattended switch counts only while the firm runs as its client-administration system user.
+    const mayRunAlone = settings.environments[environment].unattended.enabled;
+    const language = settings.language;
     const day = result.syncedAt.slice(0, 10);
     const entries = proposed.map((p: ProposedBatch) => {
+      const target = targetOf(environment, p, parties);
       const draft = store.createDraft(
         {
           name: `${NAMES[language][p.kind]}${p.relationship ? ` (${p.relationship})` : ''} ${day}`,
           environment,
-          systemUserId: p.systemUserId,
-          systemUserTitle: parties.systemUser(p.systemUserId)?.title ?? '',
+          systemUserId: target.id,
+          systemUserTitle: target.title,
           createdBy: ACTOR,
           items: p.items,
         },
         'batch.proposed',
       );
-      if (p.unattended) store.submit(draft.id, (orgNumber, known) => parties.resolve(orgNumber, known));
+      const unattended = p.unattended && mayRunAlone;
+      if (unattended) {
+        store.submit(draft.id, (orgNumber, known) => parties.resolve(orgNumber, known));
+        appendAudit(
+          db,
+          { actor: ACTOR, environment, action: 'batch.submitted_unattended', systemUserId: target.id, batchId: draft.id, outcome: 'ok' },
+          ctx.now(),
+        );
+      }
       return {
         batchId: draft.id,
         kind: p.kind,
-        systemUserId: p.systemUserId,
+        systemUserId: target.id,
         relationship: p.relationship,
         syncedAt: result.syncedAt,
-        submittedUnattended: p.unattended,
+        submittedUnattended: unattended,
       };
     });
     addProposals(db, environment, entries);
+  }
+
+  /** The batch target a proposal names: a system user as it is, an employee as the target for their packages. */
+  function targetOf(environment: EnvironmentId, p: ProposedBatch, parties: ReturnType<typeof createPartyResolver>) {
+    if (p.target.kind === 'systemUser') {
+      const id = p.target.systemUserId;
+      return { id, title: parties.systemUser(id)?.title ?? readTarget(db, environment, id)?.agentName ?? '' };
+    }
+    const row = ensureTarget(db, environment, p.target.partyUuid, p.target.name, p.target.packages, ctx.now());
+    return { id: row.id, title: targetTitle(row) };
   }
 
   return {
@@ -90,7 +113,10 @@ export function proposalsFeature(ctx: ProposalsDeps): Feature<ChannelsOf<'propos
         if (name !== 'clients.syncProgress') return;
         const phase = (payload as { phase: string }).phase;
         // The sync replaces the local delegations with Altinn's; who had a departed client is read before that.
-        if (phase === 'systemUsers') before = { environment: ctx.environment(), delegations: readDelegations(db, ctx.environment()) };
+        if (phase === 'systemUsers') {
+          const environment = ctx.environment();
+          before = { environment, delegations: readDelegations(db, environment, allTargetClients(db, environment)) };
+        }
         else if (phase === 'done') propose(ctx.environment());
         else if (phase === 'failed') before = null;
       });

@@ -4,6 +4,7 @@ import { formatOrgNumber } from '../../../shared/domain/orgnr';
 import { AppError } from '../../../shared/errors';
 import type { EndUserAltinn } from '../../app/ports';
 import { AccessManagementApi } from '../../services/altinn/access-management';
+import { ClientAdministrationApi } from '../../services/altinn/client-administration';
 import { ClientDelegationApi } from '../../services/altinn/client-delegation';
 import { firmAltinnCalls } from '../../services/altinn/firm-altinn';
 import { systemUserAltinnToken, type SystemUserAltinnToken } from '../../services/altinn/system-user-altinn-token';
@@ -12,6 +13,8 @@ import type { EnvironmentServices } from '../../services/environment-services';
 export interface UnattendedAltinn extends EndUserAltinn {
   /** The system user that acts, once its first token named it; for the audit trail. */
   systemUserId(): string | null;
+  /** Access Management's client administration with the system user's token: employees' client access, unattended. */
+  clientAdministration: ClientAdministrationApi;
 }
 
 /** `externalRef` is the one the firm's standard system user was requested with (the triple's third part). */
@@ -42,6 +45,7 @@ export async function openSystemUserAltinn(services: EnvironmentServices, extern
   return {
     firm,
     systemUserId: () => tokens.systemUserId(),
+    clientAdministration: new ClientAdministrationApi(http, config.endpoints.altinnPlatform, token),
     ...firmAltinnCalls(delegation, accessManagement, firmOrgNumber, () => firmPartyUuid),
   };
 }

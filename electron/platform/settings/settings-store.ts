@@ -25,7 +25,7 @@ export function defaultSettings(): Settings {
     environments: { demo: blankEnvironment('demo'), test: blankEnvironment('test'), production: blankEnvironment('production') },
     runner: { concurrency: 5 },
     demoWorld: { address: '', secretSet: false },
-    proposals: { rules: [] },
+    proposals: { rules: [], groups: [] },
   };
 }
 
@@ -62,7 +62,8 @@ export function createSettingsStore(db: Database): SettingsStore {
         ...(patch.theme ? { theme: patch.theme } : {}),
         ...(patch.environment ? { environment: patch.environment } : {}),
         ...(patch.runner ? { runner: patch.runner } : {}),
-        ...(patch.proposals ? { proposals: patch.proposals } : {}),
+        // Groups left out of a patch are kept: a rule edit does not clear them.
+        ...(patch.proposals ? { proposals: { rules: patch.proposals.rules, groups: patch.proposals.groups ?? current.proposals.groups } } : {}),
       };
       if (patch.environmentConfig) {
         const { id, ...rest } = patch.environmentConfig;

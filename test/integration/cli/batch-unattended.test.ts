@@ -16,6 +16,7 @@ import { buildNodeEntry } from '../batches/build-node-entry';
 import { offeredClients } from '../batches/world-clients';
 import { signInToWorld } from '../../helpers/world-altinn';
 import { startWorldProcess, type WorldProcess } from '../../helpers/world-process';
+import { readAuditActor } from '../../../shared/domain/audit-actor';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const SU_K = '2e3f4051-3333-4444-8555-666677778888';
@@ -132,7 +133,7 @@ describe('npm run -s batch, unattended', () => {
     db.close();
     expect(new Set(rows.map((r) => r.org)).size).toBe(PLAN_SIZE);
     expect(rows).toHaveLength(PLAN_SIZE);
-    for (const r of rows) expect(r.actor).toBe(`system user ${SU_K} for Morten Lie`);
+    for (const r of rows) expect(readAuditActor(r.actor)).toEqual({ kind: 'systemUser', systemUserId: SU_K, queuedBy: 'Morten Lie' });
 
     expect(runCli(dataDir, ['status', batchId]).status).toBe(0);
   }, 60_000);

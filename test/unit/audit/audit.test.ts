@@ -13,6 +13,7 @@ import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { createSettingsStore } from '../../../electron/platform/settings/settings-store';
 import { openDatabase } from '../../../electron/platform/store/database';
 import { channelNames } from '../../../shared/contract';
+import { systemUserActor } from '../../../shared/domain/audit-actor';
 import { FakeAltinn } from '../batches/fake-altinn';
 import { orgNumbers, SU_A } from '../batches/harness';
 
@@ -82,13 +83,37 @@ describe('audit queries', () => {
     expect(filename).toBe('klientdesk-audit-2026-11-25.csv');
     expect(
       csv.startsWith(
-        '\uFEFFid;at_utc;actor;environment_code;action_code;system_access_id;client_org_no;batch_id;outcome_code;code;correlation_id;detail;prev_hash;hash;Description;Time (local);Environment;Action;System access;Outcome\r\n',
+        '\uFEFFid;at_utc;actor;environment_code;action_code;system_access_id;client_org_no;batch_id;outcome_code;code;correlation_id;detail;prev_hash;hash;Description;Time (local);Environment;Action;System access;Outcome;Who\r\n',
       ),
     ).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(exportAuditCsv(db, {}, 'nb', new Date()).csv).toContain('id;at_utc;actor;environment_code');
+  });
+
+  it('words a system user acting for a person in the export’s language, keeping the stored facts in the actor column', () => {
+    const db = seeded();
+    const stored = systemUserActor(SU_A, 'Morten Lie');
+    appendAudit(db, { actor: stored, environment: 'demo', action: 'client.add', outcome: 'done', correlationId: 'corr-su' });
+    appendAudit(db, {
+      actor: `system user ${SU_A} for Kari Nordby`,
+      environment: 'demo',
+      action: 'client.add',
+      outcome: 'done',
+      correlationId: 'corr-old',
+    });
+    const cells = (lang: 'nb' | 'en', search: string) => {
+      const [header, row] = Papa.parse<string[]>(exportAuditCsv(db, { search }, lang, new Date()).csv.slice(1), { delimiter: ';' }).data;
+      return (name: string) => row![header!.indexOf(name)];
+    };
+    expect(cells('nb', 'corr-su')('actor')).toBe(stored);
+    expect(cells('en', 'corr-su')('actor')).toBe(stored);
+    expect(cells('nb', 'corr-su')('Hvem')).toBe(`Systemtilgang ${SU_A} på vegne av Morten Lie`);
+    expect(cells('en', 'corr-su')('Who')).toBe(`System access ${SU_A} on behalf of Morten Lie`);
+    // A row from before keeps its stored sentence, and reads in the reader's language all the same.
+    expect(cells('nb', 'corr-old')('Hvem')).toBe(`Systemtilgang ${SU_A} på vegne av Kari Nordby`);
+    expect(cells('en', 'corr-old')('Who')).toBe(`System access ${SU_A} on behalf of Kari Nordby`);
   });
 
   it('adds human columns in the reader language and local time after the machine columns', () => {

@@ -86,6 +86,7 @@ const nb = {
     UNATTENDED_SETTINGS_INCOMPLETE:
       'Innstillingene for {{environment}} er ikke fullstendige (organisasjonsnummer, Maskinporten-klient, system-ID).',
     CANCELLED: 'Bunken ble avbrutt før klienten ble sendt.',
+    ALREADY_DONE: 'Allerede utført: Altinns liste viser at endringen allerede gjelder.',
     NO_CLIENT_ADMIN:
       'Bare firmaets klientadministrator kan lese klientlisten. Be daglig leder eller en hovedadministrator om tilgangspakken Klientadministrator.',
     DATA_FOLDER_IN_USE:
@@ -198,6 +199,7 @@ const en: typeof nb = {
     UNATTENDED_SETTINGS_INCOMPLETE:
       'The settings for {{environment}} are incomplete (organisation number, Maskinporten client, system id).',
     CANCELLED: 'The batch was cancelled before the client was sent.',
+    ALREADY_DONE: 'Already done: Altinn’s list shows the change already holds.',
     NO_CLIENT_ADMIN:
       'Only the firm’s client administrator can read its client list. Ask the general manager or a main administrator for the Client administrator access package.',
     DATA_FOLDER_IN_USE:

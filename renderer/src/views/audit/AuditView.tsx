@@ -5,6 +5,7 @@ import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilter } from '../../../../shared/contract/audit';
+import { wordAuditActor } from '../../../../shared/domain/audit-actor';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { useAuditDetail } from './audit-detail';
 import { call } from '../../api/client';
@@ -19,7 +20,7 @@ import { formatDateTimeSeconds } from '../../../../shared/format/format';
 const ROW_HEIGHT = 32;
 const COLUMNS: { key: keyof typeof WIDTHS; value: (e: AuditEntry, lang: string) => string }[] = [
   { key: 'at', value: (e, lang) => formatDateTimeSeconds(e.at, lang) },
-  { key: 'actor', value: (e) => e.actor },
+  { key: 'actor', value: (e, lang) => wordAuditActor(e.actor, lang === 'en' ? 'en' : 'nb') },
   { key: 'environment', value: (e) => e.environment },
   { key: 'action', value: (e) => e.action },
   { key: 'client', value: (e) => (e.clientOrgNumber ? formatOrgNumber(e.clientOrgNumber) : '') },

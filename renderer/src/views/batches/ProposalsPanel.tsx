@@ -5,12 +5,14 @@ import type { Proposal } from '../../../../shared/contract/proposals';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { BatchStateChip } from './BatchStateChip';
+import { ProposalRulesDialog } from './ProposalRulesDialog';
 
 /** "Proposals after sync": drafts the last syncs prepared, for a person to open, review and submit. */
 export function ProposalsPanel({ onOpen }: { onOpen(id: string): void }) {
   const { t } = useTranslation('batches');
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [editingRules, setEditingRules] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -29,9 +31,15 @@ export function ProposalsPanel({ onOpen }: { onOpen(id: string): void }) {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="proposals-title" sx={{ p: 2 }}>
       <Stack spacing={1}>
-        <Typography id="proposals-title" variant="h6" component="h3">
-          {t('proposals.title')}
-        </Typography>
+        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+          <Typography id="proposals-title" variant="h6" component="h3">
+            {t('proposals.title')}
+          </Typography>
+          <Button size="small" onClick={() => setEditingRules(true)} data-testid="proposal-rules">
+            {t('proposals.rulesButton')}
+          </Button>
+        </Stack>
+        {editingRules && <ProposalRulesDialog onClose={() => setEditingRules(false)} />}
         {open.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             {t('proposals.none')}

@@ -118,7 +118,7 @@ export const settingsTexts = {
       intro:
         'Klientdesk kan kjøre bunter uten at noen er logget inn, som firmaets egen systemtilgang med tilgangspakken Klientadministrator. Hver kjøring logges med systemtilgangen og personen som la bunten i kø.',
       enable: 'Kjør som firmaets systemtilgang for klientadministrasjon',
-      cli: 'Bunter kjøres da fra kommandolinjen, f.eks. fra en planlagt oppgave: npm run -s batch -- submit FIL. Nøkkelen i nøkkelhvelvet signerer hver forespørsel til Maskinporten.',
+      cli: 'Bunter i kø kjøres da videre når ingen er logget inn, i appen og fra kommandolinjen (f.eks. en planlagt oppgave: npm run -s batch -- submit FIL). Nøkkelen i nøkkelhvelvet signerer hver forespørsel til Maskinporten.',
       demoSeeded: 'I demoverdenen finnes systemtilgangen allerede, godkjent av Morten Lie (tilgangsstyrer og klientadministrator).',
       guideTitle: 'Slik setter du det opp',
       steps: {
@@ -258,7 +258,7 @@ export const settingsTexts = {
       intro:
         'Klientdesk can run batches with nobody signed in, as the firm’s own system access holding the access package Client administrator. Every run is logged with the system access and the person who queued the batch.',
       enable: 'Run as the firm’s client-administration system access',
-      cli: 'Batches then run from the command line, e.g. from a scheduled task: npm run -s batch -- submit FILE. The key in the key vault signs every request to Maskinporten.',
+      cli: 'Queued batches then go on running with nobody signed in, in the app and from the command line (e.g. a scheduled task: npm run -s batch -- submit FILE). The key in the key vault signs every request to Maskinporten.',
       demoSeeded: 'In the demo world the system access already exists, approved by Morten Lie (access manager and client administrator).',
       guideTitle: 'How to set it up',
       steps: {
