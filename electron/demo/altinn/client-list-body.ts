@@ -9,7 +9,9 @@ import type { ClientEntry } from '../seed/clients';
 import type { Organisation } from '../seed/organisations';
 import { accessJson, clientAccess, type RoleAccess } from './am-agents';
 
-const q = (value: string): string => JSON.stringify(value);
+/** Text as JSON writes it; most values need no escaping, and checking is cheaper than JSON.stringify. */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+const q = (value: string): string => (NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`);
 
 /** `orgEntity` as text: the blank entity's keys first, in their order, then the organisation's own. */
 function orgEntityText(w: WorldContext, o: Organisation): string {
@@ -34,9 +36,11 @@ const accessKey = (c: ClientEntry): string => `${FFOR_VARIANTS.has(c.org.form) ?
  * The answer's body for the clients `keep` lets through (the `roles` and `packages` filters); `keep` sees each
  * client's access once per kind of access list, not once per client.
  */
-export function clientListBody(w: WorldContext, keep: (access: RoleAccess[]) => boolean): string {
+export function clientListBody(w: WorldContext, keep: (access: RoleAccess[]) => boolean): Buffer {
   const shared = new Map<string, SharedAccess | null>();
-  const parts: string[] = [];
+  const out = new BodyWriter(w.directory.clients.length * ENTRY_BYTES);
+  out.write('{"links":{"next":null},"data":[');
+  let first = true;
   for (const c of w.directory.clients) {
     const key = accessKey(c);
     let entry = shared.get(key);
@@ -45,7 +49,41 @@ export function clientListBody(w: WorldContext, keep: (access: RoleAccess[]) => 
       entry = keep(access) ? { access, text: JSON.stringify(accessJson(access)) } : null;
       shared.set(key, entry);
     }
-    if (entry) parts.push(`{"client":${orgEntityText(w, c.org)},"access":${entry.text}}`);
+    if (!entry) continue;
+    out.write(`${first ? '' : ','}{"client":${orgEntityText(w, c.org)},"access":${entry.text}}`);
+    first = false;
   }
-  return `{"links":{"next":null},"data":[${parts.join(',')}]}`;
+  out.write(']}');
+  return out.bytes();
+}
+
+/** About what one entry takes, so the buffer rarely grows. */
+const ENTRY_BYTES = 1100;
+
+/**
+ * The body written entry by entry into one buffer: no text of the whole list is ever built, so there is no
+ * 50–200 MB string to flatten and encode again when the answer is sent.
+ */
+class BodyWriter {
+  #buffer: Buffer;
+  #length = 0;
+
+  constructor(estimate: number) {
+    this.#buffer = Buffer.allocUnsafe(Math.max(estimate, 1024));
+  }
+
+  write(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    const room = this.#length + text.length * 3;
+    if (room > this.#buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(room, this.#buffer.length * 2));
+      this.#buffer.copy(grown, 0, 0, this.#length);
+      this.#buffer = grown;
+    }
+    this.#length += this.#buffer.write(text, this.#length, 'utf8');
+  }
+
+  bytes(): Buffer {
+    return this.#buffer.subarray(0, this.#length);
+  }
 }
