@@ -9,9 +9,17 @@ import type { ClientEntry } from '../seed/clients';
 import type { Organisation } from '../seed/organisations';
 import { accessJson, clientAccess, type RoleAccess } from './am-agents';
 
-/** Text as JSON writes it; most values need no escaping, and checking is cheaper than JSON.stringify. */
-const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
-const q = (value: string): string => (NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`);
+/** Whether JSON writes `value` other than between two quotes: quotes, backslashes, control characters, surrogates. */
+function needsEscaping(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+/** Text as JSON writes it; most values need no escaping, and looking is cheaper than JSON.stringify. */
+const q = (value: string): string => (needsEscaping(value) ? JSON.stringify(value) : `"${value}"`);
 
 /** `orgEntity` as text: the blank entity's keys first, in their order, then the organisation's own. */
 function orgEntityText(w: WorldContext, o: Organisation): string {
