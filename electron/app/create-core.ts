@@ -119,7 +119,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: runtime.session,
     lastSyncAt: clients.query.lastSyncAt(runtime.environment),
   });
-  const publishStatus = (): void => bus.emit('app.status', status());
+  // Set first when closing: a timer or an answer that lands after that must not read the closed database.
+  let closing = false;
+  const publishStatus = (): void => {
+    if (!closing) bus.emit('app.status', status());
+  };
   // The status bar shows the time of the last sync, so a finished sync is news for it too.
   bus.subscribe((name, payload) => {
     if (name === 'clients.syncProgress' && (payload as { phase: string }).phase === 'done') publishStatus();
@@ -237,6 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     status,
     async close() {
+      closing = true;
       for (const f of features) await f.stop?.();
       await runtime.close();
       db.close();

@@ -49,6 +49,17 @@ export function loggableBody(
   found: DecodedJwt[],
 ): unknown {
   if (body === undefined || body.length === 0) return undefined;
+  // A body of more bytes than three times the limit has more characters than the limit: it is summed up without
+  // decoding all of it (the client list of a large firm is some 200 MB).
+  if (typeof body !== 'string' && body.length > 3 * MAX_LOGGED_BODY)
+    return {
+      truncated: true,
+      bytes: body.length,
+      preview: body
+        .subarray(0, 4 * 512)
+        .toString('utf8')
+        .slice(0, 512),
+    };
   const text = typeof body === 'string' ? body : body.toString('utf8');
   if (text.length > MAX_LOGGED_BODY) return { truncated: true, bytes: Buffer.byteLength(text), preview: text.slice(0, 512) };
   const type = contentType ?? '';

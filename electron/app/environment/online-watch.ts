@@ -9,6 +9,8 @@ export class OnlineWatch {
   #online = true;
   #timer: NodeJS.Timeout | null = null;
   #issuer: string | null = null;
+  /** Counts starts and stops, so a probe that answers after a stop (the app closing) reports nothing. */
+  #generation = 0;
 
   constructor(private readonly onChange: () => void) {}
 
@@ -19,6 +21,7 @@ export class OnlineWatch {
   /** Starts probing this Maskinporten issuer; the environment counts as online until told otherwise. */
   start(maskinportenIssuer: string): void {
     this.stop();
+    this.#generation++;
     this.#issuer = maskinportenIssuer;
     this.#online = true;
     this.#timer = setInterval(() => void this.probe(), PROBE_INTERVAL_MS);
@@ -29,9 +32,12 @@ export class OnlineWatch {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
     this.#issuer = null;
+    this.#generation++;
   }
 
   note(exchange: Exchange): void {
+    // An exchange that ends after a stop says nothing about an environment no longer watched.
+    if (!this.#issuer) return;
     const transportFailure = exchange.status === undefined && exchange.error !== undefined;
     if (transportFailure && this.#online && !exchange.willRetry) this.set(false);
     if (exchange.status !== undefined && !this.#online) this.set(true);
@@ -41,12 +47,16 @@ export class OnlineWatch {
   async probe(): Promise<boolean> {
     if (!this.#issuer) return false;
     const url = new URL('.well-known/oauth-authorization-server', this.#issuer).toString();
+    const generation = this.#generation;
+    let online: boolean;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-      this.set(res.status < 500);
+      online = res.status < 500;
     } catch {
-      this.set(false);
+      online = false;
     }
+    if (generation !== this.#generation) return this.#online;
+    this.set(online);
     return this.#online;
   }
 

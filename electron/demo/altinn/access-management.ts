@@ -6,18 +6,8 @@ import type { WorldContext } from '../context';
 import { json } from '../http/reply';
 import type { Router } from '../http/router';
 import { AGENT_ROLE, packageInfo, type RoleInfo } from '../seed/catalogue';
-import {
-  accessJson,
-  accessThroughRoles,
-  AM_BASE,
-  clientAccess,
-  firmAgents,
-  firmAuth,
-  orgEntity,
-  page,
-  roleJson,
-  roleMatching,
-} from './am-agents';
+import { accessJson, accessThroughRoles, AM_BASE, firmAgents, firmAuth, orgEntity, page, roleJson, roleMatching } from './am-agents';
+import { clientListBody } from './client-list-body';
 import { validationProblem } from './problems';
 
 const notFound = (param: string) => validationProblem([{ code: 'AM.VLD-00006', title: 'Entity do not exists.', paths: [`?${param}`] }]);
@@ -42,14 +32,13 @@ export function accessManagementRoutes(w: WorldContext, router: Router): void {
       .map(packageCode);
     if (packages.some((p) => !packageInfo(p)?.delegable))
       return validationProblem([{ code: 'AM.VLD-00030', title: 'Invalid Package.', paths: ['?packages'] }]);
-    const data: unknown[] = [];
-    for (const c of w.directory.clients) {
-      const access = clientAccess(c);
-      if (roles.length && !access.some((a) => roles.includes(a.role))) continue;
-      if (packages.length && !access.some((a) => a.packages.some((p) => packages.includes(p)))) continue;
-      data.push({ client: orgEntity(w, c.org), access: accessJson(access) });
-    }
-    return json(200, page(data));
+    const body = clientListBody(
+      w,
+      (access) =>
+        (!roles.length || access.some((a) => roles.includes(a.role))) &&
+        (!packages.length || access.some((a) => a.packages.some((p) => packages.includes(p)))),
+    );
+    return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
   });
 
   // Like Altinn, the list names each agent with the agent role and no packages: what they hold comes per agent.

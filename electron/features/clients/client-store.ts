@@ -23,17 +23,8 @@ export const relationshipMask = (relationships: readonly Relationship[]): number
 
 export const relationshipsOfMask = (mask: number): Relationship[] => RELATIONSHIPS.filter((r) => (mask & RELATIONSHIP_BITS[r]) !== 0);
 
-interface StoredClient {
-  id: number;
-  org_number: string;
-  party_uuid: string;
-  name: string;
-  variant: string;
-  parent_org_number: string | null;
-  relationship_mask: number;
-  packages: string;
-  gone_at: string | null;
-}
+/** A stored client as the diff needs it: the row, whether it has left, and what it was last synced as. */
+type StoredClient = [id: number, orgNumber: string, gone: number, version: string | null];
 
 interface ClientValues {
   orgNumber: string;
@@ -77,13 +68,30 @@ function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientVal
   return merged;
 }
 
-const differs = (stored: StoredClient, next: ClientValues, packagesJson: string): boolean =>
-  stored.party_uuid !== next.partyUuid ||
-  stored.name !== next.name ||
-  stored.variant !== next.variant ||
-  stored.parent_org_number !== next.parentOrgNumber ||
-  stored.relationship_mask !== next.relationshipMask ||
-  stored.packages !== packagesJson;
+const SEP = '\x1f';
+const NO_PARENT = '\x1e';
+
+/**
+ * What a client was synced as, in one text: the columns a sync writes from Altinn's answer (the texts derived
+ * from the name follow it). SQLite writes the stored side (STORED_VERSION) and the diff compares one string per
+ * client instead of reading and comparing six columns. Altinn's values hold no control characters, so the
+ * separators cannot make two different rows read alike.
+ */
+const versionOf = (next: ClientValues, packagesJson: string): string =>
+  next.partyUuid +
+  SEP +
+  next.name +
+  SEP +
+  next.variant +
+  SEP +
+  (next.parentOrgNumber ?? NO_PARENT) +
+  SEP +
+  next.relationshipMask +
+  SEP +
+  packagesJson;
+
+const STORED_VERSION = `party_uuid || char(31) || name || char(31) || variant || char(31) || coalesce(parent_org_number, char(30)) || char(31) ||
+  relationship_mask || char(31) || packages`;
 
 /** The first `SYNC_LIST_CAP` by name, for the callout. */
 function firstByName<T extends { name: string }>(list: readonly T[]): T[] {
@@ -111,15 +119,12 @@ export function saveSnapshot(
         .run(environment, snapshot.firmOrgNumber, startedAt.toISOString(), now, firstSync ? 1 : 0).lastInsertRowid,
     );
 
-    const stored = new Map(
-      (
-        db
-          .prepare(
-            'SELECT id, org_number, party_uuid, name, variant, parent_org_number, relationship_mask, packages, gone_at FROM clients WHERE environment = ?',
-          )
-          .all(environment) as StoredClient[]
-      ).map((s) => [s.org_number, s]),
-    );
+    const stored = new Map<string, StoredClient>();
+    for (const row of db
+      .prepare(`SELECT id, org_number, gone_at IS NOT NULL, ${STORED_VERSION} FROM clients WHERE environment = ?`)
+      .raw()
+      .iterate(environment) as IterableIterator<StoredClient>)
+      stored.set(row[1], row);
     // Positional parameters: a first sync binds some 700,000 values, and a name looked up per value costs more.
     const insert = db.prepare(
       `INSERT INTO clients (environment, org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages,
@@ -141,7 +146,9 @@ export function saveSnapshot(
     const clearPackages = db.prepare('DELETE FROM client_packages WHERE client_id = ?');
     const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
     const search = searchIndexWriter(db, stored.size);
-    const indexedText = db.prepare('SELECT search_text FROM clients WHERE id = ?').pluck();
+    // Read only for a changed row: an unchanged re-sync need not hold 50,000 of them.
+    const changedRow = db.prepare('SELECT search_text, packages FROM clients WHERE id = ?').raw();
+    const nameOf = db.prepare('SELECT name FROM clients WHERE id = ?').pluck();
 
     const added: { orgNumber: string; name: string }[] = [];
     const removed: { orgNumber: string; name: string }[] = [];
@@ -176,16 +183,16 @@ export function saveSnapshot(
         if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
         continue;
       }
-      if (before.gone_at !== null) {
+      const [id, , gone, version] = before;
+      if (gone) {
         // A client that comes back is new to the firm again: it needs delegating again.
-        reappear.run(now, runId, now, before.id);
+        reappear.run(now, runId, now, id);
         added.push({ orgNumber: next.orgNumber, name: next.name });
       }
       // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
-      if (!differs(before, next, packagesJson)) continue;
+      if (version === versionOf(next, packagesJson)) continue;
       const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
-      // The text indexed before is read only for a changed row: an unchanged re-sync need not hold 50,000 of them.
-      const searchedBefore = indexedText.get(before.id) as string;
+      const [searchedBefore, packagesBefore] = changedRow.get(id) as [string, string];
       update.run(
         next.partyUuid,
         next.name,
@@ -197,18 +204,18 @@ export function saveSnapshot(
         sortName,
         searchText,
         now,
-        before.id,
+        id,
       );
-      if (searchedBefore !== searchText) search.changed(before.id, searchedBefore, searchText);
-      if (before.packages !== packagesJson) {
-        clearPackages.run(before.id);
-        for (const p of next.packages) addPackage.run(before.id, p);
+      if (searchedBefore !== searchText) search.changed(id, searchedBefore, searchText);
+      if (packagesBefore !== packagesJson) {
+        clearPackages.run(id);
+        for (const p of next.packages) addPackage.run(id, p);
       }
     }
-    for (const before of stored.values()) {
-      if (before.gone_at === null && !fetched.has(before.org_number)) {
-        markGone.run(now, previousSync ?? now, before.id);
-        removed.push({ orgNumber: before.org_number, name: before.name });
+    for (const [id, orgNumber, gone] of stored.values()) {
+      if (!gone && !fetched.has(orgNumber)) {
+        markGone.run(now, previousSync ?? now, id);
+        removed.push({ orgNumber, name: nameOf.get(id) as string });
       }
     }
     search.finish();

@@ -3,7 +3,10 @@
 // Access Management and absent keys from Authentication, `softDeleted` beside the older `isDeleted`, and
 // extra fields (`keyValues`, `rights`) that pass through. Ids the app acts on are required.
 import { z } from 'zod';
-import { packageCode, RELATIONSHIP_BY_ROLE_CODE, type Relationship } from '../../../shared/domain/packages';
+import { packageCode } from '../../../shared/domain/packages';
+import { FirmClientShapeError, readFirmClient, type FirmClient } from './firm-client-reader';
+
+export { relationshipOfRole, type FirmClient } from './firm-client-reader';
 import { flag, lenientObject, scopeList, list, numeric, optional, text, withDefault } from '../../platform/http/lenient-json';
 
 /** The five shapes of an error body share these keys; every one is optional (altinn.md §2). */
@@ -103,78 +106,18 @@ export const delegationClientSchema: z.ZodType<DelegationClient, unknown> = leni
 /** The POST/DELETE echo `{agent, client}`; an empty body is allowed (the ids are then the ones sent). */
 export const delegationEchoSchema = optional(lenientObject({ agent: optional(text), client: optional(text) }));
 
-export interface FirmClient {
-  partyUuid: string;
-  orgNumber?: string;
-  name: string;
-  /** Organisation form, e.g. ENK, AS, BRL, BEDR. */
-  variant?: string;
-  /** For sub-units (BEDR): the main unit's org number. */
-  parentOrgNumber?: string;
-  relationships: Relationship[];
-  /** Role codes as given (regnskapsforer, revisor, forretningsforer, rettighetshaver …). */
-  roles: string[];
-  /** Package codes (not URNs), union over all roles. */
-  packages: string[];
-}
-
-const roleSchema = lenientObject(
-  { code: optional(text), urn: optional(text), 'legacyurn ': optional(text) },
-  { 'legacyurn ': ['legacyUrn'] },
-);
-type Role = z.output<typeof roleSchema>;
-
-// ER role as legacy code or URN → relationship; the role code map comes from shared/domain.
-const LEGACY_ROLE: Record<string, Relationship> = { regn: 'REGN', revi: 'REVI', ffør: 'FFØR', ffor: 'FFØR' };
-
-export function relationshipOfRole(role: Role): Relationship | undefined {
-  const code = role.code?.toLowerCase();
-  if (code && RELATIONSHIP_BY_ROLE_CODE[code]) return RELATIONSHIP_BY_ROLE_CODE[code];
-  const urnCode = role.urn?.toLowerCase().split(':').pop();
-  if (urnCode && RELATIONSHIP_BY_ROLE_CODE[urnCode]) return RELATIONSHIP_BY_ROLE_CODE[urnCode];
-  const legacy = role['legacyurn ']?.toLowerCase().split(':').pop();
-  return legacy ? LEGACY_ROLE[legacy] : undefined;
-}
-
-/** `ClientDto` (altinn.md §10): the client entity and, per role it holds towards the firm, the packages. */
-export const firmClientSchema: z.ZodType<FirmClient, unknown> = lenientObject({
-  client: lenientObject(
-    {
-      id: text,
-      organizationIdentifier: optional(text),
-      name: withDefault(text, ''),
-      variant: optional(text),
-      parent: optional(lenientObject({ organizationIdentifier: optional(text) }, { organizationIdentifier: ['organizationNumber'] })),
-    },
-    { organizationIdentifier: ['organizationNumber'] },
-  ),
-  access: list(
-    lenientObject({
-      role: withDefault(roleSchema, { code: undefined, urn: undefined, 'legacyurn ': undefined }),
-      packages: list(packageRef),
-    }),
-  ),
-}).transform((dto) => {
-  const relationships = new Set<Relationship>();
-  const roles: string[] = [];
-  const packages = new Set<string>();
-  for (const access of dto.access) {
-    const code = access.role.code ?? access.role.urn;
-    if (code) roles.push(code);
-    const rel = relationshipOfRole(access.role);
-    if (rel) relationships.add(rel);
-    for (const urn of access.packages) if (urn) packages.add(packageCode(urn));
+/**
+ * `ClientDto` (altinn.md §10), read by hand (firm-client-reader.ts) for speed; an entry it cannot read fails the
+ * answer as any schema would, with the reader's words.
+ */
+export const firmClientSchema: z.ZodType<FirmClient, unknown> = z.unknown().transform((entry, ctx) => {
+  try {
+    return readFirmClient(entry);
+  } catch (error) {
+    if (!(error instanceof FirmClientShapeError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message, input: entry });
+    return z.NEVER;
   }
-  return {
-    partyUuid: dto.client.id,
-    orgNumber: dto.client.organizationIdentifier,
-    name: dto.client.name,
-    variant: dto.client.variant,
-    parentOrgNumber: dto.client.parent?.organizationIdentifier,
-    relationships: [...relationships],
-    roles,
-    packages: [...packages],
-  };
 });
 
 /** One entry of `enduser/authorizedparties` (AuthorizedParty): only what the app reads, the rest passes through. */

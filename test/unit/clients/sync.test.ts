@@ -4,6 +4,7 @@ import type { AuditRecord } from '../../../electron/features/audit/log';
 import { readAuditDetail } from '../../../shared/domain/audit-details';
 import { queryClients } from '../../../electron/features/clients/client-query';
 import { createClientSync, type SyncProgress } from '../../../electron/features/clients/sync';
+import type { FirmClient } from '../../../electron/app/ports';
 import { client, DEMO_CLIENTS, FakeAltinn, openTestDb, SU_A, SU_B } from './helpers';
 
 function setup(altinn = new FakeAltinn()) {
@@ -123,6 +124,31 @@ describe('syncing the client list', () => {
     expect(row.packages).toContain('skattegrunnlag');
     expect(t.list({ search: 'frisør' }).total).toBe(0);
     expect(t.list({ packages: ['skattegrunnlag'], search: 'hår' }).total).toBe(1);
+  });
+
+  it('writes no client row on an unchanged re-sync, and only the changed row when one column changed', async () => {
+    const t = setup();
+    await t.sync.run();
+    // Every write to a client row or its packages, counted by SQLite itself.
+    t.db.exec(`CREATE TEMP TABLE writes (what TEXT);
+      CREATE TEMP TRIGGER client_update AFTER UPDATE ON clients BEGIN INSERT INTO writes VALUES ('client ' || new.org_number); END;
+      CREATE TEMP TRIGGER package_insert AFTER INSERT ON client_packages BEGIN INSERT INTO writes VALUES ('package'); END;`);
+    const writes = () => t.db.prepare('SELECT what FROM writes').pluck().all() as string[];
+    t.tick();
+    await t.sync.run();
+    expect(writes()).toEqual([]);
+    const changes: [string, (c: FirmClient) => FirmClient][] = [
+      ['variant', (c) => ({ ...c, variant: 'AS' })],
+      ['parent', (c) => ({ ...c, parentOrgNumber: '310000078' })],
+      ['party', (c) => ({ ...c, partyUuid: 'changed-uuid' })],
+      ['relationships', (c) => ({ ...c, relationships: [...c.relationships, 'REVI'] })],
+    ];
+    for (const [what, change] of changes) {
+      t.db.exec('DELETE FROM writes');
+      t.altinn.clients = t.altinn.clients.map((c) => (c.orgNumber === '311851381' ? change(c) : c));
+      await t.sync.run();
+      expect(writes(), what).toEqual(['client 311851381']);
+    }
   });
 
   it('reports progress through every phase and writes one audit entry', async () => {
