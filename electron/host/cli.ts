@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { assembleApp } from '../app/assemble';
 import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
+import { whileAssembling } from './assembling';
 import { startHost } from './server';
 import { startDemoWorld } from '../demo';
 
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
   const restore = option('restore-backup');
   const clients = option('clients') ? Number(option('clients')) : undefined;
   // `--world URL` points Demo at a standalone `npm run demo-world`; otherwise the host starts one in-process.
-  const app = await assembleApp({
+  // Not awaited yet: the host listens meanwhile. The data folder's lock is taken before assembleApp first
+  // waits, so a second host on the folder fails before this one prints an address.
+  const assembling = assembleApp({
     holder: 'the Klientdesk browser host',
     commandLine: { argv: process.argv, env: process.env },
     restoreBackupFrom: restore,
@@ -84,25 +87,35 @@ async function main(): Promise<void> {
       }),
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
-  if (restore) console.log(`Restored ${restore}; the damaged file was kept beside it.`);
+  const early = whileAssembling(assembling);
   const host = await startHost({
-    dispatch: app.dispatch,
-    bus: app.core.bus,
+    dispatch: early.dispatch,
+    bus: early.bus,
     webRoot,
     port: Number(option('port') ?? process.env.PORT ?? 0),
     secret: process.env.KLIENTDESK_HOST_SECRET || undefined,
     fileDir: join(dataDir, 'transfers'),
   });
+  if (early.failedEarly() !== undefined) {
+    await host.close();
+    throw early.failedEarly();
+  }
+  if (restore) console.log(`Restored ${restore}; the damaged file was kept beside it.`);
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
-  if (app.standaloneWorld) console.log(`Demo world: ${app.standaloneWorld.adminUrl}`);
+  // From here a stop closes the app whether or not it has finished starting.
   const stop = async (): Promise<void> => {
     await host.close();
-    await app.close();
+    await (await assembling.catch(() => null))?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  const app = await assembling.catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
+  if (app.standaloneWorld) console.log(`Demo world: ${app.standaloneWorld.adminUrl}`);
 }
 
 main().catch((error: unknown) => {

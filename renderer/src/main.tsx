@@ -1,12 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { initI18n } from './i18n';
-import './views/register-texts';
+// The entry point, kept small: it asks the host for what the first screen shows (the frame's settings and status,
+// the client list's first page) and then loads the app, so those answers travel while the browser fetches and
+// runs the bulk of the code, instead of after it, one component's first render at a time.
+import { prefetchAppQueries } from './api/query/app';
+import { queryClient } from './api/query/app-query-client';
+import { prefetchClientRows } from './api/query/clients';
+import { useAppStore } from './state/app-store';
+import { clientQuery, DEFAULT_SORT } from './views/clients/client-query';
 
-initI18n('nb');
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+prefetchAppQueries();
+if (useAppStore.getState().view === 'clients') prefetchClientRows(queryClient, clientQuery({}, '', DEFAULT_SORT));
+void import('./start');

@@ -1,16 +1,27 @@
 // Search as you type over the current clients, in memory. Profiled at 200,000 clients, SQLite needs 100–200 ms
 // to count the matches of a one- or two-letter term (the trigram index cannot serve fewer than three letters,
-// so every row is scanned), while one pass of `String.includes` over the folded texts takes 15–25 ms on the
-// same loaded machine. The index holds only what that pass needs: row ids and folded texts, in name order.
+// so every row is scanned), while one pass of `String.includes` over the folded texts took 15–25 ms on the
+// same loaded machine, and `indexOf` over them joined into one string a fraction of that. Typing a term longer
+// only narrows the last answer, so after the first letter each keystroke tests the rows that still match.
+// The index holds only what that needs: row ids and folded texts, in name order.
 import type { Database } from 'better-sqlite3';
 import type { EnvironmentId } from '../../../shared/contract/define';
 
 export interface SearchIndex {
   /** Row ids of the current clients (not gone), ordered by sort_name, then org_number. */
   ids: Int32Array;
-  /** The folded search text of the row at the same position. */
-  texts: string[];
+  /**
+   * The folded search texts in the same order, joined by NUL (which no search term holds, see search-input.ts):
+   * one native `indexOf` over it finds the rows a term occurs in far faster than a call per row.
+   */
+  haystack: string;
+  /** Where row i's text starts in `haystack`; one more entry marks the end. */
+  starts: Int32Array;
+  /** The last search's terms and matching rows (positions, ascending): a longer term only narrows them. */
+  last: { terms: readonly string[]; rows: Int32Array } | null;
 }
+
+const SEPARATOR = '\u0000';
 
 interface Cached {
   key: string;
@@ -52,9 +63,22 @@ function build(db: Database, environment: EnvironmentId): SearchIndex {
       string,
     ][],
   );
-  const texts: string[] = new Array<string>(ids.length);
-  for (let i = 0; i < ids.length; i++) texts[i] = textById.get(ids[i]!)!;
-  return { ids, texts };
+  return indexOver(
+    ids,
+    Array.from(ids, (id) => textById.get(id)!),
+  );
+}
+
+/** An index over folded texts given in the order searches answer in (exported for its tests). */
+export function indexOver(ids: Int32Array, texts: readonly string[]): SearchIndex {
+  const starts = new Int32Array(ids.length + 1);
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    starts[i] = at;
+    at += texts[i]!.length + 1;
+  }
+  starts[ids.length] = at;
+  return { ids, haystack: texts.join(SEPARATOR) + SEPARATOR, starts, last: null };
 }
 
 /** The index for `environment`, rebuilt when the table has changed since it was built. */
@@ -75,25 +99,55 @@ export interface SearchPage {
   ids: number[];
 }
 
+/** The row whose text holds haystack position `at`. */
+function rowAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const holdsAll = (index: SearchIndex, row: number, terms: readonly string[]): boolean => {
+  const text = index.haystack.slice(index.starts[row]!, index.starts[row + 1]! - 1);
+  return terms.every((t) => text.includes(t));
+};
+
+/** Every row holding all terms, ascending: a hop from one occurrence of the longest term to the next. */
+function scan(index: SearchIndex, terms: readonly string[]): Int32Array {
+  const { haystack, starts } = index;
+  const driver = terms.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = terms.filter((t) => t !== driver);
+  const rows: number[] = [];
+  for (let at = haystack.indexOf(driver); at !== -1;) {
+    const row = rowAt(starts, at);
+    if (others.length === 0 || holdsAll(index, row, others)) rows.push(row);
+    at = haystack.indexOf(driver, starts[row + 1]!);
+  }
+  return Int32Array.from(rows);
+}
+
+/** True when whatever holds every term of `now` also holds every term of `before` (the search was narrowed). */
+const narrows = (before: readonly string[], now: readonly string[]): boolean => before.every((b) => now.some((n) => n.includes(b)));
+
+/** The rows holding every term, reusing the last search's rows when this one only narrows it. */
+function matchingRows(index: SearchIndex, terms: readonly string[]): Int32Array {
+  const last = index.last;
+  if (last && last.terms.length === terms.length && last.terms.every((t, i) => t === terms[i])) return last.rows;
+  const rows = last && narrows(last.terms, terms) ? last.rows.filter((row) => holdsAll(index, row, terms)) : scan(index, terms);
+  index.last = { terms: [...terms], rows };
+  return rows;
+}
+
 /** Every term must occur in the folded text, as with the trigram index and LIKE. */
 export function searchPage(index: SearchIndex, terms: readonly string[], descending: boolean, offset: number, limit: number): SearchPage {
-  const { ids, texts } = index;
+  if (terms.length === 0) throw new Error('searchPage needs at least one term');
+  const rows = matchingRows(index, terms);
+  const total = rows.length;
   const page: number[] = [];
-  let total = 0;
-  const n = texts.length;
-  for (let k = 0; k < n; k++) {
-    const i = descending ? n - 1 - k : k;
-    const text = texts[i]!;
-    let all = true;
-    for (const term of terms) {
-      if (!text.includes(term)) {
-        all = false;
-        break;
-      }
-    }
-    if (!all) continue;
-    if (total >= offset && page.length < limit) page.push(ids[i]!);
-    total++;
-  }
+  for (let k = offset; k < Math.min(total, offset + limit); k++) page.push(index.ids[rows[descending ? total - 1 - k : k]!]!);
   return { total, ids: page };
 }

@@ -7,10 +7,18 @@ import { call } from '../client';
 import { queryClient } from './app-query-client';
 import { queryKeys } from './keys';
 
-export const useSettingsQuery = () =>
-  useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings.get', {}), staleTime: Infinity });
+const settingsQuery = { queryKey: queryKeys.settings, queryFn: () => call('settings.get', {}), staleTime: Infinity };
+const statusQuery = { queryKey: queryKeys.status, queryFn: () => call('app.status', {}), staleTime: Infinity };
 
-export const useStatusQuery = () => useQuery({ queryKey: queryKeys.status, queryFn: () => call('app.status', {}), staleTime: Infinity });
+export const useSettingsQuery = () => useQuery(settingsQuery);
+
+export const useStatusQuery = () => useQuery(statusQuery);
+
+/** Asks for what the frame waits on as the page opens, before React's first render (main.tsx). */
+export function prefetchAppQueries(): void {
+  void queryClient.prefetchQuery(settingsQuery);
+  void queryClient.prefetchQuery(statusQuery);
+}
 
 /** The settings, once loaded (the frame is shown only after they are). */
 export const useSettings = (): Settings | null => useSettingsQuery().data ?? null;

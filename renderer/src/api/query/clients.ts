@@ -1,21 +1,31 @@
 // The client list's reads (rows by page, system users, sync info) and its one command that changes them, sync.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ClientQuery, ClientRow } from '../../../../shared/contract/clients';
 import { call } from '../client';
 import { queryKeys } from './keys';
-import { usePagedRows, type PagedRows } from './paged';
+import { latestOnlyGate } from './latest-only';
+import { prefetchFirstPage, usePagedRows, type PagedOptions, type PagedRows } from './paged';
 
 /** A screenful and then some: each search keystroke fetches, checks and renders one page, so it is kept small. */
 export const CLIENT_PAGE_SIZE = 60;
 
 export type ClientPages = PagedRows<ClientRow>;
 
-export const useClientRows = (query: ClientQuery): ClientPages =>
-  usePagedRows({
-    key: queryKeys.clients.query(query),
-    pageSize: CLIENT_PAGE_SIZE,
-    fetchPage: (offset, limit) => call('clients.query', { query, offset, limit }),
-  });
+/** One for the client list, shared by the grid and the search box's prefetch: the newest search only. */
+const clientListGate = latestOnlyGate();
+
+const clientPages = (query: ClientQuery): PagedOptions<ClientRow> => ({
+  key: queryKeys.clients.query(query),
+  pageSize: CLIENT_PAGE_SIZE,
+  fetchPage: (offset, limit) => call('clients.query', { query, offset, limit }),
+  gate: clientListGate,
+});
+
+export const useClientRows = (query: ClientQuery): ClientPages => usePagedRows(clientPages(query));
+
+/** Sends the first page's request for `query` now; the grid's query for the same key then finds it under way. */
+export const prefetchClientRows = (client: QueryClient, query: ClientQuery): void =>
+  prefetchFirstPage(client, { ...clientPages(query), gate: clientListGate });
 
 export const useSystemUsers = () => useQuery({ queryKey: queryKeys.systemUsers, queryFn: () => call('systemUsers.list', {}) });
 

@@ -1,9 +1,9 @@
 // Rows of a long list by index, fetched a page at a time as a virtual grid scrolls to them. Each page is its own
-// query under the list's key, so a new search or filter is a new key: an answer for an older key can never be
-// shown for a newer one, and invalidating the list's key refetches only the pages on screen. Used by every
+// query under the list's key, so a new search or filter is a new key: an answer for an older key is never read
+// as one for a newer key, and invalidating the list's key refetches only the pages on screen. Used by every
 // paged list (clients, audit).
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useQueries, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { latestOnlyGate, type Gate } from './latest-only';
 
 export interface Page<R> {
@@ -26,11 +26,33 @@ export interface PagedOptions<R> {
   key: QueryKey;
   pageSize: number;
   fetchPage(offset: number, limit: number): Promise<Page<R>>;
+  /**
+   * Orders the first pages' requests, latest only. A list whose first page is also asked for outside the hook
+   * (a search fetched from the keystroke itself) shares one with it; otherwise each hook has its own.
+   */
+  gate?: Gate;
 }
 
-const pageKey = (key: QueryKey, page: number): QueryKey => [...key, 'page', page];
+export const pageKey = (key: QueryKey, page: number): QueryKey => [...key, 'page', page];
 
-export function usePagedRows<R>({ key, pageSize, fetchPage }: PagedOptions<R>): PagedRows<R> {
+/** A request dropped as superseded or cancelled is not a failure to show. */
+const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
+
+const firstPageQuery = <R>(options: PagedOptions<R>, gate: Gate) => ({
+  queryKey: pageKey(options.key, 0),
+  queryFn: ({ signal }: { signal: AbortSignal }) => gate(signal, () => options.fetchPage(0, options.pageSize)),
+});
+
+/**
+ * Asks for a key's first page now, before React renders the key: a keystroke's search leaves at the keystroke,
+ * while the grid still shows the rows of the term before it. Answered from the cache when it is there.
+ */
+export function prefetchFirstPage<R>(client: QueryClient, options: PagedOptions<R> & { gate: Gate }): void {
+  void client.prefetchQuery(firstPageQuery(options, options.gate));
+}
+
+export function usePagedRows<R>(options: PagedOptions<R>): PagedRows<R> {
+  const { key, pageSize, fetchPage } = options;
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ key: string; first: number; last: number }>({ key: '', first: 0, last: 0 });
   const hash = JSON.stringify(key);
@@ -38,26 +60,38 @@ export function usePagedRows<R>({ key, pageSize, fetchPage }: PagedOptions<R>): 
   const first = range.key === hash ? range.first : 0;
   const last = range.key === hash ? range.last : 0;
   // One gate per list: typing faster than the store answers sends the newest search only, never a queue.
-  const gate = useRef<Gate>(latestOnlyGate()).current;
+  const ownGate = useRef<Gate | null>(null);
+  const gate = options.gate ?? (ownGate.current ??= latestOnlyGate());
 
   const results = useQueries({
-    queries: Array.from({ length: last - first + 1 }, (_, i) => first + i).map((page) => ({
-      queryKey: pageKey(key, page),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        page === 0 ? gate(signal, () => fetchPage(0, pageSize)) : fetchPage(page * pageSize, pageSize),
-    })),
+    queries: Array.from({ length: last - first + 1 }, (_, i) => first + i).map((page) =>
+      page === 0
+        ? firstPageQuery(options, gate)
+        : {
+            queryKey: pageKey(key, page),
+            queryFn: () => fetchPage(page * pageSize, pageSize),
+          },
+    ),
   });
 
   const lastTotal = useRef<number | null>(null);
   const known = results.find((r) => r.data !== undefined)?.data?.total;
   if (known !== undefined) lastTotal.current = known;
-  const error = results.find((r) => r.error)?.error ?? null;
+  const error = results.find((r) => r.error && !isAbort(r.error))?.error ?? null;
+
+  // Until a new key's first answer comes, the rows of the last key that had one stay on screen (read from the
+  // cache, never mixed with the new key's), so a search keystroke never blanks the grid.
+  const shownKey = useRef<QueryKey | null>(null);
+  if (known !== undefined) shownKey.current = key;
+  const fallback = known === undefined ? shownKey.current : null;
 
   const pageData = useCallback(
-    (page: number): Page<R> | undefined =>
-      page >= first && page <= last ? results[page - first]?.data : queryClient.getQueryData<Page<R>>(pageKey(key, page)),
+    (page: number): Page<R> | undefined => {
+      if (fallback) return queryClient.getQueryData<Page<R>>(pageKey(fallback, page));
+      return page >= first && page <= last ? results[page - first]?.data : queryClient.getQueryData<Page<R>>(pageKey(key, page));
+    },
     // `results` is a new array whenever a page arrives; that is what should re-create the reader.
-    [first, last, results, queryClient, key],
+    [first, last, results, queryClient, key, fallback],
   );
 
   const ensure = useCallback(

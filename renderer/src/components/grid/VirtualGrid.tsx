@@ -2,7 +2,18 @@
 // header stays on top while the rows scroll, columns resize by drag (or arrow keys on their edge) and cut
 // their text with an ellipsis and a tooltip. The grid is one focusable scroll area that points at its active
 // row with aria-activedescendant, so the keyboard works even for rows not yet rendered.
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Box, Skeleton, type SxProps, type Theme } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +83,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 6,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -103,6 +114,18 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     }
     if (rowCount > 0 && props.onGridKey?.(e, active)) e.preventDefault();
   }
+
+  // Rows get one click handler for the grid's life, so a new render of the grid does not re-render them all.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onRowClick = useCallback((e: MouseEvent, index: number) => {
+    setActive(index);
+    latest.current.onRowClick?.(e, index);
+  }, []);
+  const clickable = props.onRowClick !== undefined;
+  const rowsSx = useMemo(() => rowGroupSx(columns, clickable), [columns, clickable]);
 
   const activeRendered = items.some((i) => i.index === active);
   const height =
@@ -178,68 +201,135 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
           </Box>
         </Box>
       )}
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, position: 'relative', minWidth }}>
+      <Box role="rowgroup" sx={rowsSx} style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, minWidth }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           const attributes = props.rowAttributes?.(row, item.index) ?? {};
-          const data = Object.fromEntries(Object.entries(attributes.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
           return (
-            <Box
+            <GridRow<R>
               key={item.key}
               id={`${idPrefix}-${item.index}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={attributes.selected}
-              data-testid={attributes.testId}
-              data-active={item.index === active}
-              {...data}
-              onClick={
-                props.onRowClick
-                  ? (e: MouseEvent) => {
-                      setActive(item.index);
-                      props.onRowClick?.(e, item.index);
-                    }
-                  : undefined
-              }
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: rowHeight,
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                display: 'grid',
-                gridTemplateColumns: template,
-                alignItems: 'center',
-                borderBottom: 1,
-                borderColor: 'divider',
-                userSelect: props.onRowClick ? 'none' : undefined,
-                bgcolor: attributes.selected ? 'action.selected' : undefined,
-                '&:hover': { bgcolor: 'action.hover' },
-              }}
-            >
-              {row === undefined ? (
-                <Box role="gridcell" aria-colspan={columns.length} sx={{ gridColumn: '1 / -1', px: 1 }}>
-                  <Skeleton variant="text" aria-label={props.loadingLabel} />
-                </Box>
-              ) : (
-                columns.map((c) => (
-                  <Box
-                    key={c.key}
-                    role="gridcell"
-                    title={c.title?.(row)}
-                    sx={[{ ...cellBase, justifyContent: justify(c.align) }, ...(Array.isArray(c.cellSx) ? c.cellSx : [c.cellSx])]}
-                  >
-                    {asCell(c.cell(row, item.index))}
-                  </Box>
-                ))
-              )}
-            </Box>
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              height={rowHeight}
+              template={template}
+              row={row}
+              columns={columns}
+              testId={attributes.testId}
+              selected={attributes.selected}
+              data={attributes.data}
+              active={item.index === active}
+              onClick={props.onRowClick ? onRowClick : undefined}
+              loadingLabel={props.loadingLabel}
+            />
           );
         })}
       </Box>
     </Box>
   );
+}
+
+interface GridRowProps<R> {
+  id: string;
+  index: number;
+  top: number;
+  height: number;
+  template: string;
+  row: R | undefined;
+  columns: readonly GridColumn<R>[];
+  testId: string | undefined;
+  selected: boolean | undefined;
+  data: Record<string, string> | undefined;
+  active: boolean;
+  onClick: ((event: MouseEvent, index: number) => void) | undefined;
+  loadingLabel: string;
+}
+
+const sameData = (a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
+/**
+ * One row, re-rendered only when what it shows changed: a search that keeps a client at its place, a scroll,
+ * or a new selection elsewhere leaves the other rows as they are. Rows and cells are plain elements styled
+ * from the row group (one style rule for all); only the row's place and column template are its own.
+ */
+const GridRow = memo(
+  function GridRow<R>(props: GridRowProps<R>) {
+    const { row, columns, index, data } = props;
+    const attrs = data ? Object.fromEntries(Object.entries(data).map(([k, v]) => [`data-${k}`, v])) : undefined;
+    return (
+      <div
+        id={props.id}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={props.selected}
+        data-testid={props.testId}
+        data-active={props.active}
+        {...attrs}
+        onClick={props.onClick ? (e: MouseEvent) => props.onClick?.(e, index) : undefined}
+        style={{ height: props.height, transform: `translateY(${props.top}px)`, gridTemplateColumns: props.template }}
+      >
+        {row === undefined ? (
+          <div role="gridcell" aria-colspan={columns.length} data-loading="true">
+            <Skeleton variant="text" aria-label={props.loadingLabel} />
+          </div>
+        ) : (
+          columns.map((c) => (
+            <div key={c.key} role="gridcell" title={c.title?.(row)} data-col={c.key} data-align={c.align}>
+              {asCell(c.cell(row, index))}
+            </div>
+          ))
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.row === b.row &&
+    a.index === b.index &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.template === b.template &&
+    a.columns === b.columns &&
+    a.testId === b.testId &&
+    a.selected === b.selected &&
+    a.active === b.active &&
+    a.onClick === b.onClick &&
+    a.id === b.id &&
+    a.loadingLabel === b.loadingLabel &&
+    sameData(a.data, b.data),
+) as <R>(props: GridRowProps<R>) => ReactNode;
+
+/** Every row's and cell's style as rules of the row group, each column's own `cellSx` under its key. */
+function rowGroupSx<R>(columns: readonly GridColumn<R>[], clickable: boolean): SxProps<Theme> {
+  const cells: Record<string, unknown> = {};
+  for (const c of columns) {
+    if (c.cellSx && typeof c.cellSx === 'object' && !Array.isArray(c.cellSx)) cells[`& > [data-col="${c.key}"]`] = c.cellSx;
+  }
+  return {
+    position: 'relative',
+    '& > [role="row"]': {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      right: 0,
+      display: 'grid',
+      alignItems: 'center',
+      borderBottom: 1,
+      borderColor: 'divider',
+      userSelect: clickable ? 'none' : undefined,
+      '& > [role="gridcell"]': { ...cellBase, justifyContent: 'flex-start' },
+      '& > [data-align="right"]': { justifyContent: 'flex-end' },
+      '& > [data-align="center"]': { justifyContent: 'center' },
+      '& > [data-loading]': { display: 'block', height: 'auto', gridColumn: '1 / -1', px: 1 },
+      ...cells,
+      '&[aria-selected="true"]': { bgcolor: 'action.selected' },
+      '&:hover': { bgcolor: 'action.hover' },
+    },
+  } as SxProps<Theme>;
 }
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;

@@ -1,6 +1,6 @@
 // The client list on the one virtual grid: rows come a page at a time from the local copy, so 50 000 clients
 // scroll as smoothly as 50; selection by click, Shift/Ctrl-click, the keyboard and the row checkboxes.
-import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ClientQuery, ClientRow, SystemUserRow } from '../../../../shared/contract/clients';
@@ -50,14 +50,26 @@ export function ClientGrid(props: ClientGridProps) {
     if (!isRange) setAnchor(index);
   }
 
-  const columns = clientColumns({
-    t,
-    query,
-    onSort: props.onSort,
-    isSelected: (org) => selected.has(org),
-    onToggle: (index, shift) => void select(index, shift ? 'range-add' : 'toggle'),
-    systemUserTitle: (id) => titles.get(id) ?? id,
+  // The columns change only with what they show (sort, selection, titles, language): rows whose client is
+  // unchanged then skip re-rendering. Their handlers reach the latest state through a ref.
+  const handlers = useRef({ onSort: props.onSort, select });
+  useLayoutEffect(() => {
+    handlers.current = { onSort: props.onSort, select };
   });
+  const sort = query.sort;
+  const direction = query.direction;
+  const columns = useMemo(
+    () =>
+      clientColumns({
+        t,
+        query: { sort, direction },
+        onSort: (s, d) => handlers.current.onSort(s, d),
+        isSelected: (org) => selected.has(org),
+        onToggle: (index, shift) => void handlers.current.select(index, shift ? 'range-add' : 'toggle'),
+        systemUserTitle: (id) => titles.get(id) ?? id,
+      }),
+    [t, sort, direction, selected, titles],
+  );
 
   function onGridKey(e: KeyboardEvent, active: number): boolean {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') props.onSelectAllFiltered();

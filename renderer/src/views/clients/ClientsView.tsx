@@ -1,11 +1,10 @@
 // The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
 // selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describe-error';
-import type { ClientQuery } from '../../../../shared/contract/clients';
 import { call } from '../../api/client';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useAppStore } from '../../state/app-store';
@@ -17,16 +16,46 @@ import { EmptyState, emptyReason } from './EmptyState';
 import { FilterBar, type ClientFilters } from './FilterBar';
 import { SyncCallout } from './SyncCallout';
 import { SystemUsersPanel } from './SystemUsersPanel';
-import { useClientRows, useSystemUsers } from '../../api/query/clients';
+import { prefetchClientRows, useClientRows, useSystemUsers } from '../../api/query/clients';
 import { queryKeys } from '../../api/query/keys';
 import { useClientSync } from './use-client-sync';
-import { useNextFrameValue } from './use-debounced';
+import { SearchField } from './SearchField';
+import { clientQuery, DEFAULT_SORT, type ClientSort } from './client-query';
 import { DelegationWizard, type WizardRequest } from './wizard/DelegationWizard';
 import { ClientAccessDialog } from '../employees/ClientAccessDialog';
 import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
 
 const NO_SYSTEM_USERS: never[] = [];
+
+type Tab = 'clients' | 'systemUsers';
+
+/** Memoised: MUI's tabs measure themselves on every render, which a search keystroke must not pay for. */
+const ClientsHeader = memo(function ClientsHeader({ tab, onTab }: { tab: Tab; onTab(tab: Tab): void }) {
+  const { t } = useTranslation('clients');
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+      <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
+        {t('title')}
+      </Typography>
+      <Tabs
+        value={tab}
+        onChange={(_, v: Tab) => onTab(v)}
+        aria-label={t('title')}
+        sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}
+      >
+        <Tab value="clients" label={t('tabs.clients')} id="clients-tab-clients" aria-controls="clients-panel-clients" />
+        <Tab
+          value="systemUsers"
+          label={t('tabs.systemUsers')}
+          id="clients-tab-systemUsers"
+          aria-controls="clients-panel-systemUsers"
+          data-testid="tab-system-users"
+        />
+      </Tabs>
+    </Box>
+  );
+});
 
 export function ClientsView() {
   const { t } = useTranslation('clients');
@@ -38,19 +67,29 @@ export function ClientsView() {
   const setSelection = useAppStore((s) => s.setSelection);
   const setView = useAppStore((s) => s.setView);
 
-  const [tab, setTab] = useState<'clients' | 'systemUsers'>('clients');
-  const [searchInput, setSearchInput] = useState('');
-  const search = useNextFrameValue(searchInput);
+  const [tab, setTab] = useState<Tab>('clients');
+  const [search, setSearch] = useState('');
+  // Bumped to clear the search box: a fresh box starts empty.
+  const [searchBox, setSearchBox] = useState(0);
   const [filters, setFilters] = useState<ClientFilters>({});
-  const [sort, setSort] = useState<{ sort: NonNullable<ClientQuery['sort']>; direction: 'asc' | 'desc' }>({
-    sort: 'name',
-    direction: 'asc',
-  });
+  const [sort, setSort] = useState<ClientSort>(DEFAULT_SORT);
   const [wizard, setWizard] = useState<WizardRequest | null>(null);
   const [error, setError] = useState<unknown>(null);
   const queryClient = useQueryClient();
 
-  const query = useMemo<ClientQuery>(() => ({ ...filters, search: search.trim() || undefined, ...sort }), [filters, search, sort]);
+  const query = useMemo(() => clientQuery(filters, search, sort), [filters, search, sort]);
+  const current = useRef({ filters, sort });
+  current.current = { filters, sort };
+  // The keystroke itself sends the search (no wait, not even a frame) and the list re-renders for it in a
+  // transition, so the box repaints first; a question overtaken by a newer one is dropped (the list's gate).
+  const onSearch = useCallback(
+    (value: string) => {
+      prefetchClientRows(queryClient, clientQuery(current.current.filters, value, current.current.sort));
+      startTransition(() => setSearch(value));
+    },
+    [queryClient],
+  );
+  const searchField = useMemo(() => <SearchField key={searchBox} onSearch={onSearch} />, [searchBox, onSearch]);
   const pages = useClientRows(query);
   const sync = useClientSync();
   const systemUsersQuery = useSystemUsers();
@@ -105,7 +144,8 @@ export function ClientsView() {
 
   const showOnly = (next: ClientFilters) => {
     setTab('clients');
-    setSearchInput('');
+    setSearch('');
+    setSearchBox((n) => n + 1);
     setFilters(next);
   };
 
@@ -115,26 +155,7 @@ export function ClientsView() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1, gap: 0.75, boxSizing: 'border-box' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Typography variant="h5" component="h2" sx={{ fontSize: '1.35rem' }}>
-          {t('title')}
-        </Typography>
-        <Tabs
-          value={tab}
-          onChange={(_, v: typeof tab) => setTab(v)}
-          aria-label={t('title')}
-          sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}
-        >
-          <Tab value="clients" label={t('tabs.clients')} id="clients-tab-clients" aria-controls="clients-panel-clients" />
-          <Tab
-            value="systemUsers"
-            label={t('tabs.systemUsers')}
-            id="clients-tab-systemUsers"
-            aria-controls="clients-panel-systemUsers"
-            data-testid="tab-system-users"
-          />
-        </Tabs>
-      </Box>
+      <ClientsHeader tab={tab} onTab={setTab} />
 
       <ClientsToolbar
         canSync={syncBlockedReason === null}
@@ -179,7 +200,7 @@ export function ClientsView() {
           aria-labelledby="clients-tab-clients"
           sx={{ display: 'flex', flexDirection: 'column', gap: 0.75, flex: 1, minHeight: 0 }}
         >
-          <FilterBar search={searchInput} onSearch={setSearchInput} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
+          <FilterBar searchField={searchField} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
             <Typography variant="body2" data-testid="clients-total" aria-live="polite">
               {total === null ? t('grid.loading') : t('grid.count', { count: total })}

@@ -8,12 +8,11 @@ import {
   InputLabel,
   MenuItem,
   Select,
-  TextField,
   ToggleButton,
   ToggleButtonGroup,
   Tooltip,
 } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../../i18n/code-label';
 import type { ClientQuery, SystemUserRow } from '../../../../shared/contract/clients';
@@ -24,9 +23,10 @@ export type ClientFilters = Omit<ClientQuery, 'search' | 'sort' | 'direction'>;
 
 const PACKAGE_CHOICES = [...CLIENT_PACKAGES, 'skattegrunnlag'];
 
-export function FilterBar(props: {
-  search: string;
-  onSearch(value: string): void;
+/** Memoised: a search keystroke re-renders the search box and the list, not these controls. */
+export const FilterBar = memo(function FilterBar(props: {
+  /** The search box, made by the view (it owns when the box is cleared). */
+  searchField: ReactNode;
   filters: ClientFilters;
   onFilters(next: ClientFilters): void;
   systemUsers: readonly SystemUserRow[];
@@ -38,19 +38,7 @@ export function FilterBar(props: {
 
   return (
     <Box component="section" aria-label={t('filters.label')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
-      <TextField
-        size="small"
-        type="search"
-        label={t('search.label')}
-        placeholder={t('search.placeholder')}
-        value={props.search}
-        onChange={(e) => props.onSearch(e.target.value)}
-        slotProps={{
-          input: { startAdornment: <SearchIcon fontSize="small" sx={{ mr: 1, color: 'text.secondary' }} /> },
-          htmlInput: { 'data-testid': 'client-search' },
-        }}
-        sx={{ width: 260 }}
-      />
+      {props.searchField}
       <ToggleButtonGroup
         size="small"
         aria-label={t('filters.relationship')}
@@ -168,4 +156,4 @@ export function FilterBar(props: {
       )}
     </Box>
   );
-}
+});
