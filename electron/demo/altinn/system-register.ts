@@ -249,7 +249,7 @@ export function systemRegisterRoutes(w: WorldContext, router: Router): void {
 
   router.delete(
     `${BASE}/vendor/:systemId`,
-    onOwnSystem((s, orgNo, ctx) => {
+    onOwnSystem((s, orgNo) => {
       s.isDeleted = true;
       changed(s, 'Delete', orgNo);
       return json(200, { succeeded: true });

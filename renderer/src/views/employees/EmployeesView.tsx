@@ -1,19 +1,7 @@
 // The firm's employees who are its agents in Altinn: how many clients and which packages each has, with add
 // and remove. Giving an employee a client's packages goes through the delegation wizard, like a system user's.
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppStatus } from '../../api/query/app';
 import type { Employee } from '../../../../shared/contract/employees';
