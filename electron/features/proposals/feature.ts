@@ -116,8 +116,7 @@ export function proposalsFeature(ctx: ProposalsDeps): Feature<ChannelsOf<'propos
         if (phase === 'systemUsers') {
           const environment = ctx.environment();
           before = { environment, delegations: readDelegations(db, environment, allTargetClients(db, environment)) };
-        }
-        else if (phase === 'done') propose(ctx.environment());
+        } else if (phase === 'done') propose(ctx.environment());
         else if (phase === 'failed') before = null;
       });
     },
