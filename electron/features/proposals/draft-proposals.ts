@@ -59,7 +59,8 @@ export function draftProposals(
   const batchFor = (kind: ProposedBatch['kind'], route: Omit<Route, 'relationship'> & { relationship: Route['relationship'] | null }) => {
     const id = `${kind}:${route.key}:${route.relationship ?? ''}`;
     let b = batches.get(id);
-    if (!b) batches.set(id, (b = { kind, target: route.target, relationship: route.relationship, unattended: route.unattended, items: [] }));
+    if (!b)
+      batches.set(id, (b = { kind, target: route.target, relationship: route.relationship, unattended: route.unattended, items: [] }));
     return b;
   };
 

@@ -89,7 +89,8 @@ export function proposalsFeature(ctx: ProposalsDeps): Feature<ChannelsOf<'propos
   function targetOf(environment: EnvironmentId, p: ProposedBatch, parties: ReturnType<typeof createPartyResolver>) {
     if (p.target.kind === 'systemUser') {
       const id = p.target.systemUserId;
-      return { id, title: parties.systemUser(id)?.title ?? readTarget(db, environment, id)?.agentName ?? '' };
+      const employee = parties.systemUser(id) ? null : readTarget(db, environment, id);
+      return { id, title: parties.systemUser(id)?.title ?? (employee ? targetTitle(employee) : '') };
     }
     const row = ensureTarget(db, environment, p.target.partyUuid, p.target.name, p.target.packages, ctx.now());
     return { id: row.id, title: targetTitle(row) };
@@ -116,8 +117,7 @@ export function proposalsFeature(ctx: ProposalsDeps): Feature<ChannelsOf<'propos
         if (phase === 'systemUsers') {
           const environment = ctx.environment();
           before = { environment, delegations: readDelegations(db, environment, allTargetClients(db, environment)) };
-        }
-        else if (phase === 'done') propose(ctx.environment());
+        } else if (phase === 'done') propose(ctx.environment());
         else if (phase === 'failed') before = null;
       });
     },

@@ -5,8 +5,7 @@ import type { EmployeeGroup, RoutingRule } from '../../../shared/contract/app';
 import { PACKAGES_BY_RELATIONSHIP, packageCode, type Relationship } from '../../../shared/domain/packages';
 
 export type RouteTarget =
-  | { kind: 'systemUser'; systemUserId: string }
-  | { kind: 'employee'; partyUuid: string; name: string; packages: string[] };
+  { kind: 'systemUser'; systemUserId: string } | { kind: 'employee'; partyUuid: string; name: string; packages: string[] };
 
 export interface Route {
   /** One per target: the same system user, or the same person with the same packages, is one route. */

@@ -63,7 +63,9 @@ export function createSettingsStore(db: Database): SettingsStore {
         ...(patch.environment ? { environment: patch.environment } : {}),
         ...(patch.runner ? { runner: patch.runner } : {}),
         // Groups left out of a patch are kept: a rule edit does not clear them.
-        ...(patch.proposals ? { proposals: { rules: patch.proposals.rules, groups: patch.proposals.groups ?? current.proposals.groups } } : {}),
+        ...(patch.proposals
+          ? { proposals: { rules: patch.proposals.rules, groups: patch.proposals.groups ?? current.proposals.groups } }
+          : {}),
       };
       if (patch.environmentConfig) {
         const { id, ...rest } = patch.environmentConfig;

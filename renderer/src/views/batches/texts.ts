@@ -149,7 +149,8 @@ export const batchesTexts = {
       employeePackages: 'Tilgangspakker de ansatte får',
       employeePackagesHelp: 'Uten valg får de ansatte {{fallback}}.',
       unattended: 'Send uten gjennomgang',
-      unattendedOn: 'Forslagene etter denne regelen sendes straks etter synkroniseringen, som firmaets systemtilgang for klientadministrasjon, og loggføres.',
+      unattendedOn:
+        'Forslagene etter denne regelen sendes straks etter synkroniseringen, som firmaets systemtilgang for klientadministrasjon, og loggføres.',
       unattendedOff:
         'Kan bare slås på når «Kjør som firmaets systemtilgang for klientadministrasjon» er på under Innstillinger. Til da blir forslagene utkast.',
       addRule: 'Legg til regel',
@@ -311,7 +312,8 @@ export const batchesTexts = {
       employeePackages: 'Access packages the employees get',
       employeePackagesHelp: 'With none chosen, employees get {{fallback}}.',
       unattended: 'Submit without review',
-      unattendedOn: 'This rule’s proposals are submitted right after the sync, as the firm’s client-administration system access, and logged.',
+      unattendedOn:
+        'This rule’s proposals are submitted right after the sync, as the firm’s client-administration system access, and logged.',
       unattendedOff:
         'Can only be turned on while “Run as the firm’s client-administration system access” is on under Settings. Until then its proposals are drafts.',
       addRule: 'Add rule',
