@@ -78,8 +78,7 @@ async function startBrowserHost(dataDir: string): Promise<{ url: string; stop():
     child.once('exit', (code) => reject(new Error(`the browser host exited with ${code} before it printed its address`)));
     // A host that never comes up is stopped here, not left running after the worker gives up on it.
     const giveUp = setTimeout(() => {
-      reject(new Error('the browser host printed no address within 60 s'));
-      void stop();
+      void stop().then(() => reject(new Error('the browser host printed no address within 60 s')));
     }, 60_000);
     giveUp.unref();
     child.once('exit', () => clearTimeout(giveUp));
