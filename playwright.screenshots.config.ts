@@ -1,4 +1,4 @@
-// The screenshot run: the e2e setup (one browser host on a free port and a fresh data folder), pointed at test/screenshots.
+// The screenshot run: the e2e setup (a browser host per worker, each with a fresh data folder), pointed at test/screenshots.
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 

@@ -1,7 +1,7 @@
 // `npm test`: unit and integration tests (Vitest), then the end-to-end tests in Chromium (Playwright),
 // and one closing line that counts them all.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.mjs';
@@ -10,6 +10,13 @@ import { findBrowser } from './find-browser.mjs';
 const onWindows = process.platform === 'win32';
 const run = (args, env = {}) =>
   spawnSync(onWindows ? 'npx.cmd' : 'npx', args, { stdio: 'inherit', shell: onWindows, env: { ...process.env, ...env } }).status ?? 1;
+/** As `run`, without waiting: resolves with the exit status, so independent steps can go side by side. */
+const start = (args) =>
+  new Promise((resolve) => {
+    const child = spawn(onWindows ? 'npx.cmd' : 'npx', args, { stdio: 'inherit', shell: onWindows });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
 
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
@@ -34,10 +41,14 @@ if (browser === null) {
 }
 
 let status = 0;
-// Built first: some integration tests start the browser host bundle, and every end-to-end test needs it.
-const built =
-  run(['vite', 'build', 'renderer', '--logLevel', 'warn']) === 0 &&
-  run(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']) === 0;
+// Built first: some integration tests start the browser host bundle, and every end-to-end test needs it. The two
+// builds share nothing (out/web and out/node), so they run side by side.
+const built = (
+  await Promise.all([
+    start(['vite', 'build', 'renderer', '--logLevel', 'warn']),
+    start(['vite', 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']),
+  ])
+).every((code) => code === 0);
 // With coverage of electron/main and electron/preload, which fails the run below 80 % of lines.
 if (run(['vitest', 'run', '--coverage', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']) !== 0) status = 1;
 
@@ -45,9 +56,8 @@ if (!built) {
   console.error('The renderer or the browser host did not build; the end-to-end tests cannot run.');
   status = 1;
 } else {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kd-e2e-'));
-  if (run(['playwright', 'test'], { CHROMIUM_PATH: browser, KLIENTDESK_E2E_DATA_DIR: dataDir }) !== 0) status = 1;
-  rmSync(dataDir, { recursive: true, force: true });
+  // Each Playwright worker makes its host's `kd-e2e-` data folder and removes it; one left is found below.
+  if (run(['playwright', 'test'], { CHROMIUM_PATH: browser }) !== 0) status = 1;
 }
 
 const leftBehind = tempEntries().filter((name) => !tempBefore.has(name));
@@ -57,7 +67,10 @@ if (leftBehind.length > 0) {
   status = 1;
 }
 // Counted as one more test in the closing line, so a leak is never hidden behind "N passed, 0 failed".
-writeFileSync(TEMP_REPORT, JSON.stringify({ numPassedTests: leftBehind.length === 0 ? 1 : 0, numFailedTests: leftBehind.length === 0 ? 0 : 1, leftBehind }));
+writeFileSync(
+  TEMP_REPORT,
+  JSON.stringify({ numPassedTests: leftBehind.length === 0 ? 1 : 0, numFailedTests: leftBehind.length === 0 ? 0 : 1, leftBehind }),
+);
 
 const summary = spawnSync(process.execPath, ['.ci/summary.mjs', 'reports/unit.json', 'reports/e2e.json', TEMP_REPORT], {
   stdio: 'inherit',

@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { readyApp, setLanguage, VIEWS, type Language } from './views';
 
+// The two languages need nothing from each other: each may go to its own worker (and host).
+test.describe.configure({ mode: 'parallel' });
+
 test.afterEach(async ({ page }) => {
   await setLanguage(page, 'nb');
 });

@@ -3,7 +3,7 @@ import { expect, openApp, test } from './fixtures';
 import { invokeInPage } from './host-api';
 
 test.afterEach(async ({ page }) => {
-  // One host serves every spec: put the language back even when a test stopped half-way.
+  // One host serves every spec of the worker: put the language back even when a test stopped half-way.
   // The page's session cookie carries the call, as it does for the app itself.
   await invokeInPage(page, 'settings.update', { language: 'nb' });
 });

@@ -18,6 +18,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const grid = (page: Page) => page.getByRole('grid', { name: 'Klienter' });
 const search = (page: Page, text: string) => page.getByRole('searchbox', { name: 'Søk i klienter' }).fill(text);
 
+// The longest spec, and each test starts from `readyApp` or a sign-out of its own: shared out between the
+// workers test by test, so neither waits for the other at the end of the run.
+test.describe.configure({ mode: 'parallel' });
+
 test.afterEach(async ({ page }) => {
   await setLanguage(page, 'nb');
 });
