@@ -28,6 +28,9 @@ function send(host: Host, opts: { path: string; method?: string; headers?: Recor
         path: opts.path,
         method: opts.method ?? 'GET',
         headers: { host: `127.0.0.1:${host.port}`, ...opts.headers },
+        // A fresh connection each time: Node's global agent keeps sockets alive, and one the host closes for
+        // idleness just as it is reused resets the next request, which says nothing about the routes.
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
