@@ -79,7 +79,9 @@ export function ClientsView() {
 
   const query = useMemo(() => clientQuery(filters, search, sort), [filters, search, sort]);
   const current = useRef({ filters, sort });
-  current.current = { filters, sort };
+  useLayoutEffect(() => {
+    current.current = { filters, sort };
+  });
   // The keystroke itself sends the search (no wait, not even a frame) and the list re-renders for it in a
   // transition, so the box repaints first; a question overtaken by a newer one is dropped (the list's gate).
   const onSearch = useCallback(
