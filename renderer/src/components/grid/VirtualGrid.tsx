@@ -71,7 +71,6 @@ const HEADER_HEIGHT = 32;
 
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   const { columns, rowCount, rowAt, idPrefix } = props;
-  const { t } = useTranslation();
   const rowHeight = props.rowHeight ?? 32;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -124,6 +123,10 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     setActive(index);
     latest.current.onRowClick?.(e, index);
   }, []);
+  const onResize = useCallback(
+    (column: GridColumn<R>, width: number) => setWidths((cur) => ({ ...cur, [column.key]: clampWidth(column, width) })),
+    [],
+  );
   const clickable = props.onRowClick !== undefined;
   const rowsSx = useMemo(() => rowGroupSx(columns, clickable), [columns, clickable]);
 
@@ -156,42 +159,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
         '&:focus-visible [data-active="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px' },
       }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, minWidth, bgcolor: 'background.paper' }}>
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: template,
-            height: HEADER_HEIGHT,
-            borderBottom: 2,
-            borderColor: 'divider',
-            alignItems: 'center',
-          }}
-        >
-          {columns.map((c) => (
-            <Box
-              key={c.key}
-              role="columnheader"
-              aria-sort={c.ariaSort}
-              title={c.label || undefined}
-              sx={{ ...cellBase, position: 'relative', fontWeight: 600, justifyContent: justify(c.align) }}
-            >
-              {c.header ?? (
-                <Box component="span" sx={ellipsis}>
-                  {c.label}
-                </Box>
-              )}
-              {c.label && (
-                <ResizeHandle
-                  label={t('grid.resize', { column: c.label })}
-                  onResize={(w) => setWidths((cur) => ({ ...cur, [c.key]: clampWidth(c, w) }))}
-                />
-              )}
-            </Box>
-          ))}
-        </Box>
-      </Box>
+      <GridHeader columns={columns} template={template} minWidth={minWidth} onResize={onResize} />
       {rowCount === 0 && props.empty && (
         <Box role="rowgroup">
           <Box role="row">
@@ -228,6 +196,59 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     </Box>
   );
 }
+
+/** The header row, memoised: it changes with the columns and their widths, not with the rows. */
+const GridHeader = memo(function GridHeader<R>({
+  columns,
+  template,
+  minWidth,
+  onResize,
+}: {
+  columns: readonly GridColumn<R>[];
+  template: string;
+  minWidth: number;
+  onResize(column: GridColumn<R>, width: number): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, minWidth, bgcolor: 'background.paper' }}>
+      <Box
+        role="row"
+        aria-rowindex={1}
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: template,
+          height: HEADER_HEIGHT,
+          borderBottom: 2,
+          borderColor: 'divider',
+          alignItems: 'center',
+        }}
+      >
+        {columns.map((c) => (
+          <Box
+            key={c.key}
+            role="columnheader"
+            aria-sort={c.ariaSort}
+            title={c.label || undefined}
+            sx={{ ...cellBase, position: 'relative', fontWeight: 600, justifyContent: justify(c.align) }}
+          >
+            {c.header ?? (
+              <Box component="span" sx={ellipsis}>
+                {c.label}
+              </Box>
+            )}
+            {c.label && <ResizeHandle label={t('grid.resize', { column: c.label })} onResize={(w) => onResize(c, w)} />}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}) as <R>(props: {
+  columns: readonly GridColumn<R>[];
+  template: string;
+  minWidth: number;
+  onResize(column: GridColumn<R>, width: number): void;
+}) => ReactNode;
 
 interface GridRowProps<R> {
   id: string;

@@ -1,4 +1,5 @@
 // Sync (with live progress), export and the wizard's two doors, plus when the local copy was last refreshed.
+import { memo } from 'react';
 import { Box, Button, LinearProgress, Tooltip, Typography } from '@mui/material';
 import SyncIcon from '@mui/icons-material/Sync';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
@@ -9,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from './use-client-sync';
 import { formatDateTime } from '../../../../shared/format/format';
 
-export function ClientsToolbar(props: {
+/** Memoised: a search keystroke changes the count here, nothing else. */
+export const ClientsToolbar = memo(function ClientsToolbar(props: {
   canSync: boolean;
   syncBlockedReason: string | null;
   syncing: boolean;
@@ -101,4 +103,4 @@ export function ClientsToolbar(props: {
       )}
     </Box>
   );
-}
+});

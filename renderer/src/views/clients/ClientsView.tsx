@@ -1,6 +1,6 @@
 // The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
 // selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,9 @@ export function ClientsView() {
 
   const query = useMemo(() => clientQuery(filters, search, sort), [filters, search, sort]);
   const current = useRef({ filters, sort });
-  current.current = { filters, sort };
+  useLayoutEffect(() => {
+    current.current = { filters, sort };
+  });
   // The keystroke itself sends the search (no wait, not even a frame) and the list re-renders for it in a
   // transition, so the box repaints first; a question overtaken by a newer one is dropped (the list's gate).
   const onSearch = useCallback(
@@ -149,6 +151,22 @@ export function ClientsView() {
     setFilters(next);
   };
 
+  // The toolbar's handlers stay the same functions across renders (it is memoised) and act on the latest state.
+  const actions = useRef({ sync: sync.sync, exportCsv: exportCsv.mutate, openWizard, setView });
+  useLayoutEffect(() => {
+    actions.current = { sync: sync.sync, exportCsv: exportCsv.mutate, openWizard, setView };
+  });
+  const toolbar = useMemo(
+    () => ({
+      onSync: () => void actions.current.sync(),
+      onExport: () => actions.current.exportCsv(),
+      onDelegate: () => actions.current.openWizard('add'),
+      onRemove: () => actions.current.openWizard('remove'),
+      onShowClaims: () => actions.current.setView('claims'),
+    }),
+    [],
+  );
+
   const total = pages.total;
   const filtered = search.trim() !== '' || Object.values(filters).some((v) => v !== undefined);
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
@@ -164,12 +182,12 @@ export function ClientsView() {
         progress={sync.progress}
         lastSyncAt={sync.info?.lastSyncAt ?? null}
         exporting={exportCsv.isPending}
-        onSync={() => void sync.sync()}
-        onExport={() => exportCsv.mutate()}
-        onDelegate={() => openWizard('add')}
-        onRemove={() => openWizard('remove')}
+        onSync={toolbar.onSync}
+        onExport={toolbar.onExport}
+        onDelegate={toolbar.onDelegate}
+        onRemove={toolbar.onRemove}
         selectionCount={selection.length}
-        onShowClaims={() => setView('claims')}
+        onShowClaims={toolbar.onShowClaims}
         // While the list reloads (total unknown) the last sync decides, so the buttons do not flicker off.
         hasClients={total === null ? sync.info?.lastSyncAt != null : total > 0 || filtered}
         matching={total ?? 0}

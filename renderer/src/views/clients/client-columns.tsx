@@ -23,7 +23,14 @@ export interface ClientColumnContext {
 
 export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[] {
   const { t } = ctx;
-  const packageNames = (codes: readonly string[]) => codes.map((p) => t(`packages.${p}`, { defaultValue: p }));
+  // A few package codes recur on every row: each is translated once per set of columns, not once per row.
+  const packageName = new Map<string, string>();
+  const packageNames = (codes: readonly string[]) =>
+    codes.map((p) => {
+      let name = packageName.get(p);
+      if (name === undefined) packageName.set(p, (name = t(`packages.${p}`, { defaultValue: p })));
+      return name;
+    });
   const warning = (row: ClientRow) =>
     row.andRuleGaps
       .map((g) =>
