@@ -68,6 +68,23 @@ function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientVal
   return merged;
 }
 
+/** The columns a sync writes from Altinn's answer, in the order both the insert and the update name them. */
+function syncedValues(next: ClientValues, packagesJson: string) {
+  const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
+  const values = [
+    next.partyUuid,
+    next.name,
+    next.variant,
+    next.parentOrgNumber,
+    next.isSubUnit,
+    next.relationshipMask,
+    packagesJson,
+    sortName,
+    searchText,
+  ] as const;
+  return { searchText, values };
+}
+
 const SEP = '\x1f';
 const NO_PARENT = '\x1e';
 
@@ -159,25 +176,8 @@ export function saveSnapshot(
       const before = stored.get(next.orgNumber);
       const packagesJson = JSON.stringify(next.packages);
       if (!before) {
-        const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
-        const id = Number(
-          insert.run(
-            environment,
-            next.orgNumber,
-            next.partyUuid,
-            next.name,
-            next.variant,
-            next.parentOrgNumber,
-            next.isSubUnit,
-            next.relationshipMask,
-            packagesJson,
-            sortName,
-            searchText,
-            now,
-            firstSeenSync,
-            now,
-          ).lastInsertRowid,
-        );
+        const { searchText, values } = syncedValues(next, packagesJson);
+        const id = Number(insert.run(environment, next.orgNumber, ...values, now, firstSeenSync, now).lastInsertRowid);
         search.added(id, searchText);
         for (const p of next.packages) addPackage.run(id, p);
         if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
@@ -191,21 +191,9 @@ export function saveSnapshot(
       }
       // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
       if (version === versionOf(next, packagesJson)) continue;
-      const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
+      const { searchText, values } = syncedValues(next, packagesJson);
       const [searchedBefore, packagesBefore] = changedRow.get(id) as [string, string];
-      update.run(
-        next.partyUuid,
-        next.name,
-        next.variant,
-        next.parentOrgNumber,
-        next.isSubUnit,
-        next.relationshipMask,
-        packagesJson,
-        sortName,
-        searchText,
-        now,
-        id,
-      );
+      update.run(...values, now, id);
       if (searchedBefore !== searchText) search.changed(id, searchedBefore, searchText);
       if (packagesBefore !== packagesJson) {
         clearPackages.run(id);

@@ -50,46 +50,42 @@ export const ClientsToolbar = memo(function ClientsToolbar(props: {
           </Button>
         </span>
       </Tooltip>
-      <Button
-        size="small"
-        variant="outlined"
-        startIcon={<FileDownloadOutlined />}
-        disabled={props.exporting || !props.hasClients || props.matching === 0}
-        onClick={props.onExport}
-        data-testid="clients-export"
-      >
-        {t('toolbar.export')}
-      </Button>
-      <Button
-        size="small"
-        variant="outlined"
-        startIcon={<PersonAddAlt1Outlined />}
-        disabled={!props.hasClients}
-        onClick={props.onDelegate}
-        data-testid="clients-delegate"
-      >
-        {t('toolbar.delegate')}
-      </Button>
-      <Button
-        size="small"
-        variant="outlined"
-        startIcon={<PersonRemoveOutlined />}
-        disabled={!props.hasClients}
-        onClick={props.onRemove}
-        data-testid="clients-remove"
-      >
-        {t('toolbar.remove')}
-      </Button>
-      <Button
-        size="small"
-        variant="outlined"
-        startIcon={<ReceiptLongOutlined />}
-        onClick={props.onShowClaims}
-        disabled={props.selectionCount === 0}
-        data-testid="clients-show-claims"
-      >
-        {t('toolbar.showClaims')}
-      </Button>
+      {[
+        {
+          id: 'export',
+          icon: <FileDownloadOutlined />,
+          disabled: props.exporting || !props.hasClients || props.matching === 0,
+          onClick: props.onExport,
+          label: t('toolbar.export'),
+        },
+        {
+          id: 'delegate',
+          icon: <PersonAddAlt1Outlined />,
+          disabled: !props.hasClients,
+          onClick: props.onDelegate,
+          label: t('toolbar.delegate'),
+        },
+        { id: 'remove', icon: <PersonRemoveOutlined />, disabled: !props.hasClients, onClick: props.onRemove, label: t('toolbar.remove') },
+        {
+          id: 'show-claims',
+          icon: <ReceiptLongOutlined />,
+          disabled: props.selectionCount === 0,
+          onClick: props.onShowClaims,
+          label: t('toolbar.showClaims'),
+        },
+      ].map((action) => (
+        <Button
+          key={action.id}
+          size="small"
+          variant="outlined"
+          startIcon={action.icon}
+          disabled={action.disabled}
+          onClick={action.onClick}
+          data-testid={`clients-${action.id}`}
+        >
+          {action.label}
+        </Button>
+      ))}
       <Box sx={{ flex: 1 }} />
       {props.syncing ? (
         <Box role="status" aria-live="polite" sx={{ minWidth: 260 }}>
