@@ -33,12 +33,14 @@ const HEX = '0123456789abcdef';
 /** A UUID v4 shaped value drawn from the seeded stream, so ids stay stable across runs. */
 export function seededUuid(rng: Rng): string {
   // 32 draws, one per hex digit, in order: a world of 200,000 clients draws this many times at start, and a
-  // persisted world must get the very same UUIDs from its seed as the version before did.
-  let s = '';
+  // persisted world must get the very same UUIDs from its seed as the version before did. The characters are
+  // joined once: a string grown by `+=` stays a chain of 36 pieces in V8 (about 1 kB per UUID, 250 MB for a
+  // world of 200,000 clients) until something reads it whole.
+  const chars: string[] = [];
   for (let i = 0; i < 32; i++) {
     const digit = Math.floor(rng() * 16);
-    if (i === 8 || i === 12 || i === 16 || i === 20) s += '-';
-    s += i === 12 ? '4' : i === 16 ? HEX[(digit & 0x3) | 0x8] : HEX[digit];
+    if (i === 8 || i === 12 || i === 16 || i === 20) chars.push('-');
+    chars.push(i === 12 ? '4' : i === 16 ? HEX[(digit & 0x3) | 0x8]! : HEX[digit]!);
   }
-  return s;
+  return chars.join('');
 }

@@ -3,7 +3,7 @@ import { isValidOrgNumber } from '../../../shared/domain/orgnr';
 import { missingPackages } from '../../../shared/domain/packages';
 import { generatedClaims } from '../../../electron/demo/seed/claims-generated';
 import { namedClaims } from '../../../electron/demo/seed/claims-named';
-import { buildDirectory } from '../../../electron/demo/seed/clients';
+import { buildDirectory, clientPackages } from '../../../electron/demo/seed/clients';
 import { NAMED_CLIENTS } from '../../../electron/demo/seed/organisations';
 import { createRng, seededUuid } from '../../../electron/demo/random';
 
@@ -59,6 +59,14 @@ describe('demo seed', () => {
     const suB = ['regnskapsforer-med-signeringsrettighet', 'skattegrunnlag'];
     expect(gen.some((c) => missingPackages(suB, c.packages).length === 0)).toBe(true);
     expect(gen.some((c) => c.roles.includes('REGN') && missingPackages(suB, c.packages).length > 0)).toBe(true);
+  });
+
+  it('gives every generated client the packages of its own form and roles, though clients of one mix share the list', () => {
+    const d = buildDirectory(5, 3000);
+    for (const c of d.clients.slice(NAMED_CLIENTS.length)) expect(c.packages).toEqual(clientPackages(c.org.form, c.roles, c.direct));
+    // FFØR gives packages to some forms only, so a list shared without regard to the form would be wrong.
+    const ffor = d.clients.filter((c) => c.roles.includes('FFØR'));
+    expect(new Set(ffor.map((c) => c.org.form)).size).toBeGreaterThan(1);
   });
 
   it('contains names with markup and quotes, at fixed places', () => {
