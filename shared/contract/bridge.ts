@@ -18,6 +18,12 @@ export interface KlientdeskBridge {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Present in the browser host, where there are no file paths to hand to main. */
   readonly batchFiles?: BatchFileTransfer;
+  /**
+   * Present in the browser host, whose events come over a connection that can drop: the listener is called when
+   * the event stream is back after a gap, so whatever was read before may have changed unannounced. IPC loses
+   * no events, so the preload has none.
+   */
+  onEventsResumed?(listener: () => void): () => void;
 }
 
 /** The IPC channel names used on the wire; the preload and main agree on these two only. */

@@ -59,6 +59,11 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
   return getBridge().on(event, listener);
 }
 
+/** Called when events may have been missed (the browser host's stream came back); a no-op under IPC. */
+export function onEventsResumed(listener: () => void): () => void {
+  return getBridge().onEventsResumed?.(listener) ?? (() => undefined);
+}
+
 /**
  * Imports a batch file. In Electron main shows the open dialog and streams the file in; in the browser host the
  * page picks the file and its bytes go to the host as they are. Null when the person cancels.

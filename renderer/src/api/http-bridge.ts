@@ -44,7 +44,9 @@ type Listener = (payload: unknown) => void;
 export function createHttpBridge(): KlientdeskBridge {
   const session = startSession();
   const listeners = new Map<string, Set<Listener>>();
+  const resumedListeners = new Set<() => void>();
   let streaming = false;
+  let opened = 0;
 
   async function stream(): Promise<void> {
     if (streaming) return;
@@ -53,6 +55,8 @@ export function createHttpBridge(): KlientdeskBridge {
       await session;
       const res = await fetch(HOST_ROUTES.events);
       if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
+      // Every open after the first follows a gap in which events may have been sent to nobody.
+      if (opened++ > 0) for (const l of resumedListeners) l();
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       const framesOf = createEventFrameReader();
       for (;;) {
@@ -115,6 +119,10 @@ export function createHttpBridge(): KlientdeskBridge {
       listeners.set(event, set);
       void stream();
       return () => set.delete(listener as Listener);
+    },
+    onEventsResumed(listener) {
+      resumedListeners.add(listener);
+      return () => resumedListeners.delete(listener);
     },
   };
 }

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventName, EventPayload } from '../../../../shared/contract';
-import { subscribe } from '../client';
+import { onEventsResumed, subscribe } from '../client';
 import { emptyMemory, invalidationsFor } from './invalidation';
 import { queryKeys } from './keys';
 import { createRefresher } from './refresh';
@@ -24,6 +24,8 @@ export function useServerEvents(queryClient: QueryClient): void {
       for (const queryKey of result.keys) refresh(queryKey, result.reset);
     };
     const stops = EVENTS.map((event) => subscribe(event, (payload) => apply(event, payload)));
+    // What the lost events would have said is unknown: every answer on screen is asked again.
+    stops.push(onEventsResumed(() => refresh([], false)));
     return () => stops.forEach((stop) => stop());
   }, [queryClient]);
 }
