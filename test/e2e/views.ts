@@ -87,6 +87,21 @@ export const VIEWS: ViewVisit[] = [
     },
   },
   {
+    name: 'proposal-rules',
+    open: async (page) => {
+      await page.getByTestId('nav-batches').click();
+      await page.getByTestId('proposal-rules').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      // An unsaved rule, so the editor's fields are on the view too (Escape leaves the firm's rules as they were).
+      await page.getByTestId('rule-add').click();
+      await expect(page.getByTestId('rule-0')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    },
+  },
+  {
     name: 'claims',
     open: async (page) => {
       await page.getByTestId('nav-claims').click();

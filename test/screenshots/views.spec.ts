@@ -20,7 +20,8 @@ for (const language of ['nb', 'en'] as const) {
       await page.setViewportSize(size);
       for (const view of VIEWS) {
         await view.open(page);
-        await page.screenshot({ path: `screenshots/${size.width}x${size.height}/${language}-${view.name}.png` });
+        // Dialogs fade in: the picture is of the view as it settles, not half way through the transition.
+        await page.screenshot({ path: `screenshots/${size.width}x${size.height}/${language}-${view.name}.png`, animations: 'disabled' });
         await view.close?.(page);
       }
     }

@@ -40,6 +40,8 @@ function peopleOptions(listed: readonly { partyUuid: string; name: string }[] | 
 
 export function ProposalRulesDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation(['batches', 'common']);
+  const { t: tc } = useTranslation('clients');
+  const packageName = (code: string): string => tc(`packages.${code}`, { defaultValue: code });
   const settings = useSettings();
   const status = useAppStatus();
   const save = useUpdateSettings();
@@ -190,12 +192,15 @@ export function ProposalRulesDialog({ onClose }: { onClose(): void }) {
                   size="small"
                   options={[...PACKAGES_BY_RELATIONSHIP[rule.relationship]]}
                   value={rule.employeePackages}
+                  getOptionLabel={packageName}
                   onChange={(_, v) => setRule(i, { employeePackages: v })}
                   renderInput={(params) => (
                     <TextField
                       {...params}
                       label={t('rules.employeePackages')}
-                      helperText={t('rules.employeePackagesHelp', { fallback: PACKAGES_BY_RELATIONSHIP[rule.relationship][0] })}
+                      helperText={t('rules.employeePackagesHelp', {
+                        fallback: packageName(PACKAGES_BY_RELATIONSHIP[rule.relationship][0] ?? ''),
+                      })}
                     />
                   )}
                 />
