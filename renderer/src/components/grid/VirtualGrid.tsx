@@ -133,6 +133,8 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   const activeRendered = items.some((i) => i.index === active);
   const height =
     props.maxHeight === undefined ? undefined : Math.min(props.maxHeight, HEADER_HEIGHT + Math.max(1, rowCount) * rowHeight + 2);
+  // Made again only when the height changes: each new sx object costs a style pass on every keystroke's render.
+  const frameSx = useMemo(() => gridFrameSx(height), [height]);
   return (
     <Box
       ref={scrollRef}
@@ -146,18 +148,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid={props.testId}
-      sx={{
-        position: 'relative',
-        overflow: 'auto',
-        ...(height === undefined ? { flex: 1, minHeight: 0 } : { height, flexShrink: 0 }),
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        bgcolor: 'background.paper',
-        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
-        // The active row is marked only while the grid has keyboard focus, where it means "the keys act here".
-        '&:focus-visible [data-active="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px' },
-      }}
+      sx={frameSx}
     >
       <GridHeader columns={columns} template={template} minWidth={minWidth} onResize={onResize} />
       {rowCount === 0 && props.empty && (
@@ -324,6 +315,21 @@ const GridRow = memo(
     sameData(a.data, b.data),
 ) as <R>(props: GridRowProps<R>) => ReactNode;
 
+function gridFrameSx(height: number | undefined): SxProps<Theme> {
+  return {
+    position: 'relative',
+    overflow: 'auto',
+    ...(height === undefined ? { flex: 1, minHeight: 0 } : { height, flexShrink: 0 }),
+    border: 1,
+    borderColor: 'divider',
+    borderRadius: 1,
+    bgcolor: 'background.paper',
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+    // The active row is marked only while the grid has keyboard focus, where it means "the keys act here".
+    '&:focus-visible [data-active="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px' },
+  };
+}
+
 /** Every row's and cell's style as rules of the row group, each column's own `cellSx` under its key. */
 function rowGroupSx<R>(columns: readonly GridColumn<R>[], clickable: boolean): SxProps<Theme> {
   const cells: Record<string, unknown> = {};
@@ -362,11 +368,14 @@ const justify = (align: GridColumn<unknown>['align']): string =>
 const asCell = (content: ReactNode): ReactNode =>
   typeof content === 'string' || typeof content === 'number' ? <CellText>{content}</CellText> : content;
 
-/** A cell's text, cut with an ellipsis where the column is too narrow. */
+/**
+ * A cell's text, cut with an ellipsis where the column is too narrow. A plain span with one shared style
+ * object: it is in every cell of every row a search repaints, where a styled Box would redo its style work.
+ */
 export function CellText({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
-    <Box component="span" sx={ellipsis} data-testid={testId}>
+    <span style={ellipsis} data-testid={testId}>
       {children}
-    </Box>
+    </span>
   );
 }

@@ -14,6 +14,8 @@ const ROW_HEIGHT = 30;
 
 type SortColumn = NonNullable<ClientQuery['sort']>;
 
+const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
+
 export interface ClientGridProps {
   pages: ClientPages;
   query: ClientQuery;
@@ -83,11 +85,7 @@ export function ClientGrid(props: ClientGridProps) {
   const onVisibleRange = useCallback((first: number, last: number) => ensure(first, last), [ensure]);
   return (
     <>
-      <Typography
-        id="client-grid-help"
-        variant="caption"
-        sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
-      >
+      <Typography id="client-grid-help" variant="caption" sx={visuallyHidden}>
         {t('grid.keyboardHelp')}
       </Typography>
       <VirtualGrid<ClientRow>

@@ -1,13 +1,13 @@
 // The client grid's columns: what each shows, how wide it starts, and which may sort. Org numbers sit in a
 // fixed-width column in their `### ### ###` form, so they never wrap or get cut.
-import { Box, Checkbox, Chip, Tooltip } from '@mui/material';
+import { Box } from '@mui/material';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
-import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import type { TFunction } from 'i18next';
 import type { ClientQuery, ClientRow } from '../../../../shared/contract/clients';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
 import { CellText, type GridColumn } from '../../components/grid/VirtualGrid';
+import { AndRuleIcon, cellStyles, Chip } from './client-cells';
 
 type SortColumn = NonNullable<ClientQuery['sort']>;
 
@@ -43,19 +43,19 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       key: 'select',
       label: '',
       min: 40,
-      cellSx: { px: 0.5 },
+      cellSx: cellStyles.select,
       cell: (row, index) => (
-        <Box onClick={(e) => e.stopPropagation()}>
-          <Checkbox
-            size="small"
-            sx={{ p: 0.5 }}
+        // The label widens what a click hits to the whole box around the checkbox; the row does not see it.
+        <label className="kd-check" onClick={stopPropagation}>
+          <input
+            type="checkbox"
             checked={ctx.isSelected(row.orgNumber)}
             // React fires a checkbox's change from its click, so the click's Shift key is on the native event.
             onChange={(e) => ctx.onToggle(index, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
             tabIndex={-1}
-            slotProps={{ input: { 'aria-label': t('grid.selectRow', { name: row.name }) } }}
+            aria-label={t('grid.selectRow', { name: row.name })}
           />
-        </Box>
+        </label>
       ),
     },
     {
@@ -64,13 +64,14 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       min: 180,
       grow: 2.2,
       title: (row) => row.name,
+      cellSx: cellStyles.chips,
       cell: (row) => (
         <>
           {/* Names come from outside: rendered as text only, never as markup. */}
           <CellText testId="client-name">{row.name}</CellText>
-          {row.isNew && <Chip size="small" color="info" label={t('grid.newClient')} />}
-          {row.isSubUnit && <Chip size="small" variant="outlined" label={t('grid.subUnit')} />}
-          {row.goneAt && <Chip size="small" color="warning" label={t('grid.gone')} />}
+          {row.isNew && <Chip tone="info">{t('grid.newClient')}</Chip>}
+          {row.isSubUnit && <Chip tone="outlined">{t('grid.subUnit')}</Chip>}
+          {row.goneAt && <Chip tone="warning">{t('grid.gone')}</Chip>}
         </>
       ),
     },
@@ -88,11 +89,13 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       label: t('grid.relationship'),
       // Wide enough for "Relationship" and two chips.
       min: 118,
+      cellSx: cellStyles.chips,
+      // The code is what accountants know; its expansion is the abbreviation's title, read and hovered alike.
       cell: (row) =>
         row.relationships.map((r) => (
-          <Tooltip key={r} title={t(`relationships.${r}`)}>
-            <Chip size="small" label={r} />
-          </Tooltip>
+          <Chip key={r} abbr={t(`relationships.${r}`)}>
+            {r}
+          </Chip>
         )),
     },
     {
@@ -109,14 +112,19 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       min: 130,
       grow: 1.2,
       title: delegated,
+      cellSx: cellStyles.chips,
       cell: (row) => (
         <>
           {/* The first system user by name, the others as "+1": two long titles never hide each other. */}
           {row.delegatedTo.length > 0 && (
-            <Chip size="small" variant="outlined" label={ctx.systemUserTitle(row.delegatedTo[0]!)} sx={{ minWidth: 0, flexShrink: 1 }} />
+            <Chip tone="outlined" shrink>
+              {ctx.systemUserTitle(row.delegatedTo[0]!)}
+            </Chip>
           )}
           {row.delegatedTo.length > 1 && (
-            <Chip size="small" label={`+${row.delegatedTo.length - 1}`} aria-label={delegated(row)} data-testid="delegated-more" />
+            <Chip ariaLabel={delegated(row)} testId="delegated-more">
+              {`+${row.delegatedTo.length - 1}`}
+            </Chip>
           )}
         </>
       ),
@@ -134,18 +142,16 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       label: t('grid.andRule'),
       min: 88,
       align: 'center',
+      cellSx: cellStyles.andRule,
       cell: (row) => {
         const text = warning(row);
-        return text ? (
-          <Tooltip title={text}>
-            {/* titleAccess gives the icon a name screen readers read; MUI hides untitled icons from them. */}
-            <WarningAmberRounded color="warning" fontSize="small" titleAccess={text} data-testid="and-rule-warning" />
-          </Tooltip>
-        ) : null;
+        return text ? <AndRuleIcon text={text} /> : null;
       },
     },
   ];
 }
+
+const stopPropagation = (e: { stopPropagation(): void }) => e.stopPropagation();
 
 function sortable(
   ctx: ClientColumnContext,
