@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     const readme = readFileSync('README.md', 'utf8');
     const a = readme.indexOf(START);
     const b = readme.indexOf(END);
-    if (a >= 0 && b > a) writeFileSync('README.md', `${readme.slice(0, a + START.length)}\n${md}\n${readme.slice(b)}`);
+    if (a >= 0 && b > a) writeFileSync('README.md', `${readme.slice(0, a + START.length)}\n\n${md}\n\n${readme.slice(b)}`);
   }
 }
 
