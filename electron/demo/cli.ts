@@ -17,6 +17,7 @@ const USAGE = `Usage: npm run -s demo-world -- [options]
   --latency MS          latency added to every response
   --demo-date D         the date claims are due against (default 2026-11-24)
   --maskinporten-errors real | documented   Maskinporten's error bodies (default real)
+  --request-timeout-days N                 days until an unanswered system-user request times out (default 180)
   --fault SPEC          repeatable; JSON or service:key=value,... e.g. skatteetaten:errorRate=0.2,latencyMs=300
   --quiet               no log lines on stderr
   --help                this text`;
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'demo-date': { type: 'string' },
       'maskinporten-errors': { type: 'string' },
+      'request-timeout-days': { type: 'string' },
       fault: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
     ...(values.latency !== undefined ? { latencyMs: integer('latency', values.latency)! } : {}),
     ...(values['demo-date'] ? { demoDate: values['demo-date'] } : {}),
     ...(errorForm ? { maskinportenErrors: errorForm as MaskinportenErrorForm } : {}),
+    ...(values['request-timeout-days'] !== undefined
+      ? { requestTimeoutDays: integer('request-timeout-days', values['request-timeout-days'])! }
+      : {}),
     ...(faults.length ? { faults } : {}),
     quiet: values.quiet ?? false,
   });

@@ -17,6 +17,8 @@ export interface WorldKeys {
 
 export interface WorldSettings {
   maskinportenErrors: MaskinportenErrorForm;
+  /** Days until a request nobody answered reads as `Timedout`. */
+  requestTimeoutDays: number;
 }
 
 export interface WorldContext {

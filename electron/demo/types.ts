@@ -30,6 +30,11 @@ export interface DemoWorldOptions {
   faults?: FaultSpec[];
   /** Form of Maskinporten's error bodies (default `real`); also `PUT {admin}/settings`. */
   maskinportenErrors?: MaskinportenErrorForm;
+  /**
+   * Days until an unanswered system-user request times out (default 180, as Altinn's code has it; some of its
+   * docs say 10, so a test can choose). Also `PUT {admin}/settings`.
+   */
+  requestTimeoutDays?: number;
 }
 
 /** A fault: random failures (the default kind) or a lost answer. */
@@ -168,6 +173,7 @@ export interface DemoWorldInfo {
 /** Switches that `PUT {admin}/settings` changes while the world runs. */
 export interface DemoWorldSettings {
   maskinportenErrors: MaskinportenErrorForm;
+  requestTimeoutDays: number;
 }
 
 export interface DemoWorldAdmin {

@@ -4,6 +4,7 @@ import { createAdminServer } from './admin/server';
 import { adminRoutes } from './admin/routes';
 import { checkAdminSecret, newAdminSecret } from './admin/secret';
 import { altinnHooks, altinnRoutes } from './altinn/routes';
+import { REQUEST_TIMEOUT_DAYS } from './altinn/wire';
 import { WorldClock } from './clock';
 import { idportenIssuer, maskinportenIssuer, type WorldContext, type WorldKeys, type WorldSettings } from './context';
 import { FaultInjector } from './faults';
@@ -149,7 +150,10 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const [keys, directory] = await Promise.all([loadKeys(store), Promise.resolve(buildDirectory(seed, clientCount))]);
   const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
   const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
-  const settings: WorldSettings = { maskinportenErrors: opts.maskinportenErrors ?? 'real' };
+  const settings: WorldSettings = {
+    maskinportenErrors: opts.maskinportenErrors ?? 'real',
+    requestTimeoutDays: opts.requestTimeoutDays ?? REQUEST_TIMEOUT_DAYS,
+  };
   const relations = createClientRelations(directory);
   const w: WorldContext = {
     seed,

@@ -10,7 +10,12 @@ const jwkSchema = z.object({ kty: z.literal('RSA'), n: z.string().min(16), e: z.
 const registerSchema = z.object({ clientId: z.string().min(1), jwk: jwkSchema }).strict();
 const resetSchema = z.object({ preset: z.enum(['start', 'ready']).optional() }).strict();
 const clockSchema = z.object({ advanceSeconds: z.number().finite() }).strict();
-const settingsSchema = z.object({ maskinportenErrors: z.enum(['real', 'documented']).optional() }).strict();
+const settingsSchema = z
+  .object({
+    maskinportenErrors: z.enum(['real', 'documented']).optional(),
+    requestTimeoutDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
 const clientRelationSchema = z
   .object({
     orgNo: z.string().regex(/^\d{9}$/),

@@ -2,11 +2,12 @@
 import type { WorldContext } from '../context';
 import type { RegisteredSystem, SystemUser, SystemUserRequest } from '../state/model';
 
+/** Altinn's code; some of its docs say 10 days. A world's `requestTimeoutDays` setting chooses. */
 export const REQUEST_TIMEOUT_DAYS = 180;
 
 /** Timed-out requests are derived on read, so advancing the clock is enough to see one. */
 export function effectiveStatus(w: WorldContext, r: SystemUserRequest): SystemUserRequest['status'] {
-  if (r.status === 'New' && Date.parse(r.created) + REQUEST_TIMEOUT_DAYS * 86_400_000 < w.clock.nowMs()) return 'Timedout';
+  if (r.status === 'New' && Date.parse(r.created) + w.settings.requestTimeoutDays * 86_400_000 < w.clock.nowMs()) return 'Timedout';
   return r.status;
 }
 

@@ -283,9 +283,9 @@ describe('error bodies: real form (default) and documented form', () => {
         error_description: `Invalid assertion. Client authentication failed. JWT is expired (correlation id: ${correlationId})`,
       });
 
-      expect(await (await world.admin('/settings')).json()).toEqual({ maskinportenErrors: 'real' });
+      expect(await (await world.admin('/settings')).json()).toEqual({ maskinportenErrors: 'real', requestTimeoutDays: 180 });
       const put = await world.admin('/settings', { method: 'PUT', body: '{"maskinportenErrors":"documented"}' });
-      expect(await put.json()).toEqual({ maskinportenErrors: 'documented' });
+      expect(await put.json()).toEqual({ maskinportenErrors: 'documented', requestTimeoutDays: 180 });
       const again = await postToken(
         `${issuer}/token`,
         await signGrant(world.key, {
@@ -299,6 +299,10 @@ describe('error bodies: real form (default) and documented form', () => {
         'Invalid assertion. Client authentication failed. JWT is expired (MP-130)',
       );
       expect((await world.admin('/settings', { method: 'PUT', body: '{"maskinportenErrors":"loud"}' })).status).toBe(400);
+      // The other switch, alone: the Maskinporten form chosen above stays.
+      const days = await world.admin('/settings', { method: 'PUT', body: '{"requestTimeoutDays":10}' });
+      expect(await days.json()).toEqual({ maskinportenErrors: 'documented', requestTimeoutDays: 10 });
+      expect((await world.admin('/settings', { method: 'PUT', body: '{"requestTimeoutDays":0}' })).status).toBe(400);
     } finally {
       await world.close();
     }

@@ -22,7 +22,7 @@ describe('demo world in its own process', () => {
     expect(info.status).toBe(200);
     expect(((await info.json()) as { urls: unknown }).urls).toEqual(w.info.urls);
     expect((await fetch(`${w.info.urls.admin}/info`)).status).toBe(401);
-    expect(await (await w.admin('/settings')).json()).toEqual({ maskinportenErrors: 'documented' });
+    expect(await (await w.admin('/settings')).json()).toEqual({ maskinportenErrors: 'documented', requestTimeoutDays: 180 });
   });
 
   it('keeps its state in the file it was given, and stops on close, removing its temp folder', async () => {
