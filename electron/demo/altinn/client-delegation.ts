@@ -140,7 +140,9 @@ export function clientDelegationRoutes(w: WorldContext, router: Router): void {
     const client = clientFromPartyUuid(w, clientParam!);
     const echo = { agent: su.id, client: clientParam!.toLowerCase() };
     if (op === 'remove') {
-      if (!client) return altinnProblem(400, 'AUTH-00079', 'Client not found.');
+      // The DELETE does no client check of its own: Access Management's revoke finds no delegation the firm
+      // facilitated from that party, and Authentication words that failure as AUTH-00031.
+      if (!client) return altinnProblem(400, 'AUTH-00031', 'Party does not match delegation facilitator.');
       w.store.delegatedTo(su.id).delete(client.org.orgNo);
       w.store.changed();
       return json(200, echo);

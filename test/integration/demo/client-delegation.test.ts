@@ -137,19 +137,20 @@ describe('POST/DELETE clients', () => {
     }
   });
 
-  it('a guessed UUID, one derived from an org number, or a party that is not a client → 400 AUTH-00079', async () => {
+  it('a guessed UUID, one derived from an org number, or a party that is not a client: POST 400 AUTH-00079, DELETE 400 AUTH-00031', async () => {
     const guesses = [crypto.randomUUID(), `00000000-0000-4000-8000-000${C.c6}`, `00000000-0000-4000-8000-000${C.x1}`, t.firmUuid];
+    const refusals = {
+      POST: { code: 'AUTH-00079', title: 'Client not found.' },
+      // The DELETE checks nothing itself; the revoke in Access Management fails.
+      DELETE: { code: 'AUTH-00031', title: 'Party does not match delegation facilitator.' },
+    };
     for (const guess of guesses) {
       for (const method of ['POST', 'DELETE'] as const) {
         const res = await call(method, `${ENDUSER}/clients?agent=${SU_A}&client=${guess}`, morten);
         expect(res.status, `${method} ${guess}`).toBe(400);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
-        expect(await res.json()).toMatchObject({
-          type: 'urn:altinn:error:AUTH-00079',
-          code: 'AUTH-00079',
-          title: 'Client not found.',
-          status: 400,
-        });
+        const { code, title } = refusals[method];
+        expect(await res.json()).toMatchObject({ type: `urn:altinn:error:${code}`, code, title, status: 400 });
       }
     }
     expect(t.world.admin.delegatedClients(SU_A)).not.toContain(C.c6);
