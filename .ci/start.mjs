@@ -39,6 +39,20 @@ function openInBrowser(url) {
 
 // KLIENTDESK_BROWSER=1 asks for the browser host even where Electron is installed.
 const binary = process.env.KLIENTDESK_BROWSER === '1' ? null : electronBinary();
+if (binary && (args.includes('--help') || args.includes('-h'))) {
+  console.log(`Usage: npm start -- [options]
+
+The desktop app (Electron) on its demo world, or on the environment chosen in Settings.
+
+Options:
+  --data-dir DIR          the data folder (default: KLIENTDESK_DATA_DIR, else the app's own folder)
+  --world URL             use a standalone demo world (\`npm run demo-world\`) at this admin address
+  --world-secret SECRET   that world's admin secret (default: KLIENTDESK_WORLD_SECRET)
+  --help                  print this and exit
+
+KLIENTDESK_BROWSER=1 npm start -- --help lists the browser host's options (port, demo world size, backup, web root).`);
+  process.exit(0);
+}
 if (binary) {
   if (npx(['electron-vite', 'build']) !== 0) process.exit(1);
   const run = spawnSync(binary, ['.', ...args], { stdio: 'inherit' });

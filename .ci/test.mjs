@@ -18,6 +18,23 @@ const start = (args) =>
     child.once('exit', (code) => resolve(code ?? 1));
   });
 
+const USAGE = `Usage: npm test [-- --help]
+
+Builds the renderer and the browser host, runs every unit and integration test (Vitest, with coverage of
+electron/main and electron/preload), then every end-to-end test in Chromium (Playwright; CHROMIUM_PATH picks the
+browser), and prints one closing line: N passed, N failed, N skipped. Reports go to reports/.
+To run a part: npm run test:unit, npm run test:e2e.
+`;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`npm test takes no options (${args.join(' ')})\n\n${USAGE}`);
+  process.exit(2);
+}
+
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
 

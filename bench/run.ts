@@ -43,8 +43,29 @@ function markdown(results: RowResult[], machine: string, date: string): string {
   return lines.join('\n');
 }
 
+const USAGE = `Usage: npm run bench -- [--help] [row ...]
+
+Measures every row against its baseline in one run, prints the table, writes bench/results/latest.{json,md}
+and, when every row ran and none failed, rewrites the table in README.md.
+
+  row      run only the rows whose id (or alias) starts with one of these words, e.g. sync-200k ui
+           (rows: ${rows.map((r) => r.id).join(', ')})
+  --help   print this and exit
+`;
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const unknown = args.filter((a) => a.startsWith('-'));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown option ${unknown.join(', ')}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const only = args;
   const results: RowResult[] = [];
   const started = performance.now();
   const startLoad = loadavg()[0]!.toFixed(1);
