@@ -20,8 +20,6 @@ export default defineConfig({
         flow: resolve('electron/cli/flow/main.ts'),
         batch: resolve('electron/cli/batch/main.ts'),
         'demo-world': resolve('electron/demo/cli.ts'),
-        // The browser host starts its embedded world in a worker thread from this file, beside host.js.
-        'demo-world-worker': resolve('electron/demo/worker.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js' },

@@ -127,9 +127,7 @@ const SHELLS_START_THE_WORLD = 'a shell starts the embedded demo world; the serv
 
 export const exceptions = [
   { from: 'electron/main/index.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
-  // Types only: the world's options and the worker's messages; the thread's code is loaded from its own file.
-  { from: 'electron/host/world-thread.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
-  { from: 'electron/host/world-thread.ts', to: 'electron/demo/worker.ts', why: SHELLS_START_THE_WORLD },
+  { from: 'electron/host/cli.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/cli/flow/main.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
   { from: 'electron/cli/batch/main.ts', to: 'electron/demo/index.ts', why: SHELLS_START_THE_WORLD },
 ];

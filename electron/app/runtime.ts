@@ -95,28 +95,14 @@ export class EnvironmentRuntime {
       await this.teardown();
       this.#environment = environment;
       this.#connectFailure = null;
-      // The vault unlocks (scrypt, on the threadpool) while the world starts: neither needs the other.
-      const connecting = connectEnvironment(environment, {
-        settings: this.options.settings,
-        world: this.options.worlds[environment],
-        endpointOverrides: this.options.endpointOverrides?.[environment],
-      });
-      // Marked handled now: its failure is read below, after the vault, and must not count as unhandled meanwhile.
-      connecting.catch(() => undefined);
-      let vault: KeyVault;
-      try {
-        vault = await this.vault();
-      } catch (error) {
-        // A world started for nothing is stopped again; its own failure is not the news here.
-        await connecting.then(
-          (connected) => connected.lease?.release(),
-          () => undefined,
-        );
-        throw error;
-      }
+      const vault = await this.vault();
       let config: EnvironmentConfig;
       try {
-        const connected = await connecting;
+        const connected = await connectEnvironment(environment, {
+          settings: this.options.settings,
+          world: this.options.worlds[environment],
+          endpointOverrides: this.options.endpointOverrides?.[environment],
+        });
         ({ config } = connected);
         this.#world = connected.world;
         this.#lease = connected.lease;

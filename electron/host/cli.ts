@@ -8,7 +8,7 @@ import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
 import { whileAssembling } from './assembling';
 import { startHost } from './server';
-import { startWorldThread } from './world-thread';
+import { startDemoWorld } from '../demo';
 
 const USAGE = `Usage: npm run web -- [options]
 
@@ -76,9 +76,8 @@ async function main(): Promise<void> {
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.0.0',
     protector: fallbackProtector(dataDir),
-    // On a thread of its own, so building a large world never keeps the page or the first rows waiting.
     startEmbeddedWorld: () =>
-      startWorldThread(new URL('./demo-world-worker.js', import.meta.url), {
+      startDemoWorld({
         port: 0,
         clients,
         stateFile: join(dataDir, 'demo-world.json'),

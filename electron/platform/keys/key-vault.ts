@@ -171,7 +171,6 @@ export class KeyVault {
     if (state === 'unset') throw new AppError('KEY_VAULT_PASSPHRASE_UNSET', 'No passphrase is chosen yet; choose one first.');
     const candidate = passphraseProtector(passphrase, this.#typed.scrypt, 1);
     if (this.#passphraseCheck !== undefined) {
-      await candidate.prepare?.(Buffer.from(this.#passphraseCheck, 'base64'));
       assertCheck(candidate, this.#passphraseCheck);
     } else {
       // Written before the check existed: the passphrase is right when it opens at least one key.
@@ -201,18 +200,13 @@ export class KeyVault {
   }
 
   async #openWith(protector: NamedProtector): Promise<void> {
-    if (this.#passphraseCheck !== undefined && protector.kind === 'passphrase') {
-      await protector.prepare?.(Buffer.from(this.#passphraseCheck, 'base64'));
-      assertCheck(protector, this.#passphraseCheck);
-    }
+    if (this.#passphraseCheck !== undefined && protector.kind === 'passphrase') assertCheck(protector, this.#passphraseCheck);
     let opened = 0;
     const usable: StoredKey[] = [];
     let firstFailure: unknown;
     for (const key of this.#keys) {
       try {
-        const sealed = Buffer.from(key.sealedPrivateKey, 'base64');
-        await protector.prepare?.(sealed);
-        const der = protector.decrypt(sealed);
+        const der = protector.decrypt(Buffer.from(key.sealedPrivateKey, 'base64'));
         this.#privateKeys.set(key.kid, await toSigningHandle(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })));
         der.fill(0);
         usable.push(key);

@@ -1,7 +1,7 @@
 // How private keys are sealed at rest. In Electron, main passes safeStorage (the OS key store); where that
 // is missing (browser host, a Linux box without a secret service) a passphrase the person types protects the
 // file instead, and is never stored. Tests and tools that know their passphrase pass a passphraseProtector.
-import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 
 export interface Protector {
@@ -15,11 +15,6 @@ export type ProtectionKind = 'os' | 'passphrase';
 
 export interface NamedProtector extends Protector {
   kind: ProtectionKind;
-  /**
-   * Readies whatever `decrypt(sealed)` will need without blocking the event loop (a passphrase's scrypt runs
-   * on libuv's threadpool), so the host keeps serving while the keys unlock; decrypt works without it too.
-   */
-  prepare?(sealed: Buffer): Promise<void>;
 }
 
 /** Wraps an injected OS protector such as Electron's safeStorage. */
@@ -75,13 +70,11 @@ export function passphraseProtector(passphrase: string, params: ScryptParams = D
   }
   const derived = new Map<string, Buffer>();
   const sealingSalt = randomBytes(SALT_BYTES);
-  const idOf = (salt: Buffer, p: ScryptParams) => `${salt.toString('hex')}:${p.N}:${p.r}:${p.p}`;
-  const scryptOptions = (p: ScryptParams) => ({ N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 });
   const derive = (salt: Buffer, p: ScryptParams): Buffer => {
-    const id = idOf(salt, p);
+    const id = `${salt.toString('hex')}:${p.N}:${p.r}:${p.p}`;
     let key = derived.get(id);
     if (!key) {
-      key = scryptSync(passphrase.normalize('NFC'), salt, 32, scryptOptions(p));
+      key = scryptSync(passphrase.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 });
       derived.set(id, key);
     }
     return key;
@@ -100,25 +93,13 @@ export function passphraseProtector(passphrase: string, params: ScryptParams = D
       numbers.writeUInt32BE(params.p, 8);
       return Buffer.concat([MAGIC, numbers, sealingSalt, nonce, cipher.getAuthTag(), ciphertext]);
     },
-    async prepare(sealed) {
-      // A damaged blob is decrypt's to report, with its own message.
-      if (!hasHeader(sealed)) return;
-      const p = paramsOf(sealed);
-      const salt = sealed.subarray(MAGIC.length + 12, MAGIC.length + 12 + SALT_BYTES);
-      const id = idOf(salt, p);
-      if (derived.has(id)) return;
-      const key = await new Promise<Buffer | null>((resolve) =>
-        scrypt(passphrase.normalize('NFC'), salt, 32, scryptOptions(p), (error, out) => resolve(error ? null : out)),
-      );
-      // Parameters scrypt refuses are left for decrypt, which fails the same way as before.
-      if (key) derived.set(id, key);
-    },
     decrypt(sealed) {
-      if (!hasHeader(sealed)) {
+      if (sealed.length < HEADER_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) {
         throw new AppError('KEY_VAULT_CORRUPT', 'The key file is damaged or was not sealed with a passphrase.');
       }
-      const p = paramsOf(sealed);
-      let at = MAGIC.length + 12;
+      let at = MAGIC.length;
+      const p: ScryptParams = { N: sealed.readUInt32BE(at), r: sealed.readUInt32BE(at + 4), p: sealed.readUInt32BE(at + 8) };
+      at += 12;
       const salt = sealed.subarray(at, (at += SALT_BYTES));
       const nonce = sealed.subarray(at, (at += NONCE_BYTES));
       const tag = sealed.subarray(at, (at += TAG_BYTES));
@@ -131,11 +112,4 @@ export function passphraseProtector(passphrase: string, params: ScryptParams = D
       }
     },
   };
-}
-
-const hasHeader = (sealed: Buffer): boolean => sealed.length >= HEADER_BYTES && sealed.subarray(0, MAGIC.length).equals(MAGIC);
-
-function paramsOf(sealed: Buffer): ScryptParams {
-  const at = MAGIC.length;
-  return { N: sealed.readUInt32BE(at), r: sealed.readUInt32BE(at + 4), p: sealed.readUInt32BE(at + 8) };
 }
