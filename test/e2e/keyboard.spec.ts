@@ -47,6 +47,8 @@ test('sign in, delegate to a draft, delete it, and fetch claims, all from the ke
   while (!(await suB.isChecked())) await page.keyboard.press('ArrowDown');
   await tabTo(page, wizard.getByRole('button', { name: 'Neste' }));
   await page.keyboard.press('Enter');
+  // The step that replaced the one with the focus takes it: never the dialog frame, never the page behind.
+  await expect(wizard.getByRole('group', { name: 'Klienter', exact: true })).toBeFocused();
   const paste = wizard.getByRole('radio', { name: 'Lim inn organisasjonsnumre' });
   await tabTo(page, wizard.getByRole('radio', { name: /Alle som passer filteret/ }));
   while (!(await paste.isChecked())) await page.keyboard.press('ArrowDown');
@@ -55,6 +57,8 @@ test('sign in, delegate to a draft, delete it, and fetch claims, all from the ke
   await tabTo(page, wizard.getByRole('button', { name: 'Neste' }));
   await page.keyboard.press('Enter');
   await expect(wizard.getByTestId('verdict-ready')).toHaveText('Klar: 1');
+  // Neste was disabled under the focus while the review ran; the focus went to the review step, not the frame.
+  await expect(wizard.getByRole('group', { name: 'Kontroll', exact: true })).toBeFocused();
   await tabTo(page, wizard.getByRole('button', { name: 'Neste' }));
   await page.keyboard.press('Enter');
   const name = wizard.getByRole('textbox', { name: 'Navn på bunken' });

@@ -74,6 +74,11 @@ test('4: codes are shown by name: claim types, the audit environment, system acc
   await expect(c1.getByRole('cell', { name: 'Utskrevet forskuddsskatt' })).toBeVisible({ timeout: 30_000 });
   await expect(c1.getByRole('cell', { name: 'UTSKR_FORSKSKATT' })).toHaveCount(0);
 
+  // The actor flow's client picker names the client, not the seed's short id.
+  await page.getByTestId('nav-actorflow').click();
+  const picker = page.getByRole('combobox', { name: 'Klient i eksemplet' });
+  await expect(picker).toHaveText(/^FJELLBEKK RØRLEGGERSERVICE · 313\s367\s002$/);
+
   await page.getByTestId('nav-audit').click();
   const firstRow = page.getByRole('row').nth(1);
   await expect(firstRow.getByRole('gridcell', { name: 'Demo', exact: true })).toBeVisible();
@@ -94,6 +99,47 @@ test('5: counts agree in number with their words, in both languages', async ({ p
   await page.getByRole('searchbox', { name: 'Search clients' }).fill('granli');
   await expect(page.getByTestId('clients-total')).toHaveText('1 client');
   await expect(page.getByRole('button', { name: 'Select the one filtered' })).toBeVisible();
+});
+
+/** `n` distinct org numbers with a valid mod-11 check digit, none of them the firm's clients. */
+function validOrgNumbers(n: number): string[] {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const out: string[] = [];
+  for (let base = 97_000_000; out.length < n; base++) {
+    const digits = String(base).padStart(8, '0');
+    const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    out.push(digits + (check === 11 ? '0' : String(check)));
+  }
+  return out;
+}
+
+test('5: numbers of a thousand and more are grouped the way each language writes them', async ({ page }) => {
+  await readyApp(page, 'nb');
+  const numbers = validOrgNumbers(1234).join('\n');
+  await page.getByRole('button', { name: 'Deleger…' }).click();
+  let wizard = page.getByRole('dialog', { name: 'Deleger klienter til en systemtilgang' });
+  await wizard.getByRole('radio', { name: new RegExp(SU_A_TITLE) }).check();
+  await wizard.getByRole('button', { name: 'Neste' }).click();
+  await wizard.getByRole('radio', { name: 'Lim inn organisasjonsnumre' }).check();
+  await wizard.getByRole('textbox', { name: 'Organisasjonsnumre' }).fill(numbers);
+  // Bokmål groups thousands with a (no-break) space: "1 234", never "1234" or "1,234".
+  await expect(wizard.getByText(/^1\s234 organisasjonsnumre funnet/)).toBeVisible();
+  await wizard.getByRole('button', { name: 'Neste' }).click();
+  await expect(wizard.getByTestId('verdict-unknown_client')).toHaveText(/^Ikke klient av firmaet: 1\s234$/);
+  await wizard.getByRole('button', { name: 'Avbryt' }).click();
+
+  await setLanguage(page, 'en');
+  await page.getByRole('button', { name: 'Delegate…' }).click();
+  wizard = page.getByRole('dialog', { name: 'Delegate clients to a system access' });
+  await wizard.getByRole('radio', { name: /SmartRegnskap – klienter/ }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('radio', { name: 'Paste organisation numbers' }).check();
+  await wizard.getByRole('textbox', { name: 'Organisation numbers' }).fill(numbers);
+  await expect(wizard.getByText('1,234 organisation numbers found')).toBeVisible();
+  await wizard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(wizard).toHaveCount(0);
 });
 
 test('6: a paused batch shows the same counts on its page, in the list and in the status bar', async ({ page, request }) => {

@@ -7,6 +7,7 @@ import { Alert, Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../shared/domain/batch';
 import { formatOrgNumber } from '../../../../shared/domain/orgnr';
+import { formatNumber } from '../../../../shared/format/format';
 import { VirtualGrid, type GridColumn } from '../grid/VirtualGrid';
 import { countVerdicts, type ReviewRow, type Verdict } from './review-rows';
 
@@ -36,7 +37,7 @@ export function ReviewTable({
   /** The caller's own reason for a row, when it knows better (e.g. "already in this draft"). */
   explain?: (row: ReviewRow) => string | null;
 }) {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   const label = useVerdictLabel(operation);
   const [only, setOnly] = useState<Verdict | null>(null);
   const counts = useMemo(() => countVerdicts(rows), [rows]);
@@ -83,7 +84,7 @@ export function ReviewTable({
             key={v}
             color={COLOR[v]}
             variant={only === v ? 'filled' : 'outlined'}
-            label={`${label(v)}: ${counts[v]}`}
+            label={`${label(v)}: ${formatNumber(counts[v], i18n.language)}`}
             onClick={() => setOnly(only === v ? null : v)}
             aria-pressed={only === v}
             data-testid={`verdict-${v}`}
