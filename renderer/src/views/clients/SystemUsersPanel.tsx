@@ -3,7 +3,7 @@
 import { Box, Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { SystemUserRow } from '../../../../shared/contract/clients';
-import { formatDate } from '../../../../shared/format/format';
+import { formatDate, formatNumber } from '../../../../shared/format/format';
 
 export function SystemUsersPanel(props: {
   systemUsers: readonly SystemUserRow[];
@@ -45,11 +45,11 @@ export function SystemUsersPanel(props: {
               <dt>{t('systemUsers.relationship')}</dt>
               <dd>{su.relationship ? t(`relationships.${su.relationship}`) : '–'}</dd>
               <dt>{t('systemUsers.clients')}</dt>
-              <dd data-testid="system-user-client-count">{su.clientCount}</dd>
+              <dd data-testid="system-user-client-count">{formatNumber(su.clientCount, i18n.language)}</dd>
               <dt>{t('systemUsers.qualifying')}</dt>
-              <dd>{su.qualifyingCount}</dd>
+              <dd>{formatNumber(su.qualifyingCount, i18n.language)}</dd>
               <dt>{t('systemUsers.failing')}</dt>
-              <dd>{su.failingCount}</dd>
+              <dd>{formatNumber(su.failingCount, i18n.language)}</dd>
             </Box>
           </CardContent>
           <CardActions sx={{ flexWrap: 'wrap' }}>

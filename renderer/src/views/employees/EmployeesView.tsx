@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../../shared/format/format';
 import { useAppStatus } from '../../api/query/app';
 import type { Employee } from '../../../../shared/contract/employees';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -13,7 +14,7 @@ import { RemoveEmployeeDialog } from './RemoveEmployeeDialog';
 import { useEmployees } from './use-employees';
 
 export function EmployeesView() {
-  const { t } = useTranslation('employees');
+  const { t, i18n } = useTranslation('employees');
   const session = useAppStatus()?.session ?? null;
   const canAdminister = session?.isClientAdmin ?? false;
   const { employees, error, loading, reload } = useEmployees(canAdminister);
@@ -74,7 +75,7 @@ export function EmployeesView() {
                         {e.name}
                       </TableCell>
                       <TableCell align="right" data-testid="employee-client-count">
-                        {e.clientCount}
+                        {formatNumber(e.clientCount, i18n.language)}
                       </TableCell>
                       <TableCell>
                         <PackageChips codes={e.packages} />
