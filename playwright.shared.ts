@@ -1,5 +1,6 @@
 // What both Playwright runs (the e2e suite and the screenshots) share: the run's secrets and Chromium's launch
 // options. Each worker starts a browser host of its own with these secrets (test/e2e/fixtures.ts).
+import { existsSync } from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';
 
 // A fixed secret for the test run only (128 bits or more, as the host demands); the host makes a random one
@@ -11,8 +12,13 @@ export const E2E_KEY_PASSPHRASE = 'e2e-only key passphrase';
 export const E2E_WORLD_SECRET = 'e2e-only-world-7c1d9e3a5b2f4c6d8e0a1b3c';
 export const E2E_WORLD_HEADERS = { Authorization: `Bearer ${E2E_WORLD_SECRET}` };
 
+// `npm test` passes the browser it found (.ci/find-browser.mjs); `npm run screenshots` and a direct
+// `playwright test` find a system Chromium the same way, and else use Playwright's own.
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const executablePath = process.env.CHROMIUM_PATH || SYSTEM_CHROMIUM.find((path) => existsSync(path));
+
 export const chromiumLaunchOptions: LaunchOptions = {
-  ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
+  ...(executablePath ? { executablePath } : {}),
   args: [
     '--no-sandbox',
     '--disable-gpu',
