@@ -28,7 +28,8 @@ export function LineErrors({ list }: { list: OrgNumberList }) {
   return (
     <Box role="status" sx={{ mt: 1 }}>
       <Typography variant="body2">
-        {t('wizard.parsed', { count: list.entries.length })}, {t('wizard.parsedErrors', { count: list.errors.length })}
+        {t('wizard.parsed', { count: list.entries.length })}
+        {list.errors.length > 0 && `, ${t('wizard.parsedErrors', { count: list.errors.length })}`}
       </Typography>
       {list.errors.length > 0 && (
         <List

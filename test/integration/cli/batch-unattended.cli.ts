@@ -33,18 +33,6 @@ const tempDir = (): string => {
   return d;
 };
 
-beforeAll(async () => {
-  [script, world] = await Promise.all([
-    buildNodeEntry('electron/cli/batch/main.ts', 'batch-cli'),
-    // A little latency per call, so the kill lands in the middle of the run rather than after it.
-    startWorldProcess({ clients: 800, args: ['--latency', '15'] }),
-  ]);
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
 const worldArgs = () => ['--world', world.info.urls.admin, '--world-secret', world.adminSecret];
 const cliEnv = (dataDir: string) => ({ ...process.env, KLIENTDESK_DATA_DIR: dataDir, KLIENTDESK_KEY_PASSPHRASE: PASSPHRASE });
 
@@ -67,6 +55,18 @@ async function delegatedInWorld(systemUser: string): Promise<string[]> {
 }
 
 describe('npm run -s batch, unattended', () => {
+  beforeAll(async () => {
+    [script, world] = await Promise.all([
+      buildNodeEntry('electron/cli/batch/main.ts', 'batch-cli'),
+      // A little latency per call, so the kill lands in the middle of the run rather than after it.
+      startWorldProcess({ clients: 800, args: ['--latency', '15'] }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
   it('runs a 500-item plan as the system user, survives a SIGKILL, and ends with the world equal to the plan', async () => {
     const urls = world.info.urls;
     const before = new Set(await delegatedInWorld(SU_A));
