@@ -1,25 +1,14 @@
-// Chromium through Playwright's library API (not the test runner), with the same flags as the end-to-end tests.
+// Chromium through Playwright's library API (not the test runner), with the end-to-end tests' launch options.
 // playwright-core is loaded at run time, not bundled into out/node/bench.js: it ships its own binaries and
 // lazy requires that a bundler must not rewrite.
 import type { Browser, BrowserType } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../playwright.shared';
 
 const PLAYWRIGHT = 'playwright-core';
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType };
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ ...chromiumLaunchOptions, headless: true });
 }
 
 /**
