@@ -33,6 +33,7 @@ function slowAltinn(latencyMs: number, clients: FirmClient[]): EndUserAltinn {
     firm: { orgNumber: '310000027', partyUuid: randomUUID(), name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: async () => [],
     listFirmClients: async () => clients,
+    readFirmClients: async () => ({ mark: null, clients }),
     listDelegatedClients: async () => [],
     addClient: answer,
     removeClient: answer,

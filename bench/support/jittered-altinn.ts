@@ -30,6 +30,7 @@ export function jitteredAltinn(latencyOf: (clientPartyUuid: string) => number): 
     firm: { orgNumber: '310000027', partyUuid: '00000000-0000-4000-8000-000310000027', name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: async () => [],
     listFirmClients: async () => [],
+    readFirmClients: async () => ({ mark: null, clients: [] }),
     listDelegatedClients: async () => [],
     addClient: (_systemUserId, clientPartyUuid) => answer(clientPartyUuid),
     removeClient: (_systemUserId, clientPartyUuid) => answer(clientPartyUuid),

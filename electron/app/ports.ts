@@ -41,6 +41,16 @@ export interface DelegatedClient {
   name: string;
 }
 
+/** One read of the firm's client list, page by page (a digest of each page's bytes), to know the same answer again. */
+export type ClientListMark = readonly { digest: string; next: string | null }[];
+
+/** The firm's clients as read, or `unchanged` when Altinn answered byte for byte as when `since` was marked. */
+export interface FirmClientRead {
+  /** Null from a reader that cannot mark its answers: the next read then compares client by client. */
+  mark: ClientListMark | null;
+  clients: FirmClient[] | 'unchanged';
+}
+
 export interface CallReceipt {
   correlationId: string | null;
 }
@@ -50,6 +60,7 @@ export interface EndUserAltinn {
   firm: { orgNumber: string; partyUuid: string; name: string };
   listAgentSystemUsers(): Promise<AgentSystemUser[]>;
   listFirmClients(): Promise<FirmClient[]>;
+  readFirmClients(since: ClientListMark | null): Promise<FirmClientRead>;
   listDelegatedClients(systemUserId: string): Promise<DelegatedClient[]>;
   addClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;
   removeClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;

@@ -50,6 +50,7 @@ export function worldAltinn(urls: WorldUrls, token: string, http: HttpClientOpti
         created: su.created ?? '',
       })),
     listFirmClients: async () => [],
+    readFirmClients: async () => ({ mark: null, clients: [] }),
     listDelegatedClients: (systemUserId) => api.delegatedClients(systemUserId),
     addClient: async (systemUserId, client) => {
       await api.addClient(systemUserId, client);

@@ -4,14 +4,17 @@ import type { Database } from 'better-sqlite3';
 import { SYNC_LIST_CAP, type SyncResult } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { packageCode, RELATIONSHIPS, type Relationship } from '../../../shared/domain/packages';
-import type { AgentSystemUser, DelegatedClient, FirmClient } from '../../app/ports';
+import type { AgentSystemUser, ClientListMark, DelegatedClient, FirmClient } from '../../app/ports';
 import { sortKey, storedTexts } from './client-text';
 
 /** Everything one sync read from Altinn, before any of it is written. */
 export interface AltinnSnapshot {
   firmOrgNumber: string;
   systemUsers: AgentSystemUser[];
-  clients: FirmClient[];
+  /** `unchanged`: Altinn answered byte for byte as for the latest sync (see lastClientListMark). */
+  clients: FirmClient[] | 'unchanged';
+  /** What this read of the client list was, for the next sync to compare with; null when it cannot be told. */
+  clientListMark?: ClientListMark | null;
   /** Delegated clients per system user id. */
   delegations: ReadonlyMap<string, DelegatedClient[]>;
 }
@@ -117,6 +120,51 @@ function firstByName<T extends { name: string }>(list: readonly T[]): T[] {
   return keyed.slice(0, SYNC_LIST_CAP).map((k) => k.item);
 }
 
+/**
+ * How the rows are derived from Altinn's answer. A mark stands for the rows this version of the app wrote from
+ * the bytes it marks, so a change to reading or storing the client list (firm-client-reader, firm-altinn,
+ * mergeByOrgNumber, client-text) must raise this: the next sync then compares client by client again.
+ */
+const CLIENT_ROWS_FORMAT = 1;
+
+interface StoredMark {
+  format: number;
+  pages: ClientListMark;
+}
+
+const isPageMark = (p: unknown): p is ClientListMark[number] =>
+  typeof p === 'object' &&
+  p !== null &&
+  typeof (p as { digest?: unknown }).digest === 'string' &&
+  ((p as { next?: unknown }).next === null || typeof (p as { next?: unknown }).next === 'string');
+
+/**
+ * The mark of the latest sync's client list, when the stored clients are still what that sync wrote from it:
+ * the same firm, this app's way of deriving rows, and as many current clients as that sync counted (only a
+ * sync writes the clients table). Null otherwise, so the next read is compared client by client.
+ */
+export function lastClientListMark(db: Database, environment: EnvironmentId, firmOrgNumber: string): ClientListMark | null {
+  const latest = db
+    .prepare('SELECT firm_org_number, total, client_list_mark FROM client_sync_runs WHERE environment = ? ORDER BY id DESC LIMIT 1')
+    .raw()
+    .get(environment) as [string, number, string | null] | undefined;
+  if (!latest || latest[0] !== firmOrgNumber || latest[2] === null) return null;
+  let stored: Partial<StoredMark>;
+  try {
+    stored = JSON.parse(latest[2]) as Partial<StoredMark>;
+  } catch {
+    return null;
+  }
+  if (stored.format !== CLIENT_ROWS_FORMAT || !Array.isArray(stored.pages) || !stored.pages.every(isPageMark)) return null;
+  return currentClients(db, environment) === latest[1] ? stored.pages : null;
+}
+
+const currentClients = (db: Database, environment: EnvironmentId): number =>
+  db.prepare('SELECT COUNT(*) FROM clients WHERE environment = ? AND gone_at IS NULL').pluck().get(environment) as number;
+
+const storedMark = (mark: ClientListMark | null | undefined): string | null =>
+  mark ? JSON.stringify({ format: CLIENT_ROWS_FORMAT, pages: mark } satisfies StoredMark) : null;
+
 export function saveSnapshot(
   db: Database,
   environment: EnvironmentId,
@@ -130,11 +178,30 @@ export function saveSnapshot(
     const runId = Number(
       db
         .prepare(
-          `INSERT INTO client_sync_runs (environment, firm_org_number, started_at, finished_at, total, first_sync, result)
-           VALUES (?, ?, ?, ?, 0, ?, '{}')`,
+          `INSERT INTO client_sync_runs (environment, firm_org_number, started_at, finished_at, total, first_sync, result, client_list_mark)
+           VALUES (?, ?, ?, ?, 0, ?, '{}', ?)`,
         )
-        .run(environment, snapshot.firmOrgNumber, startedAt.toISOString(), now, firstSync ? 1 : 0).lastInsertRowid,
+        .run(environment, snapshot.firmOrgNumber, startedAt.toISOString(), now, firstSync ? 1 : 0, storedMark(snapshot.clientListMark))
+        .lastInsertRowid,
     );
+    const finish = (result: SyncResult): SyncResult => {
+      replaceSystemUsers(db, environment, snapshot);
+      db.prepare('UPDATE client_sync_runs SET total = ?, result = ? WHERE id = ?').run(result.total, JSON.stringify(result), runId);
+      return result;
+    };
+    if (snapshot.clients === 'unchanged') {
+      // Only a sync writes the clients, and the latest one wrote them from these very bytes: nobody came or left.
+      if (firstSync) throw new Error('An unchanged client list needs an earlier sync to be unchanged from.');
+      return finish({
+        syncedAt: now,
+        total: currentClients(db, environment),
+        firstSync,
+        addedCount: 0,
+        removedCount: 0,
+        added: [],
+        removed: [],
+      });
+    }
 
     const stored = new Map<string, StoredClient>();
     for (const row of db
@@ -208,9 +275,7 @@ export function saveSnapshot(
     }
     search.finish();
 
-    replaceSystemUsers(db, environment, snapshot);
-
-    const result: SyncResult = {
+    return finish({
       syncedAt: now,
       total: fetched.size,
       firstSync,
@@ -218,9 +283,7 @@ export function saveSnapshot(
       removedCount: removed.length,
       added: firstByName(added),
       removed: firstByName(removed),
-    };
-    db.prepare('UPDATE client_sync_runs SET total = ?, result = ? WHERE id = ?').run(result.total, JSON.stringify(result), runId);
-    return result;
+    });
   })();
 }
 

@@ -7,8 +7,8 @@ import type { EnvironmentId } from '../../../shared/contract/define';
 import type { EventPayload } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/port';
-import type { DelegatedClient, EndUserAltinn } from '../../app/ports';
-import { saveSnapshot, type AltinnSnapshot } from './client-store';
+import type { ClientListMark, DelegatedClient, EndUserAltinn } from '../../app/ports';
+import { lastClientListMark, saveSnapshot, type AltinnSnapshot } from './client-store';
 import { auditDetail } from '../../../shared/domain/audit-details';
 
 export type SyncProgress = EventPayload<'clients.syncProgress'>;
@@ -22,18 +22,22 @@ export interface SyncDeps {
   audit(record: Omit<AuditRecord, 'actor' | 'environment'>): void;
 }
 
-async function fetchSnapshot(altinn: EndUserAltinn, progress: (e: SyncProgress) => void): Promise<AltinnSnapshot> {
+async function fetchSnapshot(
+  altinn: EndUserAltinn,
+  since: ClientListMark | null,
+  progress: (e: SyncProgress) => void,
+): Promise<AltinnSnapshot> {
   progress({ phase: 'systemUsers', done: 0, total: 1 });
   const systemUsers = await altinn.listAgentSystemUsers();
   progress({ phase: 'clients', done: 0, total: 1 });
-  const clients = await altinn.listFirmClients();
+  const { clients, mark } = await altinn.readFirmClients(since);
   const delegations = new Map<string, DelegatedClient[]>();
   // One system user at a time: a firm has a handful, and Altinn rate-limits bursts.
   for (const [i, su] of systemUsers.entries()) {
     progress({ phase: 'delegations', done: i, total: systemUsers.length });
     delegations.set(su.id, await altinn.listDelegatedClients(su.id));
   }
-  return { firmOrgNumber: altinn.firm.orgNumber, systemUsers, clients, delegations };
+  return { firmOrgNumber: altinn.firm.orgNumber, systemUsers, clients, clientListMark: mark, delegations };
 }
 
 const correlationIdOf = (error: unknown): string | null => {
@@ -50,8 +54,9 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
     const startedAt = deps.now();
     try {
       const altinn = deps.altinn();
-      const snapshot = await fetchSnapshot(altinn, deps.progress);
-      deps.progress({ phase: 'saving', done: 0, total: snapshot.clients.length });
+      const since = lastClientListMark(deps.db, environment, altinn.firm.orgNumber);
+      const snapshot = await fetchSnapshot(altinn, since, deps.progress);
+      deps.progress({ phase: 'saving', done: 0, total: snapshot.clients === 'unchanged' ? 0 : snapshot.clients.length });
       const result = saveSnapshot(deps.db, environment, snapshot, startedAt, deps.now());
       deps.audit({
         action: 'clients.sync',

@@ -40,7 +40,13 @@ export interface HttpResponse {
   status: number;
   ok: boolean;
   headers: Headers;
-  bodyText: string;
+  /** The body as UTF-8 text, decoded when first asked for. */
+  readonly bodyText: string;
+  /**
+   * The body as it arrived, where the HTTP layer read it, until bodyText is first asked for: a caller that only
+   * compares answers need not decode them.
+   */
+  readonly bodyBytes?: Uint8Array;
   url: string;
   correlationId: string;
   attempts: number;
@@ -96,6 +102,9 @@ const TURNED_AWAY: ReadonlySet<number> = new Set([429, 503]);
 /** This many 503s in a row from one service hold every call to it back. */
 const UNAVAILABLE_RUN = 3;
 const MAX_LOGGED_BODY = 8_000;
+
+/** As fetch's text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced. */
+const UTF8 = new TextDecoder();
 
 export const isRetryableStatus = (status: number): boolean => status === 429 || (status >= 500 && status <= 599);
 
@@ -180,7 +189,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const hasAttemptsLeft = attempt < maxAttempts;
 
       if (outcome.kind === 'response') {
-        const { response, text } = outcome;
+        const { response, bytes } = outcome;
         const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), clock.now());
         learn(req.service, response.status, retryAfter);
         let retryDelayMs: number | undefined;
@@ -193,16 +202,25 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           ...base,
           durationMs,
           status: response.status,
-          responseBody: loggedBody(text),
+          responseBody: loggedResponseBody(bytes),
           willRetry: retryDelayMs !== undefined,
           retryDelayMs,
         });
         if (retryDelayMs === undefined) {
+          let text: string | undefined;
+          let kept: Uint8Array | undefined = bytes;
           return {
             status: response.status,
             ok: response.ok,
             headers: response.headers,
-            bodyText: text,
+            get bodyText() {
+              // Once decoded the bytes are let go: a 200 MB answer need not be held twice while it is parsed.
+              if (text === undefined) [text, kept] = [UTF8.decode(kept), undefined];
+              return text;
+            },
+            get bodyBytes() {
+              return kept;
+            },
             url: req.url,
             correlationId,
             attempts: attempt,
@@ -222,7 +240,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  type Outcome = { kind: 'response'; response: Response; text: string } | { kind: 'failure'; error: ServiceError };
+  type Outcome = { kind: 'response'; response: Response; bytes: Uint8Array } | { kind: 'failure'; error: ServiceError };
 
   async function attemptOnce(req: HttpRequest, body: string | undefined, correlationId: string, timeoutMs: number): Promise<Outcome> {
     const timeout = new AbortController();
@@ -237,8 +255,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         redirect: req.manualRedirect ? 'manual' : 'follow',
       });
       // The body is read inside the same timeout: a server that stalls mid-body is as dead as a silent one.
-      const text = await response.text();
-      return { kind: 'response', response, text };
+      // As bytes: a 200,000-client list is 200 MB, and decoding it cost more than receiving it.
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { kind: 'response', response, bytes };
     } catch (cause) {
       if (req.signal?.aborted) {
         return {
@@ -335,4 +354,11 @@ const REDACT_WINDOW = MAX_LOGGED_BODY + 64 * 1024;
 function loggedBody(text: string): string {
   if (text.length <= REDACT_WINDOW) return clip(redactText(text));
   return `${redactText(text.slice(0, REDACT_WINDOW)).slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)`;
+}
+
+/** The same for an answer's bytes; only the window that can reach the log is decoded. */
+function loggedResponseBody(bytes: Uint8Array): string {
+  if (bytes.length <= REDACT_WINDOW) return loggedBody(UTF8.decode(bytes));
+  const window = UTF8.decode(bytes.subarray(0, REDACT_WINDOW));
+  return `${redactText(window).slice(0, MAX_LOGGED_BODY)}… (${bytes.length} bytes)`;
 }

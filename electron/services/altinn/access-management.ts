@@ -2,7 +2,7 @@
 // the firm and the packages it gives. The app predicts AND-rule failures from it. Parsed leniently: the role
 // key `"legacyurn "` has a trailing space, `partyid` is lower case, and some versions add `keyValues`.
 import type { HttpClient } from '../../platform/http/http-client';
-import { AltinnHttp, type TokenProvider } from './altinn-http';
+import { AltinnHttp, type AltinnCall, type MarkedPages, type PageMark, type TokenProvider } from './altinn-http';
 import { authorizedPartiesSchema, firmClientSchema, type AuthorizedParty, type FirmClient } from './schemas';
 
 export type { AuthorizedParty, FirmClient } from './schemas';
@@ -45,18 +45,32 @@ export class AccessManagementApi {
     filter: { roles?: readonly string[]; packages?: readonly string[] } = {},
     signal?: AbortSignal,
   ): Promise<FirmClient[]> {
-    return this.altinn.allPages(
-      {
-        method: 'GET',
-        path: `${BASE}/clients`,
-        operation: 'firm clients',
-        signal,
-        // Altinn answers with every client in one page: 200,000 clients are some 200 MB of JSON, which took more
-        // than the default 15 s to arrive on a loaded 2-core machine.
-        timeoutMs: CLIENT_LIST_TIMEOUT_MS,
-        query: { party: firmPartyUuid, roles: filter.roles, packages: filter.packages },
-      },
-      firmClientSchema,
-    );
+    return this.altinn.allPages(this.clientsCall(firmPartyUuid, filter, signal), firmClientSchema);
+  }
+
+  /** The firm's whole client list, or `unchanged` when Altinn answers byte for byte as it did when `before` was marked. */
+  async listClientsUnlessUnchanged(
+    firmPartyUuid: string,
+    before: readonly PageMark[] | null,
+    signal?: AbortSignal,
+  ): Promise<MarkedPages<FirmClient>> {
+    return this.altinn.allPagesUnlessUnchanged(this.clientsCall(firmPartyUuid, {}, signal), firmClientSchema, before);
+  }
+
+  private clientsCall(
+    firmPartyUuid: string,
+    filter: { roles?: readonly string[]; packages?: readonly string[] },
+    signal: AbortSignal | undefined,
+  ): AltinnCall {
+    return {
+      method: 'GET',
+      path: `${BASE}/clients`,
+      operation: 'firm clients',
+      signal,
+      // Altinn answers with every client in one page: 200,000 clients are some 200 MB of JSON, which took more
+      // than the default 15 s to arrive on a loaded 2-core machine.
+      timeoutMs: CLIENT_LIST_TIMEOUT_MS,
+      query: { party: firmPartyUuid, roles: filter.roles, packages: filter.packages },
+    };
   }
 }

@@ -1,5 +1,6 @@
 // Shared plumbing for Altinn JSON calls: bearer token, JSON parsing, error mapping, and paging that
 // follows `links.next` until it is absent or null.
+import { createHash } from 'node:crypto';
 import { LocalCodes, ServiceError } from '../../platform/errors';
 import { parseRetryAfterMs } from '../../platform/http/backoff';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../platform/http/http-client';
@@ -9,6 +10,23 @@ import { altinnError, type AltinnCallKind } from './errors';
 import { pageSchema } from './schemas';
 
 export type TokenProvider = () => string | Promise<string>;
+
+/** One page of an answer as it was read: the digest of its bytes and the link it gave to the next page. */
+export interface PageMark {
+  digest: string;
+  next: string | null;
+}
+
+/** Either every item of every page, or `unchanged` when each page was byte for byte the one marked before. */
+export interface MarkedPages<T> {
+  marks: PageMark[];
+  items: T[] | 'unchanged';
+}
+
+const digestOf = (res: HttpResponse): string =>
+  createHash('sha256')
+    .update(res.bodyBytes ?? res.bodyText)
+    .digest('base64url');
 
 export interface AltinnCall {
   method: HttpMethod;
@@ -97,19 +115,57 @@ export class AltinnHttp {
 
   /** Every item across pages, each read by `item`. */
   async allPages<T extends z.ZodType>(call: AltinnCall, item: T): Promise<z.output<T>[]> {
+    const { items } = await this.allPagesUnlessUnchanged(call, item, null);
+    if (items === 'unchanged') throw new Error('unreachable: no marks to compare with');
+    return items;
+  }
+
+  /**
+   * Every item across pages, unless each page is byte for byte the page `before` marked: then nothing is
+   * parsed (a whole firm's client list is one page of up to 200 MB, and parsing it cost most of an unchanged
+   * re-sync). An unchanged page's link to the next is the one it gave before, so the pages are followed
+   * without reading them; the first page that differs has the ones before it parsed after all.
+   */
+  async allPagesUnlessUnchanged<T extends z.ZodType>(
+    call: AltinnCall,
+    item: T,
+    before: readonly PageMark[] | null,
+  ): Promise<MarkedPages<z.output<T>>> {
     const items: z.output<T>[] = [];
+    const marks: PageMark[] = [];
+    const unread: { res: HttpResponse; call: AltinnCall }[] = [];
     const seen = new Set<string>();
     const page = pageSchema(item);
-    let next: AltinnCall | undefined = call;
-    while (next) {
-      const { items: data, next: link }: { items: z.output<T>[]; next: string | undefined } = await this.read(next, page);
+    let alike = before !== null;
+    const readInto = (res: HttpResponse, at: AltinnCall): string | undefined => {
+      const { items: data, next: link }: { items: z.output<T>[]; next: string | undefined } = this.parse(res, at, page);
       // Not push(...data): a spread of 200,000 items overflows the call stack.
       for (const entry of data) items.push(entry);
+      return link;
+    };
+    let next: AltinnCall | undefined = call;
+    while (next) {
+      const res = await this.send(next);
+      const digest = digestOf(res);
+      const marked: PageMark | undefined = alike ? before?.[marks.length] : undefined;
+      let link: string | undefined;
+      if (marked?.digest === digest) {
+        link = marked.next ?? undefined;
+        unread.push({ res, call: next });
+      } else {
+        if (alike) for (const u of unread.splice(0)) readInto(u.res, u.call);
+        alike = false;
+        link = readInto(res, next);
+      }
+      marks.push({ digest, next: link ?? null });
       // A server that hands back the same link forever must not hang the app.
       if (!link || seen.has(link)) break;
       seen.add(link);
       next = { ...call, path: link, query: undefined };
     }
-    return items;
+    // Fewer pages than before is a change too (the marks then differ in length).
+    if (alike && marks.length === before?.length) return { marks, items: 'unchanged' };
+    for (const u of unread) readInto(u.res, u.call);
+    return { marks, items };
   }
 }

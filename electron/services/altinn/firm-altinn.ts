@@ -1,8 +1,23 @@
 // The firm's Altinn as the features need it (agent system users, the firm's clients, a system user's clients),
 // on whichever token acts: a signed-in client administrator's or the firm's own system user's. One place maps
 // the service answers to the features' shapes, so both ways of acting see the same thing.
-import type { AccessManagementApi } from './access-management';
+import type { AccessManagementApi, FirmClient as AmFirmClient } from './access-management';
+import type { PageMark } from './altinn-http';
 import type { ClientDelegationApi } from './client-delegation';
+
+/** Access Management's clients as the features keep them: only organisations (an org number to delegate by). */
+const firmClients = (clients: readonly AmFirmClient[]) =>
+  clients
+    .filter((c) => c.orgNumber)
+    .map((c) => ({
+      partyUuid: c.partyUuid,
+      orgNumber: c.orgNumber!,
+      name: c.name,
+      variant: c.variant ?? '',
+      parentOrgNumber: c.parentOrgNumber ?? null,
+      relationships: c.relationships,
+      packages: c.packages,
+    }));
 
 export function firmAltinnCalls(
   delegation: ClientDelegationApi,
@@ -21,18 +36,11 @@ export function firmAltinnCalls(
         packages: su.packages,
         created: su.created ?? '',
       })),
-    listFirmClients: async () =>
-      (await accessManagement.listClients(firmPartyUuid()))
-        .filter((c) => c.orgNumber)
-        .map((c) => ({
-          partyUuid: c.partyUuid,
-          orgNumber: c.orgNumber!,
-          name: c.name,
-          variant: c.variant ?? '',
-          parentOrgNumber: c.parentOrgNumber ?? null,
-          relationships: c.relationships,
-          packages: c.packages,
-        })),
+    listFirmClients: async () => firmClients(await accessManagement.listClients(firmPartyUuid())),
+    readFirmClients: async (since: readonly PageMark[] | null) => {
+      const read = await accessManagement.listClientsUnlessUnchanged(firmPartyUuid(), since);
+      return { mark: read.marks, clients: read.items === 'unchanged' ? ('unchanged' as const) : firmClients(read.items) };
+    },
     listDelegatedClients: (systemUserId: string) => delegation.delegatedClients(systemUserId),
     addClient: async (systemUserId: string, clientPartyUuid: string) => ({
       correlationId: (await delegation.addClient(systemUserId, clientPartyUuid)).correlationId,

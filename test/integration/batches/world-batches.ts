@@ -39,7 +39,7 @@ function lazyWorldAltinn(urls: WorldUrls, http: HttpClientOptions): EndUserAltin
         }
         return [...seen.values()];
       };
-      return { ...altinn, listFirmClients };
+      return { ...altinn, listFirmClients, readFirmClients: async () => ({ mark: null, clients: await listFirmClients() }) };
     }));
   const call = async <T>(use: (a: EndUserAltinn) => Promise<T>): Promise<T> => {
     try {
@@ -56,6 +56,7 @@ function lazyWorldAltinn(urls: WorldUrls, http: HttpClientOptions): EndUserAltin
     firm: { orgNumber: '310000027', partyUuid: randomUUID(), name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: () => call((a) => a.listAgentSystemUsers()),
     listFirmClients: () => call((a) => a.listFirmClients()),
+    readFirmClients: (since) => call((a) => a.readFirmClients(since)),
     listDelegatedClients: (su): Promise<DelegatedClient[]> => call((a) => a.listDelegatedClients(su)),
     addClient: (su, client): Promise<CallReceipt> => call((a) => a.addClient(su, client)),
     removeClient: (su, client): Promise<CallReceipt> => call((a) => a.removeClient(su, client)),

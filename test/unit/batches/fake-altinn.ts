@@ -62,6 +62,9 @@ export class FakeAltinn implements EndUserAltinn {
         packages: [],
       }));
   }
+  async readFirmClients() {
+    return { mark: null, clients: await this.listFirmClients() };
+  }
   listDelegatedCalls = 0;
   async listDelegatedClients(systemUserId: string): Promise<DelegatedClient[]> {
     this.listDelegatedCalls++;

@@ -5,7 +5,15 @@ import type { EnvironmentId } from '../../../shared/contract/define';
 import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
 import { testPartyUuid } from '../../helpers/party-uuids';
 import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
-import type { AgentSystemUser, DelegatedClient, EndUserAltinn, FirmClient } from '../../../electron/app/ports';
+import { createHash } from 'node:crypto';
+import type {
+  AgentSystemUser,
+  ClientListMark,
+  DelegatedClient,
+  EndUserAltinn,
+  FirmClient,
+  FirmClientRead,
+} from '../../../electron/app/ports';
 import { saveSnapshot } from '../../../electron/features/clients/client-store';
 import { openDatabase } from '../../../electron/platform/store/database';
 
@@ -91,6 +99,16 @@ export class FakeAltinn implements EndUserAltinn {
   }
   listAgentSystemUsers = () => this.answer('listAgentSystemUsers', this.systemUsers);
   listFirmClients = () => this.answer('listFirmClients', this.clients);
+  /** Mark each answer as the real reader does (a digest of what is sent), so that a re-sync may find it unchanged. */
+  marking = false;
+  readSince: (ClientListMark | null)[] = [];
+  readFirmClients = async (since: ClientListMark | null): Promise<FirmClientRead> => {
+    this.readSince.push(since);
+    const clients = await this.answer('listFirmClients', this.clients);
+    if (!this.marking) return { mark: null, clients };
+    const mark = [{ digest: createHash('sha256').update(JSON.stringify(clients)).digest('base64url'), next: null }];
+    return { mark, clients: since?.length === 1 && since[0]!.digest === mark[0]!.digest ? 'unchanged' : clients };
+  };
   listDelegatedClients = (id: string) => this.answer(`listDelegatedClients:${id}`, this.delegations.get(id) ?? []);
   addClient = async () => ({ correlationId: null });
   removeClient = async () => ({ correlationId: null });

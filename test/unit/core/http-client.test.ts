@@ -151,8 +151,23 @@ describe('the logged body of a large answer', () => {
     expect(res.bodyText).toBe(body);
     const logged = exchanges[0]!.responseBody!;
     expect(logged).not.toContain('eyJzdWIiOiJ4In0');
-    expect(logged.endsWith(`… (${body.length} chars)`)).toBe(true);
+    expect(logged.endsWith(`… (${Buffer.byteLength(body)} bytes)`)).toBe(true);
     expect(logged.length).toBeLessThan(8_100);
+  });
+});
+
+describe('the body of an answer', () => {
+  it('is there as the bytes that arrived until it is first read as text, which then lets the bytes go', async () => {
+    const body = '{"name":"FJELLBEKK RØRLEGGERSERVICE"}';
+    const res = await createHttpClient({ fetch: scriptedFetch(() => text(200, body)), clock: new FakeClock() }).send({
+      service: 'altinn',
+      method: 'GET',
+      url: 'https://x.test/clients',
+    });
+    expect(Buffer.from(res.bodyBytes!).toString('utf8')).toBe(body);
+    expect(res.bodyText).toBe(body);
+    expect(res.bodyBytes).toBeUndefined();
+    expect(res.bodyText).toBe(body);
   });
 });
 
