@@ -143,7 +143,11 @@ const isPageMark = (p: unknown): p is ClientListMark[number] =>
  * the same firm, this app's way of deriving rows, and as many current clients as that sync counted (only a
  * sync writes the clients table). Null otherwise, so the next read is compared client by client.
  */
-export function lastClientListMark(db: Database, environment: EnvironmentId, firmOrgNumber: string): ClientListMark | null {
+export function lastClientListMark(
+  db: Database,
+  environment: EnvironmentId,
+  firmOrgNumber: string,
+): { pages: ClientListMark; clients: number } | null {
   const latest = db
     .prepare('SELECT firm_org_number, total, client_list_mark FROM client_sync_runs WHERE environment = ? ORDER BY id DESC LIMIT 1')
     .raw()
@@ -156,7 +160,7 @@ export function lastClientListMark(db: Database, environment: EnvironmentId, fir
     return null;
   }
   if (stored.format !== CLIENT_ROWS_FORMAT || !Array.isArray(stored.pages) || !stored.pages.every(isPageMark)) return null;
-  return currentClients(db, environment) === latest[1] ? stored.pages : null;
+  return currentClients(db, environment) === latest[1] ? { pages: stored.pages, clients: latest[1] } : null;
 }
 
 const currentClients = (db: Database, environment: EnvironmentId): number =>

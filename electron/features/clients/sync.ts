@@ -55,8 +55,9 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
     try {
       const altinn = deps.altinn();
       const since = lastClientListMark(deps.db, environment, altinn.firm.orgNumber);
-      const snapshot = await fetchSnapshot(altinn, since, deps.progress);
-      deps.progress({ phase: 'saving', done: 0, total: snapshot.clients === 'unchanged' ? 0 : snapshot.clients.length });
+      const snapshot = await fetchSnapshot(altinn, since?.pages ?? null, deps.progress);
+      const saving = snapshot.clients === 'unchanged' ? (since?.clients ?? 0) : snapshot.clients.length;
+      deps.progress({ phase: 'saving', done: 0, total: saving });
       const result = saveSnapshot(deps.db, environment, snapshot, startedAt, deps.now());
       deps.audit({
         action: 'clients.sync',
