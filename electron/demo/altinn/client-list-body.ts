@@ -36,28 +36,28 @@ const PARTY_ID = utf8(',"partyid":');
 /** An entity's fixed text without a parent and without its closing brace. */
 const FIXED_BYTES = NO_PARENT.length + ORG_NO.length + ID.length + NAME.length + VARIANT.length + PARTY_ID.length;
 
-/** Whether JSON writes `value` other than between two quotes: quotes, backslashes, control characters, surrogates. */
-function needsEscaping(value: string): boolean {
+// Values are encoded here, byte by byte, rather than handed to Buffer.write: they are a few dozen characters
+// each, and a call into the encoder per value cost more than the encoding.
+
+/** A value's bytes in quotes, or -1 when JSON escapes it: quotes, backslashes, control characters, surrogates. */
+function plainBytes(value: string): number {
+  let bytes = 2;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c) return -1;
+      bytes += 1;
+    } else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) return -1;
+    else bytes += 3;
   }
-  return false;
+  return bytes;
 }
 
-/** A string value as JSON writes it, quotes included. */
-const quoted = (value: string): string => (needsEscaping(value) ? JSON.stringify(value) : `"${value}"`);
-
-/** Whether a value is written byte for byte as it is: printable ASCII with nothing to escape, the usual case. */
-function isPlain(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-  }
-  return true;
-}
-
-const stringBytes = (value: string): number => (isPlain(value) ? value.length + 2 : Buffer.byteLength(quoted(value), 'utf8'));
+const stringBytes = (value: string): number => {
+  const plain = plainBytes(value);
+  return plain >= 0 ? plain : Buffer.byteLength(JSON.stringify(value), 'utf8');
+};
 
 /**
  * Writes the answer a chunk at a time into the same memory: a chunk is the reader's until it asks for the next
@@ -100,26 +100,32 @@ class ChunkWriter {
     this.#chunk[this.#at++] = b;
   }
 
-  /** A string value in quotes: plain ASCII byte by byte (no call into the encoder), anything else as JSON escapes it. */
+  /** A string value in quotes, as UTF-8; one JSON escapes is left to JSON.stringify. */
   string(value: string): void {
     const chunk = this.#chunk;
     let at = this.#at;
     chunk[at++] = QUOTE;
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-        if (needsEscaping(value)) this.#at += chunk.write(JSON.stringify(value), this.#at, 'utf8');
-        else {
-          at = this.#at + 1 + chunk.write(value, this.#at + 1, 'utf8');
-          chunk[at++] = QUOTE;
-          this.#at = at;
-        }
-        return;
+      if (c < 0x80) {
+        if (c < 0x20 || c === 0x22 || c === 0x5c) return this.#escaped(value);
+        chunk[at++] = c;
+      } else if (c < 0x800) {
+        chunk[at++] = 0xc0 | (c >> 6);
+        chunk[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) return this.#escaped(value);
+      else {
+        chunk[at++] = 0xe0 | (c >> 12);
+        chunk[at++] = 0x80 | ((c >> 6) & 0x3f);
+        chunk[at++] = 0x80 | (c & 0x3f);
       }
-      chunk[at++] = c;
     }
     chunk[at++] = QUOTE;
     this.#at = at;
+  }
+
+  #escaped(value: string): void {
+    this.#at += this.#chunk.write(JSON.stringify(value), this.#at, 'utf8');
   }
 
   /** `partyid` as JSON.stringify writes it. */
