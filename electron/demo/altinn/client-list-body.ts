@@ -36,9 +36,6 @@ const PARTY_ID = utf8(',"partyid":');
 /** An entity's fixed text without a parent and without its closing brace. */
 const FIXED_BYTES = NO_PARENT.length + ORG_NO.length + ID.length + NAME.length + VARIANT.length + PARTY_ID.length;
 
-// Values are encoded here, byte by byte, rather than handed to Buffer.write: they are a few dozen characters
-// each, and a call into the encoder per value cost more than the encoding.
-
 /** A value's bytes in quotes, or -1 when JSON escapes it: quotes, backslashes, control characters, surrogates. */
 function plainBytes(value: string): number {
   let bytes = 2;
@@ -100,32 +97,18 @@ class ChunkWriter {
     this.#chunk[this.#at++] = b;
   }
 
-  /** A string value in quotes, as UTF-8; one JSON escapes is left to JSON.stringify. */
+  /** A string value in quotes; one JSON escapes is left to JSON.stringify. */
   string(value: string): void {
+    if (plainBytes(value) < 0) {
+      this.#at += this.#chunk.write(JSON.stringify(value), this.#at, 'utf8');
+      return;
+    }
     const chunk = this.#chunk;
     let at = this.#at;
     chunk[at++] = QUOTE;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === 0x22 || c === 0x5c) return this.#escaped(value);
-        chunk[at++] = c;
-      } else if (c < 0x800) {
-        chunk[at++] = 0xc0 | (c >> 6);
-        chunk[at++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) return this.#escaped(value);
-      else {
-        chunk[at++] = 0xe0 | (c >> 12);
-        chunk[at++] = 0x80 | ((c >> 6) & 0x3f);
-        chunk[at++] = 0x80 | (c & 0x3f);
-      }
-    }
+    at += chunk.write(value, at, 'utf8');
     chunk[at++] = QUOTE;
     this.#at = at;
-  }
-
-  #escaped(value: string): void {
-    this.#at += this.#chunk.write(JSON.stringify(value), this.#at, 'utf8');
   }
 
   /** `partyid` as JSON.stringify writes it. */
