@@ -97,7 +97,7 @@ class ChunkWriter {
     this.#chunk[this.#at++] = b;
   }
 
-  /** A string value in quotes; one JSON escapes is left to JSON.stringify. */
+  /** A string value in quotes; a value with anything to escape is left to JSON.stringify. */
   string(value: string): void {
     if (plainBytes(value) < 0) {
       this.#at += this.#chunk.write(JSON.stringify(value), this.#at, 'utf8');
