@@ -3,6 +3,7 @@
 // token and its signature are), so the app can draw the actor flow.
 import type { DecodedJwt, TrafficEntry } from './types';
 import { decodeJwt, isRecord } from './jwt';
+import { isStreamed, wholeBody, type StreamedBody } from './http/reply';
 
 export const REDACTED = '[redacted]';
 export const REDACTED_JWT = '[redacted JWT]';
@@ -43,23 +44,19 @@ export function redact(value: unknown, where: string, found: DecodedJwt[]): unkn
 
 /** Parses a body for the log: JSON and forms become objects, big bodies a summary. */
 export function loggableBody(
-  body: Buffer | string | undefined,
+  body: Buffer | string | StreamedBody | undefined,
   contentType: string | undefined,
   where: string,
   found: DecodedJwt[],
 ): unknown {
+  if (isStreamed(body)) {
+    if (body.byteLength > 3 * MAX_LOGGED_BODY) return { truncated: true, bytes: body.byteLength, preview: preview(head(body)) };
+    body = wholeBody(body);
+  }
   if (body === undefined || body.length === 0) return undefined;
   // A body of more bytes than three times the limit has more characters than the limit: it is summed up without
   // decoding all of it (the client list of a large firm is some 200 MB).
-  if (typeof body !== 'string' && body.length > 3 * MAX_LOGGED_BODY)
-    return {
-      truncated: true,
-      bytes: body.length,
-      preview: body
-        .subarray(0, 4 * 512)
-        .toString('utf8')
-        .slice(0, 512),
-    };
+  if (typeof body !== 'string' && body.length > 3 * MAX_LOGGED_BODY) return { truncated: true, bytes: body.length, preview: preview(body) };
   const text = typeof body === 'string' ? body : body.toString('utf8');
   if (text.length > MAX_LOGGED_BODY) return { truncated: true, bytes: Buffer.byteLength(text), preview: text.slice(0, 512) };
   const type = contentType ?? '';
@@ -73,6 +70,23 @@ export function loggableBody(
   if (type.includes('x-www-form-urlencoded')) return redact(Object.fromEntries(new URLSearchParams(text)), where, found);
   if (type.includes('html')) return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
   return redact(text, where, found);
+}
+
+/** The first 512 characters of a big body: no more than four bytes each are decoded. */
+const preview = (body: Buffer): string => body.subarray(0, PREVIEW_BYTES).toString('utf8').slice(0, 512);
+const PREVIEW_BYTES = 4 * 512;
+
+/** The start of a streamed body, enough for the preview; only its first chunks are written. */
+function head(body: StreamedBody): Buffer {
+  const start: Buffer[] = [];
+  let bytes = 0;
+  for (const chunk of body.chunks()) {
+    // Copied: the writer may reuse a chunk's memory for the next.
+    start.push(Buffer.from(chunk.subarray(0, PREVIEW_BYTES - bytes)));
+    bytes += start.at(-1)!.length;
+    if (bytes >= PREVIEW_BYTES) break;
+  }
+  return Buffer.concat(start);
 }
 
 /** Query strings can carry codes and tokens too (the redirect back from ID-porten). */

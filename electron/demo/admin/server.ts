@@ -7,6 +7,7 @@ import type { Router } from '../http/router';
 import { makeContext, readBody, type ServiceServer } from '../http/server';
 import { isOwnLoopbackHost } from '../http/host-check';
 import { listenOnLoopback } from '../http/loopback';
+import { sendReply } from '../http/send';
 import { secretMatches } from './secret';
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
@@ -38,9 +39,7 @@ export function createAdminServer(router: Router, secret: string, log: (line: st
         }
       })();
       if (!req.complete) req.resume();
-      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-      res.statusCode = reply.status;
-      res.end(reply.body ?? '');
+      await sendReply(res, reply);
     })();
   });
   return {

@@ -12,6 +12,7 @@ import { empty, type Reply } from './reply';
 import type { RequestContext, Router } from './router';
 import { isOwnLoopbackHost } from './host-check';
 import { listenOnLoopback } from './loopback';
+import { sendReply } from './send';
 
 const MAX_BODY = 5 * 1024 * 1024;
 const SERVICES: readonly string[] = ['maskinporten', 'idporten', 'altinn', 'skatteetaten'];
@@ -197,7 +198,7 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
       default:
         reply = rawBody === null ? empty(413) : await route(ctx);
     }
-    write(res, reply, correlationId);
+    await write(res, reply, correlationId);
     record(reply.status, fault, reply);
   }
 
@@ -214,13 +215,11 @@ export function createServiceServer(opts: ServiceServerOptions): ServiceServer {
     }
   }
 
-  function write(res: ServerResponse, reply: Reply, correlationId: string): void {
+  function write(res: ServerResponse, reply: Reply, correlationId: string): Promise<void> {
     // The Date header follows the world clock: clients measure their clock offset from it.
     res.setHeader('date', new Date(opts.clock.nowMs()).toUTCString());
     res.setHeader(CORRELATION_HEADER, correlationId);
-    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-    res.statusCode = reply.status;
-    res.end(reply.body ?? '');
+    return sendReply(res, reply);
   }
 
   const server: Server = createServer((req, res) => {

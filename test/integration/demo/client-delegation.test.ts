@@ -178,7 +178,12 @@ describe('Access Management clientdelegations/clients', () => {
   it('lists each client with roles and packages, with the quirks', async () => {
     const res = await get(`/accessmanagement/api/v1/enduser/clientdelegations/clients?party=${t.firmUuid}`, morten);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as {
+    // Sent in chunks as it is written, yet with its length up front, as a body written at once.
+    const text = await res.text();
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(res.headers.get('transfer-encoding')).toBeNull();
+    const body = JSON.parse(text) as {
       links: unknown;
       data: Array<{ client: Record<string, unknown>; access: Array<Record<string, unknown>> }>;
     };
