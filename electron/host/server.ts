@@ -17,7 +17,7 @@ import type { Dispatch } from '../platform/ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
-import { CONTENT_SECURITY_POLICY } from '../platform/csp';
+import { SECURITY_HEADERS } from './security-headers';
 import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
 import {
   BATCH_FILE_DOWNLOAD_PATH,
@@ -72,12 +72,7 @@ export interface Host {
 }
 
 function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
 function secretMatches(given: string | undefined, secret: string): boolean {
