@@ -45,6 +45,11 @@ export const MIN_SECRET_BITS = 128;
 export interface HostOptions {
   dispatch: Dispatch;
   bus: EventBus;
+  /**
+   * Events every new stream starts with, saying where the app stands now: the page may open its stream after a
+   * change it would otherwise never hear of (the environment coming up while the page loaded).
+   */
+  openingEvents?: () => { event: EventName; payload: unknown }[];
   webRoot: string;
   port?: number;
   secret?: string;
@@ -235,6 +240,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   function openEventStream(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': EVENT_STREAM_MEDIA_TYPE, 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(EVENT_STREAM_OPENED);
+    for (const frame of options.openingEvents?.() ?? []) res.write(encodeEventFrame(frame));
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }

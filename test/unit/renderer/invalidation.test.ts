@@ -15,6 +15,7 @@ const session = (pid: string): Session => ({
 });
 const status = (over: Partial<AppStatus> = {}): AppStatus => ({
   environment: 'demo',
+  connected: true,
   online: true,
   session: null,
   lastSyncAt: null,
