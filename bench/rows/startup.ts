@@ -66,7 +66,7 @@ async function timeLaunch(
   const proc = await launch();
   const listeningMs = performance.now() - t0;
   try {
-    // The host listens before the app behind it is up; the page may take as long as the first rows may.
+    // The host listens before the environment behind it is up; the page may take as long as the first rows may.
     await page.goto(proc.url, { timeout: 120_000 });
     await ready(page);
     return { totalMs: performance.now() - t0, listeningMs };

@@ -7,7 +7,6 @@ import { openApp } from '../app/assemble';
 import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
 import { startHost } from './server';
-import { startDemoWorld } from '../demo';
 
 const USAGE = `Usage: npm run web -- [options]
 
@@ -75,8 +74,9 @@ async function main(): Promise<void> {
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.0.0',
     protector: fallbackProtector(dataDir),
-    startEmbeddedWorld: () =>
-      startDemoWorld({
+    // Loaded when the environment starts, after the host listens: the first screen does not wait for its code.
+    startEmbeddedWorld: async () =>
+      (await import('../demo')).startDemoWorld({
         port: 0,
         clients,
         stateFile: join(dataDir, 'demo-world.json'),
