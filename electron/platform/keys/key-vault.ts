@@ -16,6 +16,7 @@ import {
   MIN_RSA_BITS,
   readKeyFile,
   sealNewKey,
+  sealedBlobs,
   sealedPassphraseCheck,
   assertUsableRsaKey,
   readOptional,
@@ -142,7 +143,7 @@ export class KeyVault {
       if (legacyPassphrase === undefined)
         throw new AppError('KEY_VAULT_PASSPHRASE_SET', 'The keys are already sealed with a passphrase; type it to open them.');
       const legacy = passphraseProtector(legacyPassphrase.trim(), DEFAULT_SCRYPT, 1);
-      await legacy.prepare?.(this.#sealedBlobs());
+      await legacy.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
       const resealed: StoredKey[] = [];
       for (const key of this.#keys) {
         let der: Buffer;
@@ -172,7 +173,7 @@ export class KeyVault {
     if (state === 'unlocked') return this.state();
     if (state === 'unset') throw new AppError('KEY_VAULT_PASSPHRASE_UNSET', 'No passphrase is chosen yet; choose one first.');
     const candidate = passphraseProtector(passphrase, this.#typed.scrypt, 1);
-    await candidate.prepare?.(this.#sealedBlobs());
+    await candidate.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
     if (this.#passphraseCheck !== undefined) {
       assertCheck(candidate, this.#passphraseCheck);
     } else {
@@ -202,14 +203,8 @@ export class KeyVault {
     return this.state();
   }
 
-  /** The passphrase check and every key as sealed, for a protector to prepare before it opens them. */
-  #sealedBlobs(): Buffer[] {
-    const check = this.#passphraseCheck === undefined ? [] : [Buffer.from(this.#passphraseCheck, 'base64')];
-    return [...check, ...this.#keys.map((k) => Buffer.from(k.sealedPrivateKey, 'base64'))];
-  }
-
   async #openWith(protector: NamedProtector): Promise<void> {
-    await protector.prepare?.(this.#sealedBlobs());
+    await protector.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
     if (this.#passphraseCheck !== undefined && protector.kind === 'passphrase') assertCheck(protector, this.#passphraseCheck);
     let opened = 0;
     const usable: StoredKey[] = [];
