@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // These files replace modules with vi.mock (the Electron fake) or read the layer rules from the sources: each
 // keeps a fresh module registry of its own.
-const ISOLATED = ['test/unit/main/**/*.test.ts', 'test/unit/core/layer-boundaries.test.ts'];
+const ISOLATED = [
+  'test/unit/main/**/*.test.ts',
+  'test/unit/core/layer-boundaries.test.ts',
+  'test/unit/core/key-vault-off-main-thread.test.ts',
+];
 
 export default defineConfig({
   test: {

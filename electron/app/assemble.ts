@@ -7,7 +7,7 @@ import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
 import { lockDataFolder } from '../platform/store/data-folder-lock';
 import { worldConnectionFromArgs, type WorldConnection } from '../services/world/connection';
 import { embeddedWorld, type StartedWorld } from '../services/world/embedded';
-import { createCore, type Core, type CoreOptions } from './create-core';
+import { openCore, type Core, type CoreOptions } from './create-core';
 
 export interface AssemblyOptions<W extends StartedWorld> extends Omit<CoreOptions, 'demoWorld'> {
   /** Who holds the data folder, named in the message a second process on it gets ("the Klientdesk app"). */
@@ -39,7 +39,24 @@ export interface AssembledApp {
   close(): Promise<void>;
 }
 
+/** The app assembled and started: the environment connected (or known not to answer) and the features running. */
 export async function assembleApp<W extends StartedWorld>(options: AssemblyOptions<W>): Promise<AssembledApp> {
+  const app = openApp(options);
+  try {
+    await app.core.start();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+/**
+ * The app assembled but not started: the folder locked and the store open, so what reads only the store can
+ * be answered (start-gate.ts); every other call waits for `core.start()`. Throws at once when the folder is
+ * taken or the store cannot open, so a shell can say so before it shows anything.
+ */
+export function openApp<W extends StartedWorld>(options: AssemblyOptions<W>): AssembledApp {
   const { holder, commandLine, standaloneWorld, startEmbeddedWorld, onEmbeddedWorld, restoreBackupFrom, onInternalError, ...coreOptions } =
     options;
   // Held until close; a second process on the same folder stops here with a plain sentence.
@@ -47,7 +64,7 @@ export async function assembleApp<W extends StartedWorld>(options: AssemblyOptio
   try {
     if (restoreBackupFrom) restoreBackup(join(options.dataDir, DB_FILE_NAME), resolve(restoreBackupFrom));
     const standalone = standaloneWorld ?? (commandLine && worldConnectionFromArgs(commandLine.argv, commandLine.env));
-    const core = await createCore({
+    const core = openCore({
       ...coreOptions,
       demoWorld: { standalone, embedded: startEmbeddedWorld && embeddedWorld(startEmbeddedWorld, onEmbeddedWorld) },
     });

@@ -1,5 +1,7 @@
 // The composition root shared by the Electron main process and the browser host: one store, one environment
-// runtime, and the features, each built from the ports it names and nothing else.
+// runtime, and the features, each built from the ports it names and nothing else. It comes up in two steps:
+// openCore opens the store and builds the features, and can answer what reads only the store at once; start()
+// then connects the environment and starts the features, and every other call waits for it (start-gate.ts).
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppStatus } from '../../shared/contract/app';
@@ -32,6 +34,7 @@ import { mergeHandlers } from './feature';
 import { AppError } from '../../shared/errors';
 import type { AuditPort, ClientsQueryPort, ClockPort, SessionPort } from './ports';
 import { EnvironmentRuntime } from './runtime';
+import { ANSWERED_WHILE_STARTING, gateHandlers } from './start-gate';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,12 +61,26 @@ export interface Core {
   settings: SettingsStore;
   bus: EventBus;
   runtime: EnvironmentRuntime;
+  /** Every channel's handler; those that need the environment or a started feature wait for start(). */
   handlers: Handlers;
   status(): AppStatus;
+  /**
+   * Connects the environment and starts the features; once, later calls return the same promise. A world that
+   * does not answer does not fail it (the status says not connected); a feature that cannot start does.
+   */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** A core that has started: what the Electron main process, the tests and the tools use. */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  const core = openCore(options);
+  await core.start();
+  return core;
+}
+
+/** The store open and the features built, nothing of the environment yet: see start(). */
+export function openCore(options: CoreOptions): Core {
   const { db } = openDatabase({ file: join(options.dataDir, DB_FILE_NAME) });
   const settings = createSettingsStore(db);
   const bus = createEventBus();
@@ -115,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const status = (): AppStatus => ({
     environment: runtime.environment,
+    connected: runtime.connected,
     online: runtime.online,
     session: runtime.session,
     lastSyncAt: clients.query.lastSyncAt(runtime.environment),
@@ -224,14 +242,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     proposalsFeature({ db, settings, events: bus, environment, now, clients: batchTargets }),
   ] as const;
 
-  const handlers = mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers;
-
-  // A world that does not answer must not keep the app from starting: the user can switch environment or fix
-  // the address in Settings, and every call says why it cannot run until then.
-  await runtime.activate().catch((error: unknown) => {
-    console.error(`[core] could not connect to the ${runtime.environment} environment:`, error instanceof Error ? error.message : error);
+  let markStarted!: () => void;
+  let markFailed!: (error: unknown) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    markStarted = resolve;
+    markFailed = reject;
   });
-  for (const f of features) await f.start?.();
+  // Noted by the calls that wait for it; start() itself hands the failure to whoever started the core.
+  started.catch(() => undefined);
+  const handlers = gateHandlers(mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers, ANSWERED_WHILE_STARTING, started);
+
+  let starting: Promise<void> | null = null;
+  const start = (): Promise<void> =>
+    (starting ??= (async () => {
+      // A world that does not answer must not keep the app from starting: the user can switch environment or fix
+      // the address in Settings, and every call says why it cannot run until then.
+      await runtime.activate().catch((error: unknown) => {
+        console.error(
+          `[core] could not connect to the ${runtime.environment} environment:`,
+          error instanceof Error ? error.message : error,
+        );
+      });
+      for (const f of features) await f.start?.();
+    })().then(markStarted, (error: unknown) => {
+      markFailed(error);
+      throw error;
+    }));
 
   return {
     db,
@@ -240,7 +276,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runtime,
     handlers,
     status,
+    start,
     async close() {
+      // A start under way finishes first, so nothing it brings up is left running behind a closed store.
+      await starting?.catch(() => undefined);
       closing = true;
       for (const f of features) await f.stop?.();
       await runtime.close();

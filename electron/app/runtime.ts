@@ -63,6 +63,10 @@ export class EnvironmentRuntime {
   get world(): ConnectedWorld | null {
     return this.#world;
   }
+  /** Whether the environment's services are up: false while it connects, and after a connection failed. */
+  get connected(): boolean {
+    return this.#services !== null;
+  }
   get online(): boolean {
     return this.#onlineWatch.online;
   }

@@ -17,7 +17,7 @@ import { maskinportenHooks, maskinportenRoutes } from './maskinporten/routes';
 import type { ClaimsFixture } from './seed/claims-model';
 import { generatedClaims } from './seed/claims-generated';
 import { isNamedParty, namedClaims } from './seed/claims-named';
-import { buildDirectory, type Directory } from './seed/clients';
+import { buildDirectorySliced, type Directory } from './seed/clients';
 import { createClientRelations } from './seed/client-relations';
 import {
   APIM_SUBSCRIPTION_KEY,
@@ -147,7 +147,7 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const persisted = store.readFile();
   if (persisted) store.load(persisted);
   const clock = new WorldClock();
-  const [keys, directory] = await Promise.all([loadKeys(store), Promise.resolve(buildDirectory(seed, clientCount))]);
+  const [keys, directory] = await Promise.all([loadKeys(store), buildDirectorySliced(seed, clientCount)]);
   const urls: DemoWorldUrls = { maskinporten: '', idporten: '', altinn: '', altinnPortal: '', skatteetaten: '', admin: '' };
   const adminSecret = opts.adminSecret === undefined ? newAdminSecret() : checkAdminSecret(opts.adminSecret);
   const settings: WorldSettings = {

@@ -3,12 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { assembleApp } from '../app/assemble';
+import { openApp } from '../app/assemble';
 import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
-import { whileAssembling } from './assembling';
 import { startHost } from './server';
-import { startDemoWorld } from '../demo';
 
 const USAGE = `Usage: npm run web -- [options]
 
@@ -66,9 +64,9 @@ async function main(): Promise<void> {
   const restore = option('restore-backup');
   const clients = option('clients') ? Number(option('clients')) : undefined;
   // `--world URL` points Demo at a standalone `npm run demo-world`; otherwise the host starts one in-process.
-  // Not awaited yet: the host listens meanwhile. The data folder's lock is taken before assembleApp first
-  // waits, so a second host on the folder fails before this one prints an address.
-  const assembling = assembleApp({
+  // Opened, not started: the folder's lock is taken and the store opened here, so a second host on the folder
+  // (or a damaged store) fails before this one prints an address. The environment starts once the host listens.
+  const app = openApp({
     holder: 'the Klientdesk browser host',
     commandLine: { argv: process.argv, env: process.env },
     restoreBackupFrom: restore,
@@ -76,8 +74,9 @@ async function main(): Promise<void> {
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.0.0',
     protector: fallbackProtector(dataDir),
-    startEmbeddedWorld: () =>
-      startDemoWorld({
+    // Loaded when the environment starts, after the host listens: the first screen does not wait for its code.
+    startEmbeddedWorld: async () =>
+      (await import('../demo')).startDemoWorld({
         port: 0,
         clients,
         stateFile: join(dataDir, 'demo-world.json'),
@@ -87,32 +86,35 @@ async function main(): Promise<void> {
       }),
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error instanceof Error ? error.message : error),
   });
-  const early = whileAssembling(assembling);
   const host = await startHost({
-    dispatch: early.dispatch,
-    bus: early.bus,
+    dispatch: app.dispatch,
+    bus: app.core.bus,
+    // A page that opens its event stream after the environment came up still learns that it did.
+    openingEvents: () => [{ event: 'app.status', payload: app.core.status() }],
     webRoot,
     port: Number(option('port') ?? process.env.PORT ?? 0),
     secret: process.env.KLIENTDESK_HOST_SECRET || undefined,
     fileDir: join(dataDir, 'transfers'),
+  }).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
   });
-  if (early.failedEarly() !== undefined) {
-    await host.close();
-    throw early.failedEarly();
-  }
   if (restore) console.log(`Restored ${restore}; the damaged file was kept beside it.`);
   console.log(`Klientdesk is running in the browser host. Open: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
   // From here a stop closes the app whether or not it has finished starting.
   const stop = async (): Promise<void> => {
     await host.close();
-    await (await assembling.catch(() => null))?.close();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  const app = await assembling.catch(async (error: unknown) => {
+  // The page is served, and its first questions (the client list, the settings, the status) answered from the
+  // store, while the environment connects: the calls that need it wait for it (start-gate.ts).
+  await app.core.start().catch(async (error: unknown) => {
     await host.close();
+    await app.close();
     throw error;
   });
   if (app.standaloneWorld) console.log(`Demo world: ${app.standaloneWorld.adminUrl}`);

@@ -17,7 +17,7 @@ import type { Dispatch } from '../platform/ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
-import { CONTENT_SECURITY_POLICY } from '../platform/csp';
+import { SECURITY_HEADERS } from './security-headers';
 import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
 import {
   BATCH_FILE_DOWNLOAD_PATH,
@@ -45,6 +45,11 @@ export const MIN_SECRET_BITS = 128;
 export interface HostOptions {
   dispatch: Dispatch;
   bus: EventBus;
+  /**
+   * Events every new stream starts with, saying where the app stands now: the page may open its stream after a
+   * change it would otherwise never hear of (the environment coming up while the page loaded).
+   */
+  openingEvents?: () => { event: EventName; payload: unknown }[];
   webRoot: string;
   port?: number;
   secret?: string;
@@ -72,12 +77,7 @@ export interface Host {
 }
 
 function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
 function secretMatches(given: string | undefined, secret: string): boolean {
@@ -240,6 +240,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   function openEventStream(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': EVENT_STREAM_MEDIA_TYPE, 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(EVENT_STREAM_OPENED);
+    for (const frame of options.openingEvents?.() ?? []) res.write(encodeEventFrame(frame));
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }

@@ -6,7 +6,8 @@ import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { sendJson } from './respond';
 
-const MIME: Record<string, string> = {
+/** Content types by extension; the start-up bench's baseline server serves the renderer with the same. */
+export const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -16,6 +16,8 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const appStatusSchema = z.object({
   environment: environmentId,
+  /** The environment's services are up (false while the app starts or after connecting failed): Settings shows its live addresses only then. */
+  connected: z.boolean(),
   online: z.boolean(),
   session: sessionSchema.nullable(),
   lastSyncAt: isoDateTime.nullable(),

@@ -12,6 +12,9 @@ test('generate a key and save its public JWK, which holds no private part', asyn
   await openApp(page);
   await page.getByTestId('nav-settings').click();
   const table = page.getByTestId('keys-table');
+  // The frame can show before the environment is up, and the keys load after it: counted once they have (the
+  // button is off until then).
+  await expect(page.getByTestId('keys-generate')).toBeEnabled();
   // The demo environment starts with a key the world knows; a new one is a rotation and waits for upload.
   const before = await table
     .getByRole('row')

@@ -1,6 +1,7 @@
 // The firm's clients: the named ones from actors.md exactly, then generated ones up to the requested
 // count. Generation is one cheap pass (no claims; those are made on demand), so 50,000 clients take well
-// under a second.
+// under a second; a world started inside the app builds it in slices (buildDirectorySliced), so the app's own
+// answers are not held up behind it.
 import { orgNumberCheckDigit } from '../../../shared/domain/orgnr';
 import { PACKAGES_BY_RELATIONSHIP, type Relationship } from '../../../shared/domain/packages';
 import { createRng, hashSeed, pick, seededUuid, type Rng } from '../random';
@@ -79,7 +80,30 @@ function sharedPackages(): (form: string, roles: Relationship[], direct: string[
   };
 }
 
+/** Clients (or parties) made between two yields of a sliced build: a few milliseconds of work. */
+const SLICE = 1_000;
+
+/** The whole directory at once. */
 export function buildDirectory(seed: number, clientCount: number): Directory {
+  const steps = directorySteps(seed, clientCount);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same directory, letting the event loop run between slices: what else the process serves keeps going. */
+export async function buildDirectorySliced(seed: number, clientCount: number): Promise<Directory> {
+  const steps = directorySteps(seed, clientCount);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Builds the directory, yielding after every slice; the same seed gives the same directory however it is driven. */
+function* directorySteps(seed: number, clientCount: number): Generator<void, Directory> {
   const clients: ClientEntry[] = NAMED_CLIENTS.map((c) => ({
     org: c,
     key: c.key,
@@ -115,18 +139,23 @@ export function buildDirectory(seed: number, clientCount: number): Directory {
     generatedOrgNos.push(orgNo);
     clients.push({ org, roles, direct: shape.direct, packages: packagesOf(form, roles, shape.direct) });
     if (form === 'AS' && !subUnitOf) lastParent = org;
+    if (i % SLICE === SLICE - 1) yield;
   }
+  const uuids = yield* partyUuids(seed, orgByOrgNo);
   return {
     clients,
     clientByOrgNo: new Map(clients.map((c) => [c.org.orgNo, c])),
     orgByOrgNo,
     generatedOrgNos,
-    ...partyUuids(seed, orgByOrgNo),
+    ...uuids,
   };
 }
 
 /** One seeded stream, in a fixed order (named parties, then generated clients), so a seed always gives the same UUIDs. */
-function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directory, 'partyUuidOfOrg' | 'personPartyUuid' | 'partyByUuid'> {
+function* partyUuids(
+  seed: number,
+  orgs: Map<string, Organisation>,
+): Generator<void, Pick<Directory, 'partyUuidOfOrg' | 'personPartyUuid' | 'partyByUuid'>> {
   const rng = createRng(hashSeed(seed, 'party-uuids'));
   const byOrgNo = new Map<string, string>();
   const byPid = new Map<string, string>();
@@ -142,10 +171,12 @@ function partyUuids(seed: number, orgs: Map<string, Organisation>): Pick<Directo
     byPid.set(p.pid, uuid);
     parties.set(uuid, { kind: 'person', pid: p.pid });
   }
+  let drawn = 0;
   for (const org of orgs.values()) {
     const uuid = draw();
     byOrgNo.set(org.orgNo, uuid);
     parties.set(uuid, { kind: 'organisation', org });
+    if (++drawn % SLICE === 0) yield;
   }
   // Drawn last, so adding employees left every earlier party's UUID as it was.
   for (const e of OTHER_EMPLOYEES) {

@@ -198,6 +198,11 @@ export function newKid(environment: string, clock: Clock = systemClock): string 
   return `klientdesk-${environment}-${day}-${randomBytes(4).toString('hex')}`;
 }
 
+/** The passphrase check and every key as sealed, for a protector to prepare before it opens them. */
+export function sealedBlobs(check: string | undefined, keys: readonly StoredKey[]): Buffer[] {
+  return [...(check === undefined ? [] : [check]), ...keys.map((k) => k.sealedPrivateKey)].map((b) => Buffer.from(b, 'base64'));
+}
+
 export function sealedPassphraseCheck(protector: NamedProtector): string {
   return sealWith(protector, PASSPHRASE_CHECK).toString('base64');
 }

@@ -16,6 +16,7 @@ import {
   MIN_RSA_BITS,
   readKeyFile,
   sealNewKey,
+  sealedBlobs,
   sealedPassphraseCheck,
   assertUsableRsaKey,
   readOptional,
@@ -135,12 +136,14 @@ export class KeyVault {
     if (this.#stateName() !== 'unset')
       throw new AppError('KEY_VAULT_PASSPHRASE_SET', 'A passphrase is already chosen; type it to open the keys.');
     const next = passphraseProtector(passphrase, this.#typed.scrypt, MIN_PASSPHRASE_LENGTH);
+    await next.prepare?.([]);
     const legacyFile = this.#typed.legacyPassphraseFile;
     const legacyPassphrase = legacyFile ? await readOptional(legacyFile) : undefined;
     if (this.#keys.length > 0) {
       if (legacyPassphrase === undefined)
         throw new AppError('KEY_VAULT_PASSPHRASE_SET', 'The keys are already sealed with a passphrase; type it to open them.');
       const legacy = passphraseProtector(legacyPassphrase.trim(), DEFAULT_SCRYPT, 1);
+      await legacy.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
       const resealed: StoredKey[] = [];
       for (const key of this.#keys) {
         let der: Buffer;
@@ -170,6 +173,7 @@ export class KeyVault {
     if (state === 'unlocked') return this.state();
     if (state === 'unset') throw new AppError('KEY_VAULT_PASSPHRASE_UNSET', 'No passphrase is chosen yet; choose one first.');
     const candidate = passphraseProtector(passphrase, this.#typed.scrypt, 1);
+    await candidate.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
     if (this.#passphraseCheck !== undefined) {
       assertCheck(candidate, this.#passphraseCheck);
     } else {
@@ -200,6 +204,7 @@ export class KeyVault {
   }
 
   async #openWith(protector: NamedProtector): Promise<void> {
+    await protector.prepare?.(sealedBlobs(this.#passphraseCheck, this.#keys));
     if (this.#passphraseCheck !== undefined && protector.kind === 'passphrase') assertCheck(protector, this.#passphraseCheck);
     let opened = 0;
     const usable: StoredKey[] = [];

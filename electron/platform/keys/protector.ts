@@ -1,7 +1,7 @@
 // How private keys are sealed at rest. In Electron, main passes safeStorage (the OS key store); where that
 // is missing (browser host, a Linux box without a secret service) a passphrase the person types protects the
 // file instead, and is never stored. Tests and tools that know their passphrase pass a passphraseProtector.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 
 export interface Protector {
@@ -15,6 +15,11 @@ export type ProtectionKind = 'os' | 'passphrase';
 
 export interface NamedProtector extends Protector {
   kind: ProtectionKind;
+  /**
+   * Does ahead, off the main thread, the costly part of decrypting these sealed blobs and of sealing new ones,
+   * so the calls that follow do not hold up everything else the process is doing (a passphrase's scrypt).
+   */
+  prepare?(sealed: readonly Buffer[]): Promise<void>;
 }
 
 /** Wraps an injected OS protector such as Electron's safeStorage. */
@@ -59,6 +64,13 @@ const HEADER_BYTES = MAGIC.length + 12 + SALT_BYTES + NONCE_BYTES + TAG_BYTES;
 
 export const WRONG_PASSPHRASE = 'KEY_VAULT_WRONG_PASSPHRASE';
 
+/** The scrypt parameters and salt a sealed blob carries after its magic. */
+function scryptHeader(sealed: Buffer): { salt: Buffer; p: ScryptParams } {
+  const at = MAGIC.length;
+  const p: ScryptParams = { N: sealed.readUInt32BE(at), r: sealed.readUInt32BE(at + 4), p: sealed.readUInt32BE(at + 8) };
+  return { salt: sealed.subarray(at + 12, at + 12 + SALT_BYTES), p };
+}
+
 /**
  * scrypt + AES-256-GCM. Each sealed blob carries its own salt, nonce and scrypt parameters:
  * MAGIC | N r p (3×uint32) | salt | nonce | tag | ciphertext. Derived keys are memoised per salt so
@@ -70,19 +82,41 @@ export function passphraseProtector(passphrase: string, params: ScryptParams = D
   }
   const derived = new Map<string, Buffer>();
   const sealingSalt = randomBytes(SALT_BYTES);
+  const idOf = (salt: Buffer, p: ScryptParams): string => `${salt.toString('hex')}:${p.N}:${p.r}:${p.p}`;
+  const costOf = (p: ScryptParams) => ({ N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 });
   const derive = (salt: Buffer, p: ScryptParams): Buffer => {
-    const id = `${salt.toString('hex')}:${p.N}:${p.r}:${p.p}`;
+    const id = idOf(salt, p);
     let key = derived.get(id);
     if (!key) {
-      key = scryptSync(passphrase.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 });
+      key = scryptSync(passphrase.normalize('NFC'), salt, 32, costOf(p));
       derived.set(id, key);
     }
     return key;
   };
+  /** The same derivation on libuv's thread pool, into the same memo; one at a time, as derive would. */
+  const deriveAhead = (salt: Buffer, p: ScryptParams): Promise<void> =>
+    derived.has(idOf(salt, p))
+      ? Promise.resolve()
+      : new Promise((resolve, reject) =>
+          scrypt(passphrase.normalize('NFC'), salt, 32, costOf(p), (error, key) => {
+            if (error) return reject(error);
+            derived.set(idOf(salt, p), key);
+            resolve();
+          }),
+        );
 
   return {
     kind: 'passphrase',
     isAvailable: () => true,
+    async prepare(sealed) {
+      await deriveAhead(sealingSalt, params);
+      for (const blob of sealed) {
+        // A blob that is not ours is left to decrypt, which says so.
+        if (blob.length < HEADER_BYTES || !blob.subarray(0, MAGIC.length).equals(MAGIC)) continue;
+        const { salt, p } = scryptHeader(blob);
+        await deriveAhead(salt, p).catch(() => undefined);
+      }
+    },
     encrypt(plain) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', derive(sealingSalt, params), nonce);
@@ -97,10 +131,8 @@ export function passphraseProtector(passphrase: string, params: ScryptParams = D
       if (sealed.length < HEADER_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) {
         throw new AppError('KEY_VAULT_CORRUPT', 'The key file is damaged or was not sealed with a passphrase.');
       }
-      let at = MAGIC.length;
-      const p: ScryptParams = { N: sealed.readUInt32BE(at), r: sealed.readUInt32BE(at + 4), p: sealed.readUInt32BE(at + 8) };
-      at += 12;
-      const salt = sealed.subarray(at, (at += SALT_BYTES));
+      const { salt, p } = scryptHeader(sealed);
+      let at = MAGIC.length + 12 + SALT_BYTES;
       const nonce = sealed.subarray(at, (at += NONCE_BYTES));
       const tag = sealed.subarray(at, (at += TAG_BYTES));
       const decipher = createDecipheriv('aes-256-gcm', derive(salt, p), nonce);

@@ -6,6 +6,7 @@ import { createEventBus } from '../../../electron/app/event-bus';
 import { createDispatcher } from '../../../electron/platform/ipc/dispatch';
 import { startHost, SECRET_HEADER, type Host } from '../../../electron/host/server';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { createEventFrameReader } from '../../../shared/contract/transport';
 
 const temp = useTempDirs();
 
@@ -41,8 +42,15 @@ describe('the browser host', () => {
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Klientdesk</title>');
     const dispatch = createDispatcher({ 'app.openExternal': () => ({}) });
-    host = await startHost({ dispatch, bus, webRoot, bodyLimit: 64 * 1024 });
+    host = await startHost({
+      dispatch,
+      bus,
+      webRoot,
+      bodyLimit: 64 * 1024,
+      openingEvents: () => [{ event: 'app.status', payload: opening }],
+    });
   });
+  const opening = { environment: 'demo', connected: true, online: true, session: null, lastSyncAt: null };
   afterAll(() => host.close());
 
   const good = (): Record<string, string> => ({
@@ -52,6 +60,24 @@ describe('the browser host', () => {
   });
   const call = (headers: Record<string, string>, body = '{"url":"https://example.no"}'): Promise<Reply> =>
     send(host, { path: '/api/invoke/app.openExternal', method: 'POST', headers, body });
+
+  it('opens every event stream with where the app stands now', async () => {
+    const first = await new Promise<string>((resolve, reject) => {
+      const framesOf = createEventFrameReader();
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: good() }, (res) => {
+        res.on('data', (c: Buffer) => {
+          const frames = framesOf(c.toString());
+          if (frames.length > 0) {
+            req.destroy();
+            resolve(JSON.stringify(frames[0]));
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(JSON.parse(first)).toEqual({ event: 'app.status', payload: opening });
+  });
 
   it('answers the contract with the secret', async () => {
     const r = await call(good());

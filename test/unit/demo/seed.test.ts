@@ -3,7 +3,7 @@ import { isValidOrgNumber } from '../../../shared/domain/orgnr';
 import { missingPackages } from '../../../shared/domain/packages';
 import { generatedClaims } from '../../../electron/demo/seed/claims-generated';
 import { namedClaims } from '../../../electron/demo/seed/claims-named';
-import { buildDirectory, clientPackages } from '../../../electron/demo/seed/clients';
+import { buildDirectory, buildDirectorySliced, clientPackages } from '../../../electron/demo/seed/clients';
 import { NAMED_CLIENTS } from '../../../electron/demo/seed/organisations';
 import { createRng, seededUuid } from '../../../electron/demo/random';
 
@@ -18,6 +18,16 @@ describe('demo seed', () => {
     expect(view(c)).not.toEqual(view(a));
     const orgNo = a.generatedOrgNos[10]!;
     expect(generatedClaims(7, orgNo, 'X', 'AS', '2026-11-24')).toEqual(generatedClaims(7, orgNo, 'X', 'AS', '2026-11-24'));
+  });
+
+  it('builds the same directory in slices as at once, party UUIDs included', async () => {
+    const whole = buildDirectory(4, 3_500);
+    const sliced = await buildDirectorySliced(4, 3_500);
+    expect(sliced.clients).toEqual(whole.clients);
+    expect(sliced.generatedOrgNos).toEqual(whole.generatedOrgNos);
+    for (const orgNo of [NAMED_CLIENTS[0]!.orgNo, ...whole.generatedOrgNos.slice(-3)]) {
+      expect(sliced.partyUuidOfOrg(orgNo)).toBe(whole.partyUuidOfOrg(orgNo));
+    }
   });
 
   it('keeps the named clients of actors.md exactly, first and in order', () => {

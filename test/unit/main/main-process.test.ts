@@ -21,11 +21,12 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('../../../electron/app/create-core', async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  createCore: async (options: Record<string, unknown>) => {
+  openCore: (options: Record<string, unknown>) => {
     fake.options = options;
     if (fake.startFails) throw fake.startFails;
     return {
       handlers: {},
+      start: async () => undefined,
       settings: { get: () => ({ language: fake.language }) },
       bus: { subscribe: (listener: (name: string, payload: unknown) => void) => fake.listeners.push(listener) },
       close: async () => void fake.closed++,

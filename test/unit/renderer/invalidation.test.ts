@@ -15,6 +15,7 @@ const session = (pid: string): Session => ({
 });
 const status = (over: Partial<AppStatus> = {}): AppStatus => ({
   environment: 'demo',
+  connected: true,
   online: true,
   session: null,
   lastSyncAt: null,
@@ -49,6 +50,14 @@ describe('the event → invalidation map', () => {
     const other = invalidationsFor('app.status', status({ session: session('morten') }), signedIn.memory);
     expect(other.reset).toBe(true);
     expect(has(other.keys, queryKeys.clients.all)).toBe(true);
+  });
+
+  it('asks for the settings again when the environment comes up after they were answered, and nothing else', () => {
+    // At start the settings and status are answered before the environment is connected (the start gate).
+    const starting = invalidationsFor('app.status', status({ connected: false }), emptyMemory()).memory;
+    const up = invalidationsFor('app.status', status({ connected: true }), starting);
+    expect(up).toMatchObject({ keys: [queryKeys.settings], reset: false });
+    expect(invalidationsFor('app.status', status({ connected: true }), up.memory).keys).toEqual([]);
   });
 
   it('drops everything user-bound on a new environment even with nobody signed in', () => {

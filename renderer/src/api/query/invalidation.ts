@@ -9,11 +9,13 @@ import { queryKeys } from './keys';
 export interface EventMemory {
   environment: string | null;
   session: string | null;
+  /** Whether the environment's services were up, as last seen. */
+  connected: boolean | null;
   /** Per batch: its state and how many items have settled, as last seen. */
   batches: ReadonlyMap<string, string>;
 }
 
-export const emptyMemory = (): EventMemory => ({ environment: null, session: null, batches: new Map() });
+export const emptyMemory = (): EventMemory => ({ environment: null, session: null, connected: null, batches: new Map() });
 
 export interface Invalidation {
   /** Key prefixes to refetch (active queries) or drop (inactive ones). */
@@ -23,8 +25,9 @@ export interface Invalidation {
   memory: EventMemory;
 }
 
-// Everything that belongs to an environment or a person. Settings are the app's own: they stay, and change only
-// through the settings mutation, which writes its answer into the cache.
+// Everything that belongs to an environment or a person. Settings are the app's own: they stay, and change through
+// the settings mutation, which writes its answer into the cache, and when the environment comes up or goes (they
+// show its live addresses only while it is connected; the app answers them before it has connected at start).
 const USER_BOUND: QueryKey[] = [
   queryKeys.clients.all,
   queryKeys.systemUsers,
@@ -51,12 +54,15 @@ export function invalidationsFor<E extends EventName>(event: E, payload: EventPa
 
 function forStatus(status: EventPayload<'app.status'>, memory: EventMemory): Invalidation {
   const session = sessionKey(status);
-  const next = { ...memory, environment: status.environment, session };
+  const next = { ...memory, environment: status.environment, session, connected: status.connected };
   const first = memory.environment === null;
   if (first) return { keys: [], reset: false, memory: next };
+  // A switch of environment comes through the settings mutation, whose answer is already in the cache.
   if (status.environment !== memory.environment) return { keys: USER_BOUND, reset: true, memory: next };
   // Signing in or out changes what the person may see (the client-admin check, the sync info, audit rows).
   if (session !== memory.session) return { keys: USER_BOUND, reset: true, memory: next };
+  // The environment came up (at start, after the settings were answered) or went: its live addresses changed.
+  if (status.connected !== memory.connected) return { keys: [queryKeys.settings], reset: false, memory: next };
   return { keys: [], reset: false, memory: next };
 }
 
