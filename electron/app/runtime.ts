@@ -99,9 +99,12 @@ export class EnvironmentRuntime {
       await this.teardown();
       this.#environment = environment;
       this.#connectFailure = null;
-      const vault = await this.vault();
+      let vault: KeyVault;
       let config: EnvironmentConfig;
       try {
+        // Inside: a vault that will not open (a passphrase from the environment that is too weak, say) is why
+        // the environment is down, and the calls that need it say so instead of "still connecting".
+        vault = await this.vault();
         const connected = await connectEnvironment(environment, {
           settings: this.options.settings,
           world: this.options.worlds[environment],
@@ -152,6 +155,8 @@ export class EnvironmentRuntime {
   }
 
   demoPersons(): DemoPerson[] {
+    // No world to ask for its persons because connecting failed: the sign-in dialog shows why, not "not started yet".
+    if (this.#persons.length === 0 && this.#connectFailure instanceof AppError) throw this.#connectFailure;
     return this.#persons;
   }
 

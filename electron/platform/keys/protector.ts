@@ -78,7 +78,7 @@ function scryptHeader(sealed: Buffer): { salt: Buffer; p: ScryptParams } {
  */
 export function passphraseProtector(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT, minLength = 8): NamedProtector {
   if ([...passphrase].length < minLength) {
-    throw new AppError('KEY_VAULT_WEAK_PASSPHRASE', `The passphrase must have at least ${minLength} characters.`);
+    throw new AppError('KEY_VAULT_WEAK_PASSPHRASE', `The passphrase must have at least ${minLength} characters.`, undefined, { minLength });
   }
   const derived = new Map<string, Buffer>();
   const sealingSalt = randomBytes(SALT_BYTES);

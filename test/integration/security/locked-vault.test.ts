@@ -69,3 +69,36 @@ describe('a core whose keys are sealed with a typed passphrase', () => {
     expect(after.ok, JSON.stringify(after)).toBe(true);
   });
 });
+
+describe('a core given a passphrase too weak to seal the keys with', () => {
+  let dataDir: string;
+  let core: Core;
+  let dispatch: Dispatch;
+  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
+    dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
+
+  beforeAll(async () => {
+    dataDir = temp.make('weak-passphrase-core');
+    core = await createCore({
+      dataDir,
+      mode: 'browser',
+      version: 'test',
+      protector: { ...fallbackProtector(dataDir, { KLIENTDESK_KEY_PASSPHRASE: 'x' }), scrypt: { N: 2 ** 10, r: 8, p: 1 } },
+      demoWorld: { embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients: 120, quiet: true })) },
+    });
+    dispatch = createDispatcher(core.handlers);
+  }, 60_000);
+  afterAll(async () => {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says why it cannot connect when the sign-in dialog asks for the demo persons and when signing in, not "not started yet"', async () => {
+    // The rule's length travels with the code, so the renderer's sentence names the length the vault asks for.
+    expect(await call('session.demoPersons', {})).toMatchObject({
+      ok: false,
+      error: { code: 'KEY_VAULT_WEAK_PASSPHRASE', params: { minLength: 10 } },
+    });
+    expect(await call('session.signIn', { pid: MORTEN })).toMatchObject({ ok: false, error: { code: 'KEY_VAULT_WEAK_PASSPHRASE' } });
+  });
+});
