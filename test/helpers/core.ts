@@ -71,3 +71,15 @@ export async function startTestCore(options: { demoClients?: number; world?: Wor
     },
   };
 }
+
+/** A POST to the embedded world's admin API (a client joins or leaves the firm, …); anything but 200 fails the test. */
+export async function worldAdmin(t: TestCore, path: string, body: unknown): Promise<void> {
+  const world = t.world;
+  if (!world) throw new Error('the test core has no embedded demo world');
+  const res = await fetch(`${world.urls.admin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.adminSecret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`world admin ${path}: ${res.status} ${await res.text()}`);
+}

@@ -1,7 +1,7 @@
 // Against the demo world over HTTP: a re-sync with nothing changed in Altinn is known from the bytes of its answer
 // (the mark matches the latest sync's), and any change in the world is read client by client again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../helpers/core';
+import { startTestCore, worldAdmin, type TestCore } from '../../helpers/core';
 
 const MORTEN = '14857110014';
 const NEW_CLIENT = '310000086';
@@ -9,15 +9,7 @@ const NEW_CLIENT = '310000086';
 let t: TestCore;
 let synced = 0;
 const marks = () => t.core.db.prepare('SELECT client_list_mark FROM client_sync_runs ORDER BY id').pluck().all() as (string | null)[];
-const admin = async (path: string, body: unknown) => {
-  const world = t.world!;
-  const res = await fetch(`${world.urls.admin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${world.adminSecret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-};
+const admin = (path: string, body: unknown) => worldAdmin(t, path, body);
 
 beforeAll(async () => {
   t = await startTestCore();

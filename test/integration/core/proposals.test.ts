@@ -2,7 +2,7 @@
 // one leaves (c2, delegated to SU-A); the next sync drafts the batches the firm's routing rules call for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchProgress } from '../../../shared/contract/batches';
-import { startTestCore, type TestCore } from '../../helpers/core';
+import { startTestCore, worldAdmin, type TestCore } from '../../helpers/core';
 
 const SU_A = '0c1d2e3f-1111-4222-8333-444455556666';
 const SU_B = '1d2e3f40-2222-4333-8444-555566667777';
@@ -12,15 +12,7 @@ const LEAVING = '311851381'; // c2, delegated to SU-A in the ready preset
 
 let t: TestCore;
 let departedBatch = '';
-const admin = async (path: string, body: unknown) => {
-  const world = t.world!;
-  const res = await fetch(`${world.urls.admin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${world.adminSecret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-};
+const admin = (path: string, body: unknown) => worldAdmin(t, path, body);
 
 beforeAll(async () => {
   t = await startTestCore();

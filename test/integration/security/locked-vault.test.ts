@@ -16,20 +16,18 @@ const temp = useTempDirs();
 const MORTEN = '14857110014';
 const CLIENT = '313367002';
 
-describe('a core whose keys are sealed with a typed passphrase', () => {
+/** A core on a fresh folder whose keys are sealed by the fallback protector, given `env` as the process environment. */
+function lockedCore(name: string, env: NodeJS.ProcessEnv) {
   let dataDir: string;
   let core: Core;
   let dispatch: Dispatch;
-  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-    dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
-
   beforeAll(async () => {
-    dataDir = temp.make('locked-core');
+    dataDir = temp.make(name);
     core = await createCore({
       dataDir,
       mode: 'browser',
       version: 'test',
-      protector: { ...fallbackProtector(dataDir, {}), scrypt: { N: 2 ** 10, r: 8, p: 1 } },
+      protector: { ...fallbackProtector(dataDir, env), scrypt: { N: 2 ** 10, r: 8, p: 1 } },
       demoWorld: { embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients: 120, quiet: true })) },
     });
     dispatch = createDispatcher(core.handlers);
@@ -38,6 +36,12 @@ describe('a core whose keys are sealed with a typed passphrase', () => {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  return async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
+    dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
+}
+
+describe('a core whose keys are sealed with a typed passphrase', () => {
+  const call = lockedCore('locked-core', {});
 
   it('starts in the Demo environment with the keys locked and no key made behind the person’s back', async () => {
     const state = await call('keys.lockState', {});
@@ -71,27 +75,7 @@ describe('a core whose keys are sealed with a typed passphrase', () => {
 });
 
 describe('a core given a passphrase too weak to seal the keys with', () => {
-  let dataDir: string;
-  let core: Core;
-  let dispatch: Dispatch;
-  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-    dispatch(channel, input, { trusted: true }, { transport: 'ipc' });
-
-  beforeAll(async () => {
-    dataDir = temp.make('weak-passphrase-core');
-    core = await createCore({
-      dataDir,
-      mode: 'browser',
-      version: 'test',
-      protector: { ...fallbackProtector(dataDir, { KLIENTDESK_KEY_PASSPHRASE: 'x' }), scrypt: { N: 2 ** 10, r: 8, p: 1 } },
-      demoWorld: { embedded: embeddedWorld(() => startDemoWorld({ port: 0, clients: 120, quiet: true })) },
-    });
-    dispatch = createDispatcher(core.handlers);
-  }, 60_000);
-  afterAll(async () => {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const call = lockedCore('weak-passphrase-core', { KLIENTDESK_KEY_PASSPHRASE: 'x' });
 
   it('says why it cannot connect when the sign-in dialog asks for the demo persons and when signing in, not "not started yet"', async () => {
     // The rule's length travels with the code, so the renderer's sentence names the length the vault asks for.
