@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentId } from '../../../shared/contract/define';
-import type { AuditRecord } from '../../../electron/features/audit/log';
 import { readAuditDetail } from '../../../shared/domain/audit-details';
-import { queryClients } from '../../../electron/features/clients/client-query';
-import { createClientSync, type SyncProgress } from '../../../electron/features/clients/sync';
 import type { FirmClient } from '../../../electron/app/ports';
-import { client, DEMO_CLIENTS, FakeAltinn, openTestDb, SU_A, SU_B } from './helpers';
-
-function setup(altinn = new FakeAltinn()) {
-  const db = openTestDb();
-  const progress: SyncProgress[] = [];
-  const audit: Omit<AuditRecord, 'actor' | 'environment'>[] = [];
-  let environment: EnvironmentId = 'demo';
-  let clock = Date.parse('2026-11-24T10:00:00Z');
-  const sync = createClientSync({
-    db,
-    environment: () => environment,
-    altinn: () => altinn,
-    now: () => new Date(clock),
-    progress: (e) => progress.push(e),
-    audit: (r) => audit.push(r),
-  });
-  return {
-    db,
-    altinn,
-    sync,
-    progress,
-    audit,
-    setEnvironment: (e: EnvironmentId) => (environment = e),
-    tick: () => (clock += 3_600_000),
-    list: (query = {}) => queryClients(db, environment, query, 0, 1000),
-  };
-}
+import { client, DEMO_CLIENTS, SU_A, SU_B } from './helpers';
+import { syncHarness as setup } from './sync-harness';
 
 describe('syncing the client list', () => {
   it('takes the first sync as the baseline: everything stored, nothing reported as new', async () => {

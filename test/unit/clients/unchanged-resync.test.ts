@@ -1,28 +1,15 @@
 // A re-sync whose client list is byte for byte the latest sync's writes no client row, and every reason the
 // stored rows might no longer be what that answer made sends the next sync back to comparing client by client.
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentId } from '../../../shared/contract/define';
 import { lastClientListMark } from '../../../electron/features/clients/client-store';
-import { createClientSync, type SyncProgress } from '../../../electron/features/clients/sync';
-import { FakeAltinn, openTestDb } from './helpers';
+import { FakeAltinn } from './helpers';
+import { syncHarness } from './sync-harness';
 
 function setup() {
-  const db = openTestDb();
   const altinn = new FakeAltinn();
   altinn.marking = true;
-  const progress: SyncProgress[] = [];
-  let environment: EnvironmentId = 'demo';
-  let clock = Date.parse('2026-11-24T10:00:00Z');
-  const sync = createClientSync({
-    db,
-    environment: () => environment,
-    altinn: () => altinn,
-    now: () => new Date((clock += 60_000)),
-    progress: (e) => progress.push(e),
-    audit: () => {},
-  });
-  const rows = () => db.prepare('SELECT * FROM clients ORDER BY id').all();
-  return { db, altinn, sync, rows, progress, setEnvironment: (e: EnvironmentId) => (environment = e) };
+  const t = syncHarness(altinn);
+  return { ...t, rows: () => t.db.prepare('SELECT * FROM clients ORDER BY id').all() };
 }
 
 describe('an unchanged re-sync', () => {
