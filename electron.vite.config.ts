@@ -6,7 +6,11 @@ import { contentSecurityPolicy } from './renderer/csp-plugin.ts';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') }, external: ['better-sqlite3'] },
+      rollupOptions: {
+        // The client-list reader's worker thread is its own entry, found beside index.js (client-list-parser.ts).
+        input: { index: resolve('electron/main/index.ts'), 'client-list-worker': resolve('electron/services/altinn/client-list-worker.ts') },
+        external: ['better-sqlite3'],
+      },
     },
   },
   preload: {

@@ -20,6 +20,8 @@ export default defineConfig({
         flow: resolve('electron/cli/flow/main.ts'),
         batch: resolve('electron/cli/batch/main.ts'),
         'demo-world': resolve('electron/demo/cli.ts'),
+        // A worker thread's own entry, found beside the host's bundle (client-list-parser.ts).
+        'client-list-worker': resolve('electron/services/altinn/client-list-worker.ts'),
       },
       external: ['better-sqlite3', 'electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js' },

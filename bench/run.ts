@@ -2,6 +2,9 @@
 // and refreshes the table in the README.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useClientListWorker } from '../electron/services/altinn/client-list-parser';
 import { rows } from './rows';
 import { selects, type RowResult } from './row';
 
@@ -54,6 +57,8 @@ and, when every row ran and none failed, rewrites the table in README.md.
 `;
 
 async function main(): Promise<void> {
+  // As the browser host and the app do: the client list is read on the worker built beside this bundle.
+  useClientListWorker(join(dirname(fileURLToPath(import.meta.url)), 'client-list-worker.js'));
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(USAGE);

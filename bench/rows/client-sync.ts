@@ -12,6 +12,24 @@ import { MORTEN_PID, startBenchCore, timed } from '../support/core';
 import { review } from './review';
 
 const SYNC_RATIO = 1.25;
+/** First syncs (each on a fresh store) and raw inserts per row: each side is its median. */
+const ROUNDS = 3;
+
+const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+
+/** A first sync on a fresh store: the core is returned open for the rows that go on from it. */
+async function firstSync(clients: number) {
+  const t = await startBenchCore({ demoClients: clients });
+  try {
+    await t.call('session.signIn', { pid: MORTEN_PID });
+    const first = await timed(() => t.call('clients.sync', {}));
+    if (first.value.total < clients * 0.9) throw new Error(`only ${first.value.total} clients synced`);
+    return { t, first };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
 const RESYNC_RATIO = 0.5;
 
 /** Copies every client row (and its packages) of the synced store into a fresh database, as fast as SQLite allows. */
@@ -20,14 +38,17 @@ function rawBulkInsert(rows: Record<string, unknown>[], packages: Record<string,
   const { db } = openDatabase({ file: join(dir, 'raw.db') });
   try {
     const columns = Object.keys(rows[0]!);
-    const insert = db.prepare(`INSERT INTO clients (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-    const insertPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (@client_id, @package)');
+    // Positional parameters, prepared outside the timing: binding by name looks each one up.
+    const insert = db.prepare(`INSERT INTO clients (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const insertPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
+    const rowValues = rows.map((r) => columns.map((c) => r[c]));
+    const packageValues = packages.map((p) => [p.client_id, p.package]);
     const rebuildSearch = db.prepare("INSERT INTO clients_fts (clients_fts) VALUES ('rebuild')");
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     db.transaction(() => {
-      for (const r of rows) insert.run(r);
-      for (const p of packages) insertPackage.run(p);
+      for (const r of rowValues) insert.run(r);
+      for (const p of packageValues) insertPackage.run(p);
       rebuildSearch.run();
     })();
     const ms = performance.now() - t0;
@@ -51,18 +72,25 @@ export const clientSync = (clients: number): BenchRow => ({
   title: `Client sync (${thousands(clients)} clients)`,
   aliases: [`client-sync-${clients / 1000}k`, `resync-${clients / 1000}k`, `review-${clients / 1000}k`],
   async run(): Promise<RowResult[]> {
-    const t = await startBenchCore({ demoClients: clients });
+    const firsts: { ms: number; cpuMs: number }[] = [];
+    for (let round = 1; round < ROUNDS; round++) {
+      const { t, first } = await firstSync(clients);
+      firsts.push(first);
+      await t.close();
+    }
+    const { t, first: last } = await firstSync(clients);
+    firsts.push(last);
     try {
-      await t.call('session.signIn', { pid: MORTEN_PID });
-      const first = await timed(() => t.call('clients.sync', {}));
-      if (first.value.total < clients * 0.9) throw new Error(`only ${first.value.total} clients synced`);
+      const first = median(firsts);
       const again = await timed(() => t.call('clients.sync', {}));
       const read = await timed(() => t.core.runtime.altinn().listFirmClients());
 
       let rows: Record<string, unknown>[] | null = t.core.db.prepare('SELECT * FROM clients').all() as Record<string, unknown>[];
       const packages = t.core.db.prepare('SELECT * FROM client_packages').all() as Record<string, unknown>[];
       const count = rows.length;
-      const raw = rawBulkInsert(rows, packages);
+      const raws: { ms: number; cpuMs: number }[] = [];
+      for (let round = 0; round < ROUNDS; round++) raws.push(rawBulkInsert(rows, packages));
+      const raw = median(raws);
       const rawMs = raw.ms;
       rows = null;
       const reviewed = await review(t, clients);
@@ -79,7 +107,7 @@ export const clientSync = (clients: number): BenchRow => ({
           baseline,
           ratio: round(first.ms / rawMs),
           target: atMost(first.ms / rawMs, SYNC_RATIO, 'ratio', '×'),
-          note: 'the sync includes reading Altinn over HTTP (the demo world answers in this process); the baseline is the store alone',
+          note: `median of ${ROUNDS} first syncs, each on a fresh store, against the median of ${ROUNDS} raw inserts; the sync includes reading Altinn over HTTP (the demo world answers in this process, the list is read on the client-list worker as it arrives); the baseline is the store alone`,
           extra: [
             { label: 'the Altinn client-list read alone', value: round(read.ms, 0), unit: 'ms' },
             ...cpuReadings(first.cpuMs, raw.cpuMs),

@@ -44,11 +44,15 @@ export interface DelegatedClient {
 /** One read of the firm's client list, page by page (a digest of each page's bytes), to know the same answer again. */
 export type ClientListMark = readonly { digest: string; next: string | null }[];
 
-/** The firm's clients as read, or `unchanged` when Altinn answered byte for byte as when `since` was marked. */
+/**
+ * The firm's clients as read: `handed` when they all went to the reader's `onClients`, `unchanged` when Altinn
+ * answered byte for byte as when `since` was marked (nothing handed), or the list itself from a reader that
+ * does not hand clients on.
+ */
 export interface FirmClientRead {
   /** Null from a reader that cannot mark its answers: the next read then compares client by client. */
   mark: ClientListMark | null;
-  clients: FirmClient[] | 'unchanged';
+  clients: FirmClient[] | 'unchanged' | 'handed';
 }
 
 export interface CallReceipt {
@@ -60,7 +64,8 @@ export interface EndUserAltinn {
   firm: { orgNumber: string; partyUuid: string; name: string };
   listAgentSystemUsers(): Promise<AgentSystemUser[]>;
   listFirmClients(): Promise<FirmClient[]>;
-  readFirmClients(since: ClientListMark | null): Promise<FirmClientRead>;
+  /** The clients come to `onClients` in batches, in Altinn's order, as they are read. */
+  readFirmClients(since: ClientListMark | null, onClients: (batch: FirmClient[]) => void): Promise<FirmClientRead>;
   listDelegatedClients(systemUserId: string): Promise<DelegatedClient[]>;
   addClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;
   removeClient(systemUserId: string, clientPartyUuid: string): Promise<CallReceipt>;

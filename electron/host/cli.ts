@@ -7,6 +7,7 @@ import { openApp } from '../app/assemble';
 import { resolveDataDir } from '../platform/data-dir';
 import { fallbackProtector } from '../platform/keys/fallback-protector';
 import { startHost } from './server';
+import { useClientListWorker } from '../services/altinn/client-list-parser';
 
 const USAGE = `Usage: npm run web -- [options]
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     return;
   }
   const here = dirname(fileURLToPath(import.meta.url));
+  useClientListWorker(join(here, 'client-list-worker.js'));
   const webRoot = resolve(option('web-root') ?? process.env.KLIENTDESK_WEB_ROOT ?? join(here, '..', 'web'));
   const dataDir = resolveDataDir(process.argv, process.env);
   const restore = option('restore-backup');

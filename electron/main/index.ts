@@ -14,6 +14,7 @@ import { buildMenu } from './menu';
 import { guardAllWebContents, hardenSessions } from './security';
 import { senderOf } from './sender';
 import { loadWindowState, trackWindowState } from './window-state';
+import { useClientListWorker } from '../services/altinn/client-list-parser';
 
 let mainWindow: BrowserWindow | null = null;
 let assembled: AssembledApp | null = null;
@@ -50,6 +51,7 @@ function createWindow(dataDir: string): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenSessions();
+  useClientListWorker(join(__dirname, 'client-list-worker.js'));
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   // The single-instance lock covers this app's own user folder; the assembly's data-folder lock covers it
   // against a browser host or a second app started with --data-dir on the same folder. Kept referenced for the

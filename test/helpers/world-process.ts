@@ -10,7 +10,8 @@ import type { DemoWorldInfo, MaskinportenErrorForm, Preset } from '../../electro
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 const BUNDLE = join(ROOT, 'out/node/demo-world.js');
-const SOURCES = ['electron/demo', 'shared'];
+// The client-list worker is built with the world's bundle and tested from it.
+const SOURCES = ['electron/demo', 'shared', 'electron/services/altinn'];
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOCK_STALE_MS = 120_000;

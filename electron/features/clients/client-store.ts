@@ -3,76 +3,33 @@
 import type { Database } from 'better-sqlite3';
 import { SYNC_LIST_CAP, type SyncResult } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
-import { packageCode, RELATIONSHIPS, type Relationship } from '../../../shared/domain/packages';
+import { packageCode } from '../../../shared/domain/packages';
 import type { AgentSystemUser, ClientListMark, DelegatedClient, FirmClient } from '../../app/ports';
 import { sortKey, storedTexts } from './client-text';
+import { openClientStage, STAGED_COLUMNS, type ClientStage, type ClientValues } from './client-stage';
 
 /** Everything one sync read from Altinn, before any of it is written. */
 export interface AltinnSnapshot {
   firmOrgNumber: string;
   systemUsers: AgentSystemUser[];
-  /** `unchanged`: Altinn answered byte for byte as for the latest sync (see lastClientListMark). */
-  clients: FirmClient[] | 'unchanged';
+  /**
+   * `unchanged`: Altinn answered byte for byte as for the latest sync (see lastClientListMark). A stage holds
+   * the clients as they were read (the sync's way); a list is staged here.
+   */
+  clients: FirmClient[] | ClientStage | 'unchanged';
   /** What this read of the client list was, for the next sync to compare with; null when it cannot be told. */
   clientListMark?: ClientListMark | null;
   /** Delegated clients per system user id. */
   delegations: ReadonlyMap<string, DelegatedClient[]>;
 }
 
-const RELATIONSHIP_BITS: Record<Relationship, number> = { REGN: 1, REVI: 2, FFØR: 4 };
-
-export const relationshipMask = (relationships: readonly Relationship[]): number =>
-  relationships.reduce((mask, r) => mask | RELATIONSHIP_BITS[r], 0);
-
-export const relationshipsOfMask = (mask: number): Relationship[] => RELATIONSHIPS.filter((r) => (mask & RELATIONSHIP_BITS[r]) !== 0);
+export { relationshipMask, relationshipsOfMask } from './client-stage';
 
 /** A stored client as the diff needs it: the row, whether it has left, and what it was last synced as. */
 type StoredClient = [id: number, orgNumber: string, gone: number, version: string | null];
 
-interface ClientValues {
-  orgNumber: string;
-  partyUuid: string;
-  name: string;
-  variant: string;
-  parentOrgNumber: string | null;
-  isSubUnit: number;
-  relationshipMask: number;
-  packages: string[];
-}
-
-/** Sorted in place, repeats dropped: a client has a handful of packages, too few to be worth a Set. */
-function sortedUnique(codes: string[]): string[] {
-  if (codes.length < 2) return codes;
-  codes.sort();
-  let kept = 1;
-  for (let i = 1; i < codes.length; i++) if (codes[i] !== codes[kept - 1]) codes[kept++] = codes[i]!;
-  codes.length = kept;
-  return codes;
-}
-
-/** Altinn may list a client once per role; one row per org number, with the roles and packages merged. */
-function mergeByOrgNumber(clients: readonly FirmClient[]): Map<string, ClientValues> {
-  const merged = new Map<string, ClientValues>();
-  for (const c of clients) {
-    const before = merged.get(c.orgNumber);
-    const packages = sortedUnique(before ? [...before.packages, ...c.packages.map(packageCode)] : c.packages.map(packageCode));
-    merged.set(c.orgNumber, {
-      orgNumber: c.orgNumber,
-      partyUuid: c.partyUuid,
-      name: c.name,
-      variant: c.variant,
-      parentOrgNumber: c.parentOrgNumber,
-      // Sub-units (BEDR) come through AM with nothing delegable; they are told apart so they can be filtered.
-      isSubUnit: c.parentOrgNumber !== null || c.variant === 'BEDR' ? 1 : 0,
-      relationshipMask: (before?.relationshipMask ?? 0) | relationshipMask(c.relationships),
-      packages,
-    });
-  }
-  return merged;
-}
-
 /** The columns a sync writes from Altinn's answer, in the order both the insert and the update name them. */
-function syncedValues(next: ClientValues, packagesJson: string) {
+function syncedValues(next: ClientValues) {
   const { sortName, searchText } = storedTexts(next.name, next.orgNumber);
   const values = [
     next.partyUuid,
@@ -81,7 +38,7 @@ function syncedValues(next: ClientValues, packagesJson: string) {
     next.parentOrgNumber,
     next.isSubUnit,
     next.relationshipMask,
-    packagesJson,
+    next.packagesJson,
     sortName,
     searchText,
   ] as const;
@@ -97,7 +54,7 @@ const NO_PARENT = '\x1e';
  * client instead of reading and comparing six columns. Altinn's values hold no control characters, so the
  * separators cannot make two different rows read alike.
  */
-const versionOf = (next: ClientValues, packagesJson: string): string =>
+const versionOf = (next: ClientValues): string =>
   next.partyUuid +
   SEP +
   next.name +
@@ -108,7 +65,7 @@ const versionOf = (next: ClientValues, packagesJson: string): string =>
   SEP +
   next.relationshipMask +
   SEP +
-  packagesJson;
+  next.packagesJson;
 
 const STORED_VERSION = `party_uuid || char(31) || name || char(31) || variant || char(31) || coalesce(parent_org_number, char(30)) || char(31) ||
   relationship_mask || char(31) || packages`;
@@ -176,6 +133,16 @@ export function saveSnapshot(
   startedAt: Date,
   finishedAt: Date,
 ): SyncResult {
+  if (Array.isArray(snapshot.clients)) {
+    const stage = openClientStage(db, environment);
+    try {
+      stage.add(snapshot.clients);
+      return saveSnapshot(db, environment, { ...snapshot, clients: stage }, startedAt, finishedAt);
+    } finally {
+      stage.dispose();
+    }
+  }
+  const clients = snapshot.clients;
   const now = finishedAt.toISOString();
   return db.transaction((): SyncResult => {
     const firstSync = db.prepare('SELECT 1 FROM client_sync_runs WHERE environment = ? LIMIT 1').get(environment) === undefined;
@@ -193,7 +160,7 @@ export function saveSnapshot(
       db.prepare('UPDATE client_sync_runs SET total = ?, result = ? WHERE id = ?').run(result.total, JSON.stringify(result), runId);
       return result;
     };
-    if (snapshot.clients === 'unchanged') {
+    if (clients === 'unchanged') {
       // Only a sync writes the clients, and the latest one wrote them from these very bytes: nobody came or left.
       if (firstSync) throw new Error('An unchanged client list needs an earlier sync to be unchanged from.');
       return finish({
@@ -207,18 +174,13 @@ export function saveSnapshot(
       });
     }
 
+    const stage = clients;
     const stored = new Map<string, StoredClient>();
     for (const row of db
       .prepare(`SELECT id, org_number, gone_at IS NOT NULL, ${STORED_VERSION} FROM clients WHERE environment = ?`)
       .raw()
       .iterate(environment) as IterableIterator<StoredClient>)
       stored.set(row[1], row);
-    // Positional parameters: a first sync binds some 700,000 values, and a name looked up per value costs more.
-    const insert = db.prepare(
-      `INSERT INTO clients (environment, org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages,
-                            sort_name, search_text, first_seen_at, first_seen_sync, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const update = db.prepare(
       `UPDATE clients SET party_uuid = ?, name = ?, variant = ?, parent_org_number = ?, is_sub_unit = ?, relationship_mask = ?, packages = ?,
               sort_name = ?, search_text = ?, last_seen_at = ? WHERE id = ?`,
@@ -240,20 +202,20 @@ export function saveSnapshot(
 
     const added: { orgNumber: string; name: string }[] = [];
     const removed: { orgNumber: string; name: string }[] = [];
-    const fetched = mergeByOrgNumber(snapshot.clients);
+    const fetched = stage.merged;
+    const newcomers: ClientValues[] = [];
+    // The stage is what the store lacked when the sync began; only a sync writes the clients, but it is checked.
+    let stageHolds = true;
 
-    const firstSeenSync = firstSync ? 0 : runId;
     for (const next of fetched.values()) {
       const before = stored.get(next.orgNumber);
-      const packagesJson = JSON.stringify(next.packages);
       if (!before) {
-        const { searchText, values } = syncedValues(next, packagesJson);
-        const id = Number(insert.run(environment, next.orgNumber, ...values, now, firstSeenSync, now).lastInsertRowid);
-        search.added(id, searchText);
-        for (const p of next.packages) addPackage.run(id, p);
+        if (next.stageId === null) stageHolds = false;
+        newcomers.push(next);
         if (!firstSync) added.push({ orgNumber: next.orgNumber, name: next.name });
         continue;
       }
+      if (next.stageId !== null) stageHolds = false;
       const [id, , gone, version] = before;
       if (gone) {
         // A client that comes back is new to the firm again: it needs delegating again.
@@ -261,16 +223,20 @@ export function saveSnapshot(
         added.push({ orgNumber: next.orgNumber, name: next.name });
       }
       // An unchanged client (the common case of a re-sync) costs a comparison, not a row write.
-      if (version === versionOf(next, packagesJson)) continue;
-      const { searchText, values } = syncedValues(next, packagesJson);
+      if (version === versionOf(next)) continue;
+      const { searchText, values } = syncedValues(next);
       const [searchedBefore, packagesBefore] = changedRow.get(id) as [string, string];
       update.run(...values, now, id);
       if (searchedBefore !== searchText) search.changed(id, searchedBefore, searchText);
-      if (packagesBefore !== packagesJson) {
+      if (packagesBefore !== next.packagesJson) {
         clearPackages.run(id);
         for (const p of next.packages) addPackage.run(id, p);
       }
     }
+    insertNewcomers(db, environment, newcomers, stageHolds && newcomers.length === stage.staged ? stage : null, search, {
+      now,
+      firstSeenSync: firstSync ? 0 : runId,
+    });
     for (const [id, orgNumber, gone] of stored.values()) {
       if (!gone && !fetched.has(orgNumber)) {
         markGone.run(now, previousSync ?? now, id);
@@ -292,6 +258,48 @@ export function saveSnapshot(
 }
 
 /**
+ * Writes the clients the store did not have. From the stage in one statement each for the rows and their
+ * packages, ids following the highest there is; one row at a time when the stage does not match them.
+ */
+function insertNewcomers(
+  db: Database,
+  environment: EnvironmentId,
+  newcomers: readonly ClientValues[],
+  stage: ClientStage | null,
+  search: ReturnType<typeof searchIndexWriter>,
+  at: { now: string; firstSeenSync: number },
+): void {
+  if (newcomers.length === 0) return;
+  const indexRows = !search.rebuildsWith(newcomers.length);
+  if (stage) {
+    const base = db.prepare('SELECT coalesce(max(id), 0) FROM clients').pluck().get() as number;
+    db.prepare(
+      `INSERT INTO clients (id, environment, ${STAGED_COLUMNS}, first_seen_at, first_seen_sync, last_seen_at)
+       SELECT ? + id, ?, ${STAGED_COLUMNS}, ?, ?, ? FROM ${stage.tables.clients} ORDER BY id`,
+    ).run(base, environment, at.now, at.firstSeenSync, at.now);
+    db.prepare(
+      `INSERT INTO client_packages (client_id, package) SELECT ? + s.id, p.value FROM ${stage.tables.clients} s, json_each(s.packages) p`,
+    ).run(base);
+    if (!indexRows) search.rebuildAtEnd();
+    else for (const next of newcomers) search.added(base + next.stageId!, storedTexts(next.name, next.orgNumber).searchText);
+    return;
+  }
+  // Positional parameters: binding by name looks each one up.
+  const insert = db.prepare(
+    `INSERT INTO clients (environment, org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages,
+                          sort_name, search_text, first_seen_at, first_seen_sync, last_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addPackage = db.prepare('INSERT INTO client_packages (client_id, package) VALUES (?, ?)');
+  for (const next of newcomers) {
+    const { searchText, values } = syncedValues(next);
+    const id = Number(insert.run(environment, next.orgNumber, ...values, at.now, at.firstSeenSync, at.now).lastInsertRowid);
+    search.added(id, searchText);
+    for (const p of next.packages) addPackage.run(id, p);
+  }
+}
+
+/**
  * Keeps the trigram index (clients_fts, external content) in step with the rows written. A first sync or a large
  * change rebuilds it in one pass at the end, which costs far less than the same rows one at a time; a small
  * change (a few new or renamed clients) updates those rows only.
@@ -305,6 +313,12 @@ function searchIndexWriter(db: Database, storedRows: number) {
     if (pending.length > Math.max(REBUILD_AT_LEAST, storedRows / 10)) rebuild = true;
   };
   return {
+    /** Whether `more` written rows would have the index rebuilt (then they need not be noted one by one). */
+    rebuildsWith: (more: number) => rebuild || pending.length + more > Math.max(REBUILD_AT_LEAST, storedRows / 10),
+    rebuildAtEnd: () => {
+      rebuild = true;
+      pending.length = 0;
+    },
     added: (id: number, text: string) => note({ id, before: null, after: text }),
     changed: (id: number, before: string, after: string) => note({ id, before, after }),
     finish() {

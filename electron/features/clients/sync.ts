@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { AuditRecord } from '../audit/port';
 import type { ClientListMark, DelegatedClient, EndUserAltinn } from '../../app/ports';
 import { lastClientListMark, saveSnapshot, type AltinnSnapshot } from './client-store';
+import { openClientStage, type ClientStage } from './client-stage';
 import { auditDetail } from '../../../shared/domain/audit-details';
 
 export type SyncProgress = EventPayload<'clients.syncProgress'>;
@@ -25,19 +26,28 @@ export interface SyncDeps {
 async function fetchSnapshot(
   altinn: EndUserAltinn,
   since: ClientListMark | null,
+  stage: ClientStage,
   progress: (e: SyncProgress) => void,
 ): Promise<AltinnSnapshot> {
   progress({ phase: 'systemUsers', done: 0, total: 1 });
   const systemUsers = await altinn.listAgentSystemUsers();
   progress({ phase: 'clients', done: 0, total: 1 });
-  const { clients, mark } = await altinn.readFirmClients(since);
+  // The clients are merged and staged as they are read, while the rest of the list still arrives.
+  const read = await altinn.readFirmClients(since, (batch) => stage.add(batch));
+  if (Array.isArray(read.clients)) stage.add(read.clients);
   const delegations = new Map<string, DelegatedClient[]>();
   // One system user at a time: a firm has a handful, and Altinn rate-limits bursts.
   for (const [i, su] of systemUsers.entries()) {
     progress({ phase: 'delegations', done: i, total: systemUsers.length });
     delegations.set(su.id, await altinn.listDelegatedClients(su.id));
   }
-  return { firmOrgNumber: altinn.firm.orgNumber, systemUsers, clients, clientListMark: mark, delegations };
+  return {
+    firmOrgNumber: altinn.firm.orgNumber,
+    systemUsers,
+    clients: read.clients === 'unchanged' ? 'unchanged' : stage,
+    clientListMark: read.mark,
+    delegations,
+  };
 }
 
 const correlationIdOf = (error: unknown): string | null => {
@@ -52,11 +62,13 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
     // The environment is fixed when the sync starts; a switch halfway must not file its data under the new one.
     const environment = deps.environment();
     const startedAt = deps.now();
+    let stage: ClientStage | null = null;
     try {
       const altinn = deps.altinn();
       const since = lastClientListMark(deps.db, environment, altinn.firm.orgNumber);
-      const snapshot = await fetchSnapshot(altinn, since?.pages ?? null, deps.progress);
-      const saving = snapshot.clients === 'unchanged' ? (since?.clients ?? 0) : snapshot.clients.length;
+      stage = openClientStage(deps.db, environment);
+      const snapshot = await fetchSnapshot(altinn, since?.pages ?? null, stage, deps.progress);
+      const saving = snapshot.clients === 'unchanged' ? (since?.clients ?? 0) : stage.merged.size;
       deps.progress({ phase: 'saving', done: 0, total: saving });
       const result = saveSnapshot(deps.db, environment, snapshot, startedAt, deps.now());
       deps.audit({
@@ -84,6 +96,8 @@ export function createClientSync(deps: SyncDeps): { run(): Promise<SyncResult>; 
       });
       deps.progress({ phase: 'failed', done: 0, total: 0 });
       throw error;
+    } finally {
+      stage?.dispose();
     }
   }
 

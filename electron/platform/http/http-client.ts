@@ -12,6 +12,7 @@ import { LocalCodes, ServiceError, type ServiceName } from '../errors';
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterMs, type BackoffPolicy } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { redactText } from './redact';
+import { readPieces } from './body-pieces';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -34,6 +35,12 @@ export interface HttpRequest {
   operation?: string;
   /** Return 3xx responses as they are instead of following them (the demo login reads the Location). */
   manualRedirect?: boolean;
+  /**
+   * For a 2xx answer: each piece of the body as it arrives, besides the whole body at the end, so a large answer
+   * can be read while it is still coming. An attempt that fails once a piece was handed on is not repeated: the
+   * receiver has seen part of an answer, and the caller decides (a read of the whole is then asked for again).
+   */
+  onBodyPiece?: (piece: Uint8Array) => void;
 }
 
 export interface HttpResponse {
@@ -232,7 +239,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
 
       const failure = outcome.error;
-      const willRetry = hasAttemptsLeft && failure.code !== LocalCodes.Aborted && (isRead || failure.code === NOT_SENT_CODE);
+      const willRetry =
+        hasAttemptsLeft && !outcome.piecesHanded && failure.code !== LocalCodes.Aborted && (isRead || failure.code === NOT_SENT_CODE);
       const retryDelayMs = willRetry ? backoffDelayMs(attempt, backoff, random) : undefined;
       report({ ...base, durationMs, error: failure.message, willRetry, retryDelayMs });
       if (retryDelayMs === undefined) throw failure;
@@ -240,12 +248,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  type Outcome = { kind: 'response'; response: Response; bytes: Uint8Array } | { kind: 'failure'; error: ServiceError };
+  type Outcome =
+    { kind: 'response'; response: Response; bytes: Uint8Array } | { kind: 'failure'; error: ServiceError; piecesHanded?: boolean };
 
   async function attemptOnce(req: HttpRequest, body: string | undefined, correlationId: string, timeoutMs: number): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    let piecesHanded = false;
+    const handOn = req.onBodyPiece;
     try {
       const response = await doFetch(req.url, {
         method: req.method,
@@ -256,12 +267,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       });
       // The body is read inside the same timeout: a server that stalls mid-body is as dead as a silent one.
       // As bytes: a 200,000-client list is 200 MB, and decoding it cost more than receiving it.
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes =
+        handOn && response.ok && response.body
+          ? await readPieces(response.body, (piece) => {
+              piecesHanded = true;
+              handOn(piece);
+            })
+          : new Uint8Array(await response.arrayBuffer());
       return { kind: 'response', response, bytes };
     } catch (cause) {
       if (req.signal?.aborted) {
         return {
           kind: 'failure',
+          piecesHanded,
           error: new ServiceError({
             service: req.service,
             code: LocalCodes.Aborted,
@@ -274,6 +292,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (timeout.signal.aborted) {
         return {
           kind: 'failure',
+          piecesHanded,
           error: new ServiceError({
             service: req.service,
             code: LocalCodes.Timeout,
@@ -286,6 +305,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       return {
         kind: 'failure',
+        piecesHanded,
         error: new ServiceError({
           service: req.service,
           code: NEVER_SENT_ERRORS.has(networkErrorCode(cause) ?? '') ? NOT_SENT_CODE : LocalCodes.Network,

@@ -91,10 +91,15 @@ export function lenientObject<S extends z.ZodRawShape>(shape: S, aliases: Aliase
 }
 
 /** Where and why a body failed its schema, for the error's details: paths and zod's words, never values. */
-function describeFailure(error: z.ZodError): string {
-  return error.issues
+export function describeFailure(error: z.ZodError): string {
+  return describeIssues(error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+}
+
+/** The same words for issues found without zod (a list read entry by entry): the first three. */
+export function describeIssues(issues: readonly { path: string; message: string }[]): string {
+  return issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .map((issue) => `${issue.path || '(body)'}: ${issue.message}`)
     .join('; ');
 }
 
@@ -110,13 +115,22 @@ export function parseResponse<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new ServiceError({
+  throw unknownShape(where, res, describeFailure(parsed.error));
+}
+
+/** The BAD_RESPONSE for a body that does not fit, with where and why (`described`, never values). */
+export function unknownShape(
+  where: { service: ServiceName; serviceName: string; operation: string },
+  res: Pick<HttpResponse, 'status' | 'correlationId'>,
+  described: string,
+): ServiceError {
+  return new ServiceError({
     service: where.service,
     code: LocalCodes.BadResponse,
     status: res.status,
     correlationId: res.correlationId,
     message: `${where.serviceName} answered ${where.operation} in a shape Klientdesk does not know.`,
-    remoteMessage: redactText(describeFailure(parsed.error)).slice(0, 300),
+    remoteMessage: redactText(described).slice(0, 300),
   });
 }
 

@@ -1,8 +1,11 @@
 // Access Management's client list (altinn.md §10): each client of the firm with the roles it holds towards
 // the firm and the packages it gives. The app predicts AND-rule failures from it. Parsed leniently: the role
 // key `"legacyurn "` has a trailing space, `partyid` is lower case, and some versions add `keyValues`.
-import type { HttpClient } from '../../platform/http/http-client';
-import { AltinnHttp, type AltinnCall, type MarkedPages, type PageMark, type TokenProvider } from './altinn-http';
+import type { HttpClient, HttpResponse } from '../../platform/http/http-client';
+import type { ClientPageOutcome } from './client-list-page';
+import type { KeptClient } from './kept-clients';
+import { AltinnHttp, type AltinnCall, type PageMark, type TokenProvider } from './altinn-http';
+import { createClientListParser } from './client-list-parser';
 import { authorizedPartiesSchema, firmClientSchema, type AuthorizedParty, type FirmClient } from './schemas';
 
 export type { AuthorizedParty, FirmClient } from './schemas';
@@ -48,13 +51,38 @@ export class AccessManagementApi {
     return this.altinn.allPages(this.clientsCall(firmPartyUuid, filter, signal), firmClientSchema);
   }
 
-  /** The firm's whole client list, or `unchanged` when Altinn answers byte for byte as it did when `before` was marked. */
-  async listClientsUnlessUnchanged(
+  /**
+   * The firm's whole client list, handed to `onClients` in batches as each page is read (on the client-list
+   * worker where the app has one, as the bytes arrive), so the caller can write the first clients while the
+   * rest are read; or `unchanged`, with nothing handed, when Altinn answers byte for byte as it did when
+   * `before` was marked.
+   */
+  async readClientsUnlessUnchanged(
     firmPartyUuid: string,
     before: readonly PageMark[] | null,
+    onClients: (batch: KeptClient[]) => void,
     signal?: AbortSignal,
-  ): Promise<MarkedPages<FirmClient>> {
-    return this.altinn.allPagesUnlessUnchanged(this.clientsCall(firmPartyUuid, {}, signal), firmClientSchema, before);
+  ): Promise<{ marks: PageMark[]; unchanged: boolean }> {
+    const parser = createClientListParser();
+    const outcomeOf = (res: HttpResponse, at: AltinnCall, outcome: ClientPageOutcome): string | undefined => {
+      if (outcome.ok) return outcome.next;
+      throw this.altinn.unreadable(res, at, 'refused' in outcome ? outcome.refused : null);
+    };
+    const bytesOf = (res: HttpResponse) => res.bodyBytes ?? new TextEncoder().encode(res.bodyText);
+    try {
+      return await this.altinn.pagesUnlessUnchanged(this.clientsCall(firmPartyUuid, {}, signal), before, {
+        read: async (res, at) => outcomeOf(res, at, await parser.open(onClients).end(bytesOf(res))),
+        stream: () => {
+          const page = parser.open(onClients);
+          return {
+            onBodyPiece: (piece) => page.write(piece),
+            finish: async (res, at) => outcomeOf(res, at, await page.end(bytesOf(res))),
+          };
+        },
+      });
+    } finally {
+      parser.close();
+    }
   }
 
   private clientsCall(

@@ -5,7 +5,7 @@ import { LocalCodes, ServiceError } from '../../platform/errors';
 import { parseRetryAfterMs } from '../../platform/http/backoff';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../platform/http/http-client';
 import type { z } from 'zod';
-import { parseJsonOrUndefined, parseResponse } from '../../platform/http/lenient-json';
+import { parseJsonOrUndefined, parseResponse, unknownShape } from '../../platform/http/lenient-json';
 import { altinnError, type AltinnCallKind } from './errors';
 import { pageSchema } from './schemas';
 
@@ -15,12 +15,6 @@ export type TokenProvider = () => string | Promise<string>;
 export interface PageMark {
   digest: string;
   next: string | null;
-}
-
-/** Either every item of every page, or `unchanged` when each page was byte for byte the one marked before. */
-export interface MarkedPages<T> {
-  marks: PageMark[];
-  items: T[] | 'unchanged';
 }
 
 const digestOf = (res: HttpResponse): string =>
@@ -40,6 +34,16 @@ export interface AltinnCall {
   signal?: AbortSignal;
   /** Instead of the HTTP layer's default, for answers that are large by nature (a whole firm's client list). */
   timeoutMs?: number;
+  /** The body's pieces as they arrive (HttpRequest.onBodyPiece). */
+  onBodyPiece?: (piece: Uint8Array) => void;
+}
+
+/** How a paged read reads each page: whole, once it is known to be needed, or as it arrives. */
+export interface PageReader {
+  /** Reads a page that has arrived; returns its link to the next. */
+  read(res: HttpResponse, at: AltinnCall): string | undefined | Promise<string | undefined>;
+  /** For a page that will be read whatever it holds: a reading of it as it arrives. */
+  stream?(): { onBodyPiece(piece: Uint8Array): void; finish(res: HttpResponse, at: AltinnCall): Promise<string | undefined> };
 }
 
 /** A 429 or 503 that outlived the HTTP layer's retries still tells a batch runner how long to hold off. */
@@ -87,6 +91,7 @@ export class AltinnHttp {
       idempotent: call.idempotent,
       signal: call.signal,
       timeoutMs: call.timeoutMs,
+      onBodyPiece: call.onBodyPiece,
     });
     if (!res.ok) throw withRetryAfter(altinnError(res, this.kind), res);
     return res;
@@ -100,62 +105,55 @@ export class AltinnHttp {
 
   parse<T extends z.ZodType>(res: HttpResponse, call: AltinnCall, schema: T): z.output<T> {
     const body = parseJsonOrUndefined(res.bodyText);
-    const where = { service: 'altinn' as const, serviceName: 'Altinn', operation: call.operation };
-    if (body === undefined && res.bodyText.trim() !== '') {
-      throw new ServiceError({
-        service: 'altinn',
-        code: LocalCodes.BadResponse,
-        status: res.status,
-        correlationId: res.correlationId,
-        message: `Altinn answered ${call.operation} with something that is not JSON.`,
-      });
-    }
-    return parseResponse(schema, body, res, where);
+    if (body === undefined && res.bodyText.trim() !== '') throw this.unreadable(res, call, null);
+    return parseResponse(schema, body, res, { service: 'altinn', serviceName: 'Altinn', operation: call.operation });
   }
 
   /** Every item across pages, each read by `item`. */
   async allPages<T extends z.ZodType>(call: AltinnCall, item: T): Promise<z.output<T>[]> {
-    const { items } = await this.allPagesUnlessUnchanged(call, item, null);
-    if (items === 'unchanged') throw new Error('unreachable: no marks to compare with');
+    const items: z.output<T>[] = [];
+    const page = pageSchema(item);
+    await this.pagesUnlessUnchanged(call, null, {
+      read: (res, at) => {
+        const { items: data, next: link }: { items: z.output<T>[]; next: string | undefined } = this.parse(res, at, page);
+        // Not push(...data): a spread of 200,000 items overflows the call stack.
+        for (const entry of data) items.push(entry);
+        return link;
+      },
+    });
     return items;
   }
 
   /**
-   * Every item across pages, unless each page is byte for byte the page `before` marked: then nothing is
-   * parsed (a whole firm's client list is one page of up to 200 MB, and parsing it cost most of an unchanged
-   * re-sync). An unchanged page's link to the next is the one it gave before, so the pages are followed
-   * without reading them; the first page that differs has the ones before it parsed after all.
+   * Follows the pages, each read by `reader` (which returns its link to the next), unless each page is byte
+   * for byte the page `before` marked. An unchanged page's link to the next is the one it gave before, so the
+   * pages are followed without reading them; the first page that differs has the ones before it read after all,
+   * in order. Once no mark is left to compare with, each page is read as it arrives, where the reader can.
    */
-  async allPagesUnlessUnchanged<T extends z.ZodType>(
+  async pagesUnlessUnchanged(
     call: AltinnCall,
-    item: T,
     before: readonly PageMark[] | null,
-  ): Promise<MarkedPages<z.output<T>>> {
-    const items: z.output<T>[] = [];
+    reader: PageReader,
+  ): Promise<{ marks: PageMark[]; unchanged: boolean }> {
     const marks: PageMark[] = [];
     const unread: { res: HttpResponse; call: AltinnCall }[] = [];
     const seen = new Set<string>();
-    const page = pageSchema(item);
     let alike = before !== null;
-    const readInto = (res: HttpResponse, at: AltinnCall): string | undefined => {
-      const { items: data, next: link }: { items: z.output<T>[]; next: string | undefined } = this.parse(res, at, page);
-      // Not push(...data): a spread of 200,000 items overflows the call stack.
-      for (const entry of data) items.push(entry);
-      return link;
-    };
     let next: AltinnCall | undefined = call;
     while (next) {
-      const res = await this.send(next);
+      const streamed = alike ? undefined : reader.stream?.();
+      const res = await this.send(streamed ? { ...next, onBodyPiece: (piece) => streamed.onBodyPiece(piece) } : next);
       const digest = digestOf(res);
       const marked: PageMark | undefined = alike ? before?.[marks.length] : undefined;
       let link: string | undefined;
-      if (marked?.digest === digest) {
+      if (streamed) link = await streamed.finish(res, next);
+      else if (marked?.digest === digest) {
         link = marked.next ?? undefined;
         unread.push({ res, call: next });
       } else {
-        if (alike) for (const u of unread.splice(0)) readInto(u.res, u.call);
+        if (alike) for (const u of unread.splice(0)) await reader.read(u.res, u.call);
         alike = false;
-        link = readInto(res, next);
+        link = await reader.read(res, next);
       }
       marks.push({ digest, next: link ?? null });
       // A server that hands back the same link forever must not hang the app.
@@ -164,8 +162,21 @@ export class AltinnHttp {
       next = { ...call, path: link, query: undefined };
     }
     // Fewer pages than before is a change too (the marks then differ in length).
-    if (alike && marks.length === before?.length) return { marks, items: 'unchanged' };
-    for (const u of unread) readInto(u.res, u.call);
-    return { marks, items };
+    if (alike && marks.length === before?.length) return { marks, unchanged: true };
+    for (const u of unread) await reader.read(u.res, u.call);
+    return { marks, unchanged: false };
+  }
+
+  /** The BAD_RESPONSE for an answer `call` got that is not JSON, or not the shape `described` says. */
+  unreadable(res: HttpResponse, call: AltinnCall, described: string | null): ServiceError {
+    const where = { service: 'altinn' as const, serviceName: 'Altinn', operation: call.operation };
+    if (described !== null) return unknownShape(where, res, described);
+    return new ServiceError({
+      service: 'altinn',
+      code: LocalCodes.BadResponse,
+      status: res.status,
+      correlationId: res.correlationId,
+      message: `Altinn answered ${call.operation} with something that is not JSON.`,
+    });
   }
 }

@@ -1,23 +1,10 @@
 // The firm's Altinn as the features need it (agent system users, the firm's clients, a system user's clients),
 // on whichever token acts: a signed-in client administrator's or the firm's own system user's. One place maps
 // the service answers to the features' shapes, so both ways of acting see the same thing.
-import type { AccessManagementApi, FirmClient as AmFirmClient } from './access-management';
+import type { AccessManagementApi } from './access-management';
 import type { PageMark } from './altinn-http';
 import type { ClientDelegationApi } from './client-delegation';
-
-/** Access Management's clients as the features keep them: only organisations (an org number to delegate by). */
-const firmClients = (clients: readonly AmFirmClient[]) =>
-  clients
-    .filter((c) => c.orgNumber)
-    .map((c) => ({
-      partyUuid: c.partyUuid,
-      orgNumber: c.orgNumber!,
-      name: c.name,
-      variant: c.variant ?? '',
-      parentOrgNumber: c.parentOrgNumber ?? null,
-      relationships: c.relationships,
-      packages: c.packages,
-    }));
+import { keptClients as firmClients, type KeptClient } from './kept-clients';
 
 export function firmAltinnCalls(
   delegation: ClientDelegationApi,
@@ -37,9 +24,9 @@ export function firmAltinnCalls(
         created: su.created ?? '',
       })),
     listFirmClients: async () => firmClients(await accessManagement.listClients(firmPartyUuid())),
-    readFirmClients: async (since: readonly PageMark[] | null) => {
-      const read = await accessManagement.listClientsUnlessUnchanged(firmPartyUuid(), since);
-      return { mark: read.marks, clients: read.items === 'unchanged' ? ('unchanged' as const) : firmClients(read.items) };
+    readFirmClients: async (since: readonly PageMark[] | null, onClients: (batch: KeptClient[]) => void) => {
+      const read = await accessManagement.readClientsUnlessUnchanged(firmPartyUuid(), since, onClients);
+      return { mark: read.marks, clients: read.unchanged ? ('unchanged' as const) : ('handed' as const) };
     },
     listDelegatedClients: (systemUserId: string) => delegation.delegatedClients(systemUserId),
     addClient: async (systemUserId: string, clientPartyUuid: string) => ({

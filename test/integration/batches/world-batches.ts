@@ -56,7 +56,7 @@ function lazyWorldAltinn(urls: WorldUrls, http: HttpClientOptions): EndUserAltin
     firm: { orgNumber: '310000027', partyUuid: randomUUID(), name: 'REGNSKAPSFIRMA AS' },
     listAgentSystemUsers: () => call((a) => a.listAgentSystemUsers()),
     listFirmClients: () => call((a) => a.listFirmClients()),
-    readFirmClients: (since) => call((a) => a.readFirmClients(since)),
+    readFirmClients: (since, onClients) => call((a) => a.readFirmClients(since, onClients)),
     listDelegatedClients: (su): Promise<DelegatedClient[]> => call((a) => a.listDelegatedClients(su)),
     addClient: (su, client): Promise<CallReceipt> => call((a) => a.addClient(su, client)),
     removeClient: (su, client): Promise<CallReceipt> => call((a) => a.removeClient(su, client)),

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccessManagementApi } from '../../../electron/services/altinn/access-management';
 import type { PageMark } from '../../../electron/services/altinn/altinn-http';
+import type { KeptClient } from '../../../electron/services/altinn/kept-clients';
 import { createHttpClient } from '../../../electron/platform/http/http-client';
 import { FakeClock, json, scriptedFetch, text } from './helpers';
 
@@ -21,12 +22,19 @@ function twoPages(pages: { 1: unknown; 2: unknown }) {
 const api = (fetch: typeof globalThis.fetch) =>
   new AccessManagementApi(createHttpClient({ fetch, clock: new FakeClock() }), 'https://platform.test', () => 't');
 
+/** The list as the sync reads it: the clients handed on in batches, or unchanged. */
+async function readList(am: AccessManagementApi, before: PageMark[] | null) {
+  const items: KeptClient[] = [];
+  const { marks, unchanged } = await am.readClientsUnlessUnchanged('f', before, (batch) => items.push(...batch));
+  return { marks, items: unchanged ? ('unchanged' as const) : items };
+}
+
 const first = { links: { next: NEXT }, data: [entry('310000001', 'ALFA AS')] };
 const second = { links: { next: null }, data: [entry('310000002', 'BETA AS')] };
 
 describe('the client list read against the marks of the read before', () => {
   it('with no marks, reads every page and marks each', async () => {
-    const read = await api(twoPages({ 1: first, 2: second })).listClientsUnlessUnchanged('f', null);
+    const read = await readList(api(twoPages({ 1: first, 2: second })), null);
     expect(read.items === 'unchanged' ? [] : read.items.map((c) => c.orgNumber)).toEqual(['310000001', '310000002']);
     expect(read.marks).toHaveLength(2);
     expect(read.marks[0]!.next).toBe(NEXT);
@@ -35,18 +43,18 @@ describe('the client list read against the marks of the read before', () => {
   });
 
   it('answers unchanged when every page is the same bytes, following the marked links', async () => {
-    const before = (await api(twoPages({ 1: first, 2: second })).listClientsUnlessUnchanged('f', null)).marks;
+    const before = (await readList(api(twoPages({ 1: first, 2: second })), null)).marks;
     const fetch = twoPages({ 1: first, 2: second });
-    const again = await api(fetch).listClientsUnlessUnchanged('f', before);
+    const again = await readList(api(fetch), before);
     expect(again.items).toBe('unchanged');
     expect(again.marks).toEqual(before);
     expect(fetch.seen.map((r) => r.url.includes('page=2'))).toEqual([false, true]);
   });
 
   it('reads every page, the unchanged first one included, when a later page differs', async () => {
-    const before = (await api(twoPages({ 1: first, 2: second })).listClientsUnlessUnchanged('f', null)).marks;
+    const before = (await readList(api(twoPages({ 1: first, 2: second })), null)).marks;
     const renamed = { links: { next: null }, data: [entry('310000002', 'BETA NY AS')] };
-    const again = await api(twoPages({ 1: first, 2: renamed })).listClientsUnlessUnchanged('f', before);
+    const again = await readList(api(twoPages({ 1: first, 2: renamed })), before);
     expect(again.items === 'unchanged' ? [] : again.items.map((c) => c.name)).toEqual(['ALFA AS', 'BETA NY AS']);
     expect(again.marks[0]).toEqual(before[0]);
     expect(again.marks[1]!.digest).not.toBe(before[1]!.digest);
@@ -54,9 +62,9 @@ describe('the client list read against the marks of the read before', () => {
 
   it('a change of a single byte (the same JSON written otherwise) counts as a change', async () => {
     const one = { links: { next: null }, data: [entry('310000001', 'ALFA AS')] };
-    const before = (await api(scriptedFetch(() => json(200, one))).listClientsUnlessUnchanged('f', null)).marks;
+    const before = (await readList(api(scriptedFetch(() => json(200, one))), null)).marks;
     const spaced = scriptedFetch(() => text(200, JSON.stringify(one, null, 1)));
-    const again = await api(spaced).listClientsUnlessUnchanged('f', before);
+    const again = await readList(api(spaced), before);
     expect(again.items === 'unchanged' ? 'unchanged' : again.items.map((c) => c.orgNumber)).toEqual(['310000001']);
   });
 
@@ -65,13 +73,13 @@ describe('the client list read against the marks of the read before', () => {
       { digest: 'not-this', next: null },
       { digest: 'nor-this', next: null },
     ];
-    const again = await api(scriptedFetch(() => json(200, second))).listClientsUnlessUnchanged('f', marks);
+    const again = await readList(api(scriptedFetch(() => json(200, second))), marks);
     expect(again.items === 'unchanged' ? 'unchanged' : again.items.length).toBe(1);
   });
 
   it('still refuses a page it cannot read, rather than calling it unchanged', async () => {
-    const before = (await api(twoPages({ 1: first, 2: second })).listClientsUnlessUnchanged('f', null)).marks;
+    const before = (await readList(api(twoPages({ 1: first, 2: second })), null)).marks;
     const broken = scriptedFetch((req) => (req.url.includes('page=2') ? text(200, '{"data": [') : json(200, first)));
-    await expect(api(broken).listClientsUnlessUnchanged('f', before)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(readList(api(broken), before)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 });
