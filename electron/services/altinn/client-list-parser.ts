@@ -25,6 +25,9 @@ export interface ClientListParser {
   close(): void;
 }
 
+/** About how much of the body goes to the worker at a time. */
+const PARCEL = 1 << 20;
+
 let workerFile: string | null = null;
 
 /**
@@ -130,16 +133,30 @@ function onWorker(file: string): ClientListParser {
       pending.set(id, page);
       post({ id, open: true });
       let written = false;
+      // Pieces are gathered into parcels of about a megabyte: a socket's pieces are tens of kilobytes, and each
+      // message costs both threads a turn.
+      let parcel = new Uint8Array(PARCEL);
+      let filled = 0;
+      const send = () => {
+        if (filled === 0) return;
+        const buffer = parcel.buffer.slice(0, filled);
+        post({ id, piece: buffer }, [buffer]);
+        filled = 0;
+      };
       return {
         write(piece) {
           written = true;
-          const copy = piece.slice();
-          post({ id, piece: copy.buffer }, [copy.buffer]);
+          if (filled + piece.length > parcel.length) send();
+          if (piece.length > parcel.length) parcel = new Uint8Array(piece.length);
+          parcel.set(piece, filled);
+          filled += piece.length;
+          if (filled >= PARCEL) send();
         },
         end(bytes) {
           return new Promise((resolve, reject) => {
             page.settle = { resolve, reject };
             if (page.ended) return finish(page, page.ended);
+            send();
             if (!written) {
               // A whole buffer is handed over as it is; a view into a larger one is copied first.
               const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;

@@ -24,10 +24,11 @@ async function readOn(parser: ReturnType<typeof createClientListParser>, body: U
 }
 
 describe('the client-list worker', () => {
+  // Some 2.5 MB: more than one parcel of pieces reaches the worker.
   it('reads a page in pieces on the worker as the calling thread does, and as many pages as it is given', async () => {
     useClientListWorker(join(dirname(ensureWorldBundle()), 'client-list-worker.js'));
     const body = bytes({
-      data: [...Array.from({ length: 4500 }, (_, i) => entry(i)), { client: { id: 'person', name: 'No org' } }],
+      data: [...Array.from({ length: 12000 }, (_, i) => entry(i)), { client: { id: 'person', name: 'No org' } }],
       links: { next: 'n' },
     });
     const worker = createClientListParser();
@@ -37,11 +38,11 @@ describe('the client-list worker', () => {
       useClientListWorker(null);
       const here = await readOn(createClientListParser(), body, 777);
       expect(first.outcome).toEqual({ ok: true, next: 'n' });
-      expect(first.clients).toHaveLength(4500);
-      expect(first.clients[4499]).toEqual({
-        partyUuid: 'uuid-4499',
-        orgNumber: '310004499',
-        name: 'Firma 4499 AS',
+      expect(first.clients).toHaveLength(12000);
+      expect(first.clients[11999]).toEqual({
+        partyUuid: 'uuid-11999',
+        orgNumber: '310011999',
+        name: 'Firma 11999 AS',
         variant: 'AS',
         parentOrgNumber: null,
         relationships: ['REGN'],
