@@ -1,19 +1,29 @@
-// A large answer read as it arrives (HttpRequest.onBodyPiece): each piece handed on, the whole kept too.
+// A large answer read as it arrives (HttpRequest.onBodyPiece): each piece handed on, and only what the HTTP
+// layer itself needs kept of it, its head for the exchange log and a digest of the whole, so a 200 MB body is
+// never held twice (nor its thousands of pieces, whose memory the process did not give back).
+import { createHash } from 'node:crypto';
 
-/** The body read piece by piece, each handed on as it comes, and the whole put together at the end. */
-export async function readPieces(body: ReadableStream<Uint8Array>, handOn: (piece: Uint8Array) => void): Promise<Uint8Array> {
-  const pieces: Uint8Array[] = [];
+export interface ReadPieces {
+  /** The first bytes, up to what the log can show. */
+  head: Uint8Array;
+  length: number;
+  /** sha256 of the whole body, base64url. */
+  sha256: string;
+}
+
+export async function readPieces(
+  body: ReadableStream<Uint8Array>,
+  handOn: (piece: Uint8Array) => void,
+  headBytes: number,
+): Promise<ReadPieces> {
+  const hash = createHash('sha256');
+  const head = new Uint8Array(headBytes);
   let length = 0;
   for await (const piece of body) {
-    pieces.push(piece);
+    if (length < headBytes) head.set(piece.subarray(0, headBytes - length), length);
     length += piece.length;
+    hash.update(piece);
     handOn(piece);
   }
-  const whole = new Uint8Array(length);
-  let at = 0;
-  for (const piece of pieces) {
-    whole.set(piece, at);
-    at += piece.length;
-  }
-  return whole;
+  return { head: head.subarray(0, Math.min(length, headBytes)), length, sha256: hash.digest('base64url') };
 }

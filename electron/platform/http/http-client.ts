@@ -54,6 +54,11 @@ export interface HttpResponse {
    * compares answers need not decode them.
    */
   readonly bodyBytes?: Uint8Array;
+  /**
+   * Set when the body was handed on in pieces (onBodyPiece): its sha256 (base64url). Such a body is not kept:
+   * bodyText and bodyBytes are empty, the receiver has had it all.
+   */
+  readonly bodySha256?: string;
   url: string;
   correlationId: string;
   attempts: number;
@@ -196,7 +201,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const hasAttemptsLeft = attempt < maxAttempts;
 
       if (outcome.kind === 'response') {
-        const { response, bytes } = outcome;
+        const { response, bytes, streamed } = outcome;
         const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), clock.now());
         learn(req.service, response.status, retryAfter);
         let retryDelayMs: number | undefined;
@@ -209,14 +214,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           ...base,
           durationMs,
           status: response.status,
-          responseBody: loggedResponseBody(bytes),
+          responseBody: loggedResponseBody(bytes, streamed?.length),
           willRetry: retryDelayMs !== undefined,
           retryDelayMs,
         });
         if (retryDelayMs === undefined) {
           let text: string | undefined;
-          let kept: Uint8Array | undefined = bytes;
+          let kept: Uint8Array | undefined = streamed ? new Uint8Array(0) : bytes;
           return {
+            ...(streamed ? { bodySha256: streamed.sha256 } : {}),
             status: response.status,
             ok: response.ok,
             headers: response.headers,
@@ -249,7 +255,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   type Outcome =
-    { kind: 'response'; response: Response; bytes: Uint8Array } | { kind: 'failure'; error: ServiceError; piecesHanded?: boolean };
+    | { kind: 'response'; response: Response; bytes: Uint8Array; streamed?: { length: number; sha256: string } }
+    | { kind: 'failure'; error: ServiceError; piecesHanded?: boolean };
 
   async function attemptOnce(req: HttpRequest, body: string | undefined, correlationId: string, timeoutMs: number): Promise<Outcome> {
     const timeout = new AbortController();
@@ -267,13 +274,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       });
       // The body is read inside the same timeout: a server that stalls mid-body is as dead as a silent one.
       // As bytes: a 200,000-client list is 200 MB, and decoding it cost more than receiving it.
-      const bytes =
-        handOn && response.ok && response.body
-          ? await readPieces(response.body, (piece) => {
-              piecesHanded = true;
-              handOn(piece);
-            })
-          : new Uint8Array(await response.arrayBuffer());
+      if (handOn && response.ok && response.body) {
+        const read = await readPieces(
+          response.body,
+          (piece) => {
+            piecesHanded = true;
+            handOn(piece);
+          },
+          REDACT_WINDOW,
+        );
+        return { kind: 'response', response, bytes: read.head, streamed: { length: read.length, sha256: read.sha256 } };
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
       return { kind: 'response', response, bytes };
     } catch (cause) {
       if (req.signal?.aborted) {
@@ -376,9 +388,9 @@ function loggedBody(text: string): string {
   return `${redactText(text.slice(0, REDACT_WINDOW)).slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)`;
 }
 
-/** The same for an answer's bytes; only the window that can reach the log is decoded. */
-function loggedResponseBody(bytes: Uint8Array): string {
-  if (bytes.length <= REDACT_WINDOW) return loggedBody(UTF8.decode(bytes));
+/** The same for an answer's bytes (of `length` in all, when only its head was kept); only the window that can reach the log is decoded. */
+function loggedResponseBody(bytes: Uint8Array, length = bytes.length): string {
+  if (length <= REDACT_WINDOW) return loggedBody(UTF8.decode(bytes));
   const window = UTF8.decode(bytes.subarray(0, REDACT_WINDOW));
-  return `${redactText(window).slice(0, MAX_LOGGED_BODY)}… (${bytes.length} bytes)`;
+  return `${redactText(window).slice(0, MAX_LOGGED_BODY)}… (${length} bytes)`;
 }

@@ -17,7 +17,9 @@ export interface PageMark {
   next: string | null;
 }
 
+/** The sha256 of the body; for one handed on in pieces, the HTTP layer's digest of it (the body is not kept). */
 const digestOf = (res: HttpResponse): string =>
+  res.bodySha256 ??
   createHash('sha256')
     .update(res.bodyBytes ?? res.bodyText)
     .digest('base64url');

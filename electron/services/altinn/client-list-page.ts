@@ -11,6 +11,9 @@ import { pageSchema } from './schemas';
 /** How one page read: the link to the next page, or why it could not be read (paths and reasons, never values). */
 export type ClientPageOutcome = { ok: true; next: string | undefined } | { ok: false; notJson: true } | { ok: false; refused: string };
 
+/** Read bytes are let go in steps of at least this much, so the rest is moved seldom. */
+const DROP_AT_LEAST = 4 << 20;
+
 /** Entries per batch: small enough that the receiver's work per batch stays a few milliseconds. */
 export const CLIENT_BATCH = 2000;
 
@@ -89,7 +92,21 @@ export class ClientPageReader {
       }
     } catch (error) {
       this.stopped = failed(error);
+      return;
     }
+    this.dropRead();
+  }
+
+  /**
+   * Lets go of the bytes already read into runs: the reader then holds a run or two, not the whole page (a
+   * buffer grown to 200 MB on a worker thread stayed in the process's memory after the thread ended).
+   */
+  private dropRead(): void {
+    const needless = this.runs.needlessBytes();
+    if (needless < DROP_AT_LEAST || !this.owned) return;
+    this.bytes.copyWithin(0, needless, this.length);
+    this.length -= needless;
+    this.runs.dropped(needless);
   }
 }
 

@@ -47,6 +47,8 @@ export class ListRuns {
   private state: ListState = 'unknown';
   private listStart = -1;
   private listEnd = -1;
+  /** What the page says before its list, kept as text once the list opens (its bytes may then be let go). */
+  private before = '';
   private entries = 0;
   /** Where the run being gathered starts, and how many whole entries it has. */
   private runFrom = -1;
@@ -171,6 +173,7 @@ export class ListRuns {
       if (isDataKey(this.key())) {
         if (this.at(this.i) !== OPEN_LIST) return false;
         this.listStart = this.i;
+        this.before = UTF8.decode(this.bytes.subarray(this.start, this.listStart));
         this.i++;
         return true;
       }
@@ -228,6 +231,21 @@ export class ListRuns {
     }
   }
 
+  /**
+   * How many bytes from the start the scan no longer needs: everything before the run it is gathering. Only
+   * inside the list; the caller may drop them and tell `dropped`.
+   */
+  needlessBytes(): number {
+    if (this.state !== 'list' || this.listEnd >= 0) return 0;
+    return this.runFrom >= 0 ? Math.min(this.runFrom, this.i) : this.i;
+  }
+
+  /** The first `count` bytes were dropped: the next feed's bytes start where they ended. */
+  dropped(count: number): void {
+    this.i -= count;
+    if (this.runFrom >= 0) this.runFrom -= count;
+  }
+
   /** Once the list has closed and the bytes are all: the page with its list emptied (what it says besides). */
   shell(): string {
     if (this.listEnd < 0 || !this.final) reject();
@@ -239,6 +257,6 @@ export class ListRuns {
     this.i++;
     this.space();
     if (this.i !== this.end) reject();
-    return UTF8.decode(this.bytes.subarray(this.start, this.listStart)) + '[]' + UTF8.decode(this.bytes.subarray(this.listEnd, this.end));
+    return this.before + '[]' + UTF8.decode(this.bytes.subarray(this.listEnd, this.end));
   }
 }

@@ -59,6 +59,16 @@ describe('reading a client-list page in runs', () => {
     }
   });
 
+  it('reads a page of many megabytes in socket-sized pieces as in one piece, letting go of what it has read', () => {
+    const text = JSON.stringify({ data: Array.from({ length: 40000 }, (_, i) => entry(i, `Firma ${i} "Ø" [AS]`)), links: { next: 'z' } });
+    expect(text.length).toBeGreaterThan(8 << 20);
+    const whole: FirmClient[] = [];
+    expect(readClientPage(encode(text), (b) => whole.push(...b), 2000)).toEqual({ ok: true, next: 'z' });
+    const read = readInPieces(encode(text), [65536, 1000, 300000], 2000);
+    expect(read.outcome).toEqual({ ok: true, next: 'z' });
+    expect(read.clients).toEqual(whole);
+  });
+
   it('keeps strings that hold brackets, commas, quotes, backslashes and Norwegian letters', () => {
     const names = ['Ærlig, Øvre & Å {AS}', 'Quote "inside" [x]', 'Back\\slash\\', 'Ends with \\"', '😀 ]},'];
     const text = `\ufeff {"Data" : [ ${names.map((n, i) => JSON.stringify(entry(i, n))).join(' ,\n ')} ] , "LINKS":{"next":null} }  `;
