@@ -41,10 +41,8 @@ function sortedUnique(codes: string[]): string[] {
   return codes;
 }
 
-const STAGE_COLUMNS = `org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages, sort_name, search_text`;
-
-/** The staged clients' columns in the order of STAGE_COLUMNS, for the copy into `clients`. */
-export const STAGED_COLUMNS = STAGE_COLUMNS;
+/** The staged clients' columns, in the order the copy into `clients` names them. */
+export const STAGED_COLUMNS = `org_number, party_uuid, name, variant, parent_org_number, is_sub_unit, relationship_mask, packages, sort_name, search_text`;
 
 let stages = 0;
 
@@ -81,7 +79,7 @@ export function openClientStage(db: Database, environment: EnvironmentId): Clien
   `);
   const stored = new Set(db.prepare('SELECT org_number FROM clients WHERE environment = ?').pluck().all(environment) as string[]);
   const merged = new Map<string, ClientValues>();
-  const insert = db.prepare(`INSERT INTO ${tables.clients} (id, ${STAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO ${tables.clients} (id, ${STAGED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const restage = db.prepare(
     `UPDATE ${tables.clients} SET party_uuid = ?, name = ?, variant = ?, parent_org_number = ?, is_sub_unit = ?, relationship_mask = ?,
             packages = ?, sort_name = ?, search_text = ? WHERE id = ?`,
