@@ -4,6 +4,7 @@
 // hop, the store, React and the paint), against one frame.
 import type { Page } from '@playwright/test';
 import { launchChromium, PAGE_PROBE, type PageProbe } from '../support/browser';
+import { printKeys, recordTyping } from '../support/keystroke-diagnostics';
 import { freshLaunchUrl, launchHost, signIn, syncedDataDir } from '../support/synced-host';
 import { atMost, percentile, round, thousands, type BenchRow } from '../row';
 
@@ -48,6 +49,7 @@ async function typeAndMeasure(page: Page): Promise<{ samples: number[]; unchange
       await page.waitForFunction((n) => (globalThis as unknown as { __kdProbe: PageProbe }).__kdProbe.samples.length > n, before, {
         timeout: KEY_TIMEOUT_MS,
       });
+      if (printKeys) process.stderr.write(`${key}:${Math.round((await probeOf(page)).samples.at(-1)!)} `);
     } catch {
       // The narrower term matches the same clients, so nothing repaints: not a sample.
       unchanged++;
@@ -85,8 +87,10 @@ export const clientListUi = (clients: number): BenchRow => ({
         page = await context.newPage();
         loads.push(await loadOnce(page, await freshLaunchUrl(host)));
       }
-      const { samples, unchanged } = await typeAndMeasure(page!);
       const cdp = await page!.context().newCDPSession(page!);
+      const stopRecording = await recordTyping(browser, page!, cdp);
+      const { samples, unchanged } = await typeAndMeasure(page!);
+      await stopRecording();
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
@@ -111,7 +115,7 @@ export const clientListUi = (clients: number): BenchRow => ({
           note:
             `${samples.length} keystrokes typed into the search box (${unchanged} changed nothing and are not samples), ` +
             'each timed from the keydown to the frame that shows the new rows or count; the keystroke itself sends the search ' +
-            '(no wait), the list re-renders in a transition, and a question overtaken by a newer one is not sent',
+            '(no wait), the list re-renders once, when its answer is there, and a question overtaken by a newer one is not sent',
           extra: [
             { label: 'p50', value: round(percentile(samples, 50), 0), unit: 'ms' },
             { label: 'max', value: round(Math.max(...samples), 0), unit: 'ms' },

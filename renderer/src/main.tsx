@@ -8,5 +8,5 @@ import { useAppStore } from './state/app-store';
 import { clientQuery, DEFAULT_SORT } from './views/clients/client-query';
 
 prefetchAppQueries();
-if (useAppStore.getState().view === 'clients') prefetchClientRows(queryClient, clientQuery({}, '', DEFAULT_SORT));
+if (useAppStore.getState().view === 'clients') void prefetchClientRows(queryClient, clientQuery({}, '', DEFAULT_SORT));
 void import('./start');

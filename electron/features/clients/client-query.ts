@@ -1,5 +1,6 @@
 // Search, filters, sorting and paging over the local copy. Never touches the network: the list works offline.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../../platform/store/prepared';
 import type { AndRuleGap, ClientQuery, ClientRow } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
 import { normaliseOrgNumber } from '../../../shared/domain/orgnr';
@@ -63,7 +64,7 @@ function searchConditions(search: string, params: Record<string, unknown>): stri
 }
 
 function systemUserPackages(db: Database, environment: EnvironmentId, id: string): string[] {
-  const row = db.prepare('SELECT packages FROM system_users WHERE environment = ? AND id = ?').get(environment, id) as
+  const row = prepared(db, 'SELECT packages FROM system_users WHERE environment = ? AND id = ?').get(environment, id) as
     { packages: string } | undefined;
   if (!row)
     throw new AppError('UNKNOWN_SYSTEM_USER', 'That system user is not in the local copy of the client list. Sync the list and try again.');
@@ -71,7 +72,7 @@ function systemUserPackages(db: Database, environment: EnvironmentId, id: string
 }
 
 export const latestSyncId = (db: Database, environment: EnvironmentId): number =>
-  (db.prepare('SELECT MAX(id) FROM client_sync_runs WHERE environment = ?').pluck().get(environment) as number | null) ?? 0;
+  (prepared(db, 'SELECT MAX(id) FROM client_sync_runs WHERE environment = ?').pluck().get(environment) as number | null) ?? 0;
 
 function buildWhere(db: Database, environment: EnvironmentId, query: ClientQuery): Where {
   const params: Record<string, unknown> = { environment };
@@ -129,20 +130,6 @@ function orderBy(query: ClientQuery): string {
     case 'name':
       return `c.sort_name ${dir}, c.org_number ${dir}`;
   }
-}
-
-/** Filter SQL changes with the filters chosen, so statements are cached by their text. */
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-function prepared(db: Database, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size > 200) cache.clear();
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
 }
 
 /** A search over current clients in name order with no other filter: answered from the in-memory index. */
@@ -238,11 +225,10 @@ interface RowContext {
 }
 
 function delegationsOf(db: Database, environment: EnvironmentId, orgNumbers: readonly string[]): Map<string, string[]> {
-  const rows = db
-    .prepare(
-      'SELECT org_number, system_user_id FROM delegations WHERE environment = ? AND org_number IN (SELECT value FROM json_each(?)) ORDER BY system_user_id',
-    )
-    .all(environment, JSON.stringify(orgNumbers)) as { org_number: string; system_user_id: string }[];
+  const rows = prepared(
+    db,
+    'SELECT org_number, system_user_id FROM delegations WHERE environment = ? AND org_number IN (SELECT value FROM json_each(?)) ORDER BY system_user_id',
+  ).all(environment, JSON.stringify(orgNumbers)) as { org_number: string; system_user_id: string }[];
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.org_number, [...(map.get(r.org_number) ?? []), r.system_user_id]);
   return map;

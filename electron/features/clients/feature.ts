@@ -20,6 +20,7 @@ import { clientsCsv } from './csv-export';
 import { recordDelegationChange } from './delegation-change';
 import { createClientsQueryPort } from './query-port';
 import { reviewOrgNumbers } from './review';
+import { warmSearchIndexSoon } from './search-index';
 import { createClientSync } from './sync';
 import { readSyncInfo } from './sync-info';
 import { listSystemUsers } from './system-users';
@@ -56,7 +57,13 @@ export function clientsFeature(deps: ClientsDeps): ClientsFeature {
   const handlers = {
     'clients.sync': () => sync.run(),
     'clients.syncInfo': () => ({ ...readSyncInfo(db, environment()), syncing: sync.isRunning() }),
-    'clients.query': ({ query, offset, limit }) => queryClients(db, environment(), query, offset, limit),
+    'clients.query': ({ query, offset, limit }) => {
+      const page = queryClients(db, environment(), query, offset, limit);
+      // The list is on screen without a search (opened, or just synced): the first keystroke should not wait
+      // for the search index to be built, so it is built now, after this answer has gone.
+      if (!query.search) warmSearchIndexSoon(db, environment());
+      return page;
+    },
     'clients.matchingOrgNumbers': ({ query }) => matchingOrgNumbers(db, environment(), query),
     'clients.exportCsv': ({ query }) => clientsCsv(db, environment(), query, { language: deps.language(), now: deps.now() }),
     'clients.get': ({ orgNumber }) => getClient(db, environment(), orgNumber),

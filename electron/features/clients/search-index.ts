@@ -6,6 +6,7 @@
 // The index holds only what that needs: row ids and folded texts, in name order.
 import type { Database } from 'better-sqlite3';
 import type { EnvironmentId } from '../../../shared/contract/define';
+import { prepared } from '../../platform/store/prepared';
 
 export interface SearchIndex {
   /** Row ids of the current clients (not gone), ordered by sort_name, then org_number. */
@@ -35,14 +36,13 @@ const cache = new WeakMap<Database, Map<EnvironmentId, Cached>>();
  * without one (tests, imports), and `data_version` a commit by another connection to the same file.
  */
 function freshness(db: Database, environment: EnvironmentId): string {
-  const row = db
-    .prepare(
-      `SELECT (SELECT MAX(id) FROM client_sync_runs WHERE environment = ?) AS run,
-              (SELECT MAX(id) FROM clients) AS client,
-              (SELECT COUNT(*) FROM clients WHERE environment = ? AND gone_at IS NOT NULL) AS gone`,
-    )
-    .get(environment, environment) as { run: number | null; client: number | null; gone: number };
-  return `${row.run ?? 0}:${row.client ?? 0}:${row.gone}:${String(db.pragma('data_version', { simple: true }))}`;
+  const row = prepared(
+    db,
+    `SELECT (SELECT MAX(id) FROM client_sync_runs WHERE environment = ?) AS run,
+            (SELECT MAX(id) FROM clients) AS client,
+            (SELECT COUNT(*) FROM clients WHERE environment = ? AND gone_at IS NOT NULL) AS gone`,
+  ).get(environment, environment) as { run: number | null; client: number | null; gone: number };
+  return `${row.run ?? 0}:${row.client ?? 0}:${row.gone}:${String(prepared(db, 'PRAGMA data_version').pluck().get())}`;
 }
 
 function build(db: Database, environment: EnvironmentId): SearchIndex {
@@ -93,6 +93,21 @@ export function searchIndex(db: Database, environment: EnvironmentId): SearchInd
   return index;
 }
 
+/**
+ * Builds the index for `environment` on the next turn of the event loop, if it is not fresh. A build that fails
+ * here has no one to tell: the next search builds it again and answers with that error.
+ */
+export function warmSearchIndexSoon(db: Database, environment: EnvironmentId): void {
+  setImmediate(() => {
+    if (!db.open) return;
+    try {
+      searchIndex(db, environment);
+    } catch {
+      // See above: the search that needs it reports the failure.
+    }
+  }).unref();
+}
+
 export interface SearchPage {
   total: number;
   /** The ids of rows `offset`..`offset + limit - 1` of the matches, in the order asked for. */
@@ -137,7 +152,9 @@ const narrows = (before: readonly string[], now: readonly string[]): boolean => 
 function matchingRows(index: SearchIndex, terms: readonly string[]): Int32Array {
   const last = index.last;
   if (last && last.terms.length === terms.length && last.terms.every((t, i) => t === terms[i])) return last.rows;
-  const rows = last && narrows(last.terms, terms) ? last.rows.filter((row) => holdsAll(index, row, terms)) : scan(index, terms);
+  // Narrowing tests each of the last rows on its own; past an eighth of all rows one pass of indexOf is faster.
+  const narrowing = last !== null && last.rows.length * 8 < index.ids.length && narrows(last.terms, terms);
+  const rows = narrowing ? last.rows.filter((row) => holdsAll(index, row, terms)) : scan(index, terms);
   index.last = { terms: [...terms], rows };
   return rows;
 }

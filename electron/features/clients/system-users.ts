@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemUserRow } from '../../../shared/contract/clients';
 import type { EnvironmentId } from '../../../shared/contract/define';
+import { prepared } from '../../platform/store/prepared';
 import { relationshipOfPackages } from '../../../shared/domain/packages';
 import type { AgentSystemUser } from '../../app/ports';
 
@@ -16,9 +17,10 @@ interface StoredSystemUser {
 }
 
 export function readSystemUsers(db: Database, environment: EnvironmentId): AgentSystemUser[] {
-  const rows = db
-    .prepare('SELECT id, title, system_id, external_ref, packages, created FROM system_users WHERE environment = ? ORDER BY title, id')
-    .all(environment) as StoredSystemUser[];
+  const rows = prepared(
+    db,
+    'SELECT id, title, system_id, external_ref, packages, created FROM system_users WHERE environment = ? ORDER BY title, id',
+  ).all(environment) as StoredSystemUser[];
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

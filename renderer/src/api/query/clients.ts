@@ -23,8 +23,8 @@ const clientPages = (query: ClientQuery): PagedOptions<ClientRow> => ({
 
 export const useClientRows = (query: ClientQuery): ClientPages => usePagedRows(clientPages(query));
 
-/** Sends the first page's request for `query` now; the grid's query for the same key then finds it under way. */
-export const prefetchClientRows = (client: QueryClient, query: ClientQuery): void =>
+/** Sends the first page's request for `query` now; settles when it is cached (or failed, or was overtaken). */
+export const prefetchClientRows = (client: QueryClient, query: ClientQuery): Promise<void> =>
   prefetchFirstPage(client, { ...clientPages(query), gate: clientListGate });
 
 export const useSystemUsers = () => useQuery({ queryKey: queryKeys.systemUsers, queryFn: () => call('systemUsers.list', {}) });

@@ -3,7 +3,7 @@
 // as one for a newer key, and invalidating the list's key refetches only the pages on screen. Used by every
 // paged list (clients, audit).
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useQueries, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { latestOnlyGate, type Gate } from './latest-only';
 
 export interface Page<R> {
@@ -45,10 +45,11 @@ const firstPageQuery = <R>(options: PagedOptions<R>, gate: Gate) => ({
 
 /**
  * Asks for a key's first page now, before React renders the key: a keystroke's search leaves at the keystroke,
- * while the grid still shows the rows of the term before it. Answered from the cache when it is there.
+ * while the grid still shows the rows of the term before it. Answered from the cache when it is there. Settles
+ * (never rejects) once the page is cached, failed or dropped for a newer request.
  */
-export function prefetchFirstPage<R>(client: QueryClient, options: PagedOptions<R> & { gate: Gate }): void {
-  void client.prefetchQuery(firstPageQuery(options, options.gate));
+export function prefetchFirstPage<R>(client: QueryClient, options: PagedOptions<R> & { gate: Gate }): Promise<void> {
+  return client.prefetchQuery(firstPageQuery(options, options.gate));
 }
 
 export function usePagedRows<R>(options: PagedOptions<R>): PagedRows<R> {
@@ -63,16 +64,22 @@ export function usePagedRows<R>(options: PagedOptions<R>): PagedRows<R> {
   const ownGate = useRef<Gate | null>(null);
   const gate = options.gate ?? (ownGate.current ??= latestOnlyGate());
 
-  const results = useQueries({
-    queries: Array.from({ length: last - first + 1 }, (_, i) => first + i).map((page) =>
-      page === 0
-        ? firstPageQuery(options, gate)
-        : {
-            queryKey: pageKey(key, page),
-            queryFn: () => fetchPage(page * pageSize, pageSize),
-          },
-    ),
+  // The first page is a query of its own, not one of useQueries' list: a new key there is a new list of
+  // observers, which useQueries announces from an effect, and every keystroke's render would run twice.
+  const firstPage = useQuery(firstPageQuery(options, gate));
+  const rest = useQueries({
+    queries: Array.from({ length: Math.max(0, last - Math.max(1, first) + 1) }, (_, i) => Math.max(1, first) + i).map((page) => ({
+      queryKey: pageKey(key, page),
+      queryFn: () => fetchPage(page * pageSize, pageSize),
+    })),
   });
+  // Page `first + i` is results[i].
+  const firstData = firstPage.data;
+  const firstError = firstPage.error;
+  const results = useMemo(
+    () => (first === 0 ? [{ data: firstData, error: firstError }, ...rest] : rest),
+    [first, firstData, firstError, rest],
+  );
 
   const lastTotal = useRef<number | null>(null);
   const known = results.find((r) => r.data !== undefined)?.data?.total;
@@ -101,7 +108,11 @@ export function usePagedRows<R>(options: PagedOptions<R>): PagedRows<R> {
         first: Math.floor(from / pageSize),
         last: Math.max(Math.floor(from / pageSize), Math.floor(to / pageSize)),
       };
-      setRange((cur) => (cur.key === next.key && cur.first === next.first && cur.last === next.last ? cur : next));
+      // A new key already starts at its first page: a screen of it asks for nothing new, and must not re-render.
+      setRange((cur) => {
+        const same = cur.key === next.key ? cur.first === next.first && cur.last === next.last : next.first === 0 && next.last === 0;
+        return same ? cur : next;
+      });
     },
     [hash, pageSize],
   );

@@ -97,7 +97,9 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   const { resetKey } = props;
   useEffect(() => {
     setActive(0);
-    scrollRef.current?.scrollTo({ top: 0 });
+    // Scrolling, even to where it is, makes the browser lay the page out there and then: only when needed.
+    const frame = scrollRef.current;
+    if (frame && frame.scrollTop !== 0) frame.scrollTo({ top: 0 });
   }, [resetKey]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
@@ -348,6 +350,9 @@ function rowGroupSx<R>(columns: readonly GridColumn<R>[], clickable: boolean): S
       borderBottom: 1,
       borderColor: 'divider',
       userSelect: clickable ? 'none' : undefined,
+      // A row's size never depends on its cells (fixed height, full width): the browser lays out and paints
+      // each row on its own when a search changes some of them.
+      contain: 'strict',
       '& > [role="gridcell"]': { ...cellBase, justifyContent: 'flex-start' },
       '& > [data-align="right"]': { justifyContent: 'flex-end' },
       '& > [data-align="center"]': { justifyContent: 'center' },

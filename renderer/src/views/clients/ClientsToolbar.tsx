@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from './use-client-sync';
 import { formatDateTime } from '../../../../shared/format/format';
 
-/** Memoised: a search keystroke changes the count here, nothing else. */
+/** Memoised: a search keystroke changes nothing here, unless it is the first to match nothing (or something). */
 export const ClientsToolbar = memo(function ClientsToolbar(props: {
   canSync: boolean;
   syncBlockedReason: string | null;
@@ -27,8 +27,8 @@ export const ClientsToolbar = memo(function ClientsToolbar(props: {
   onShowClaims(): void;
   /** False while the local copy holds no clients (never synced, or signed out with nothing stored). */
   hasClients: boolean;
-  /** Rows the current search and filters match; nothing to export when 0. */
-  matching: number;
+  /** Whether the current search and filters match any row; nothing to export when not. */
+  hasMatches: boolean;
 }) {
   const { t, i18n } = useTranslation('clients');
   const p = props.progress;
@@ -54,7 +54,7 @@ export const ClientsToolbar = memo(function ClientsToolbar(props: {
         {
           id: 'export',
           icon: <FileDownloadOutlined />,
-          disabled: props.exporting || !props.hasClients || props.matching === 0,
+          disabled: props.exporting || !props.hasClients || !props.hasMatches,
           onClick: props.onExport,
           label: t('toolbar.export'),
         },

@@ -1,6 +1,6 @@
 // The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
 // selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,19 @@ import { useWizardLaunch } from './wizard/launch';
 import { mostCommon } from './wizard/suggest';
 
 const NO_SYSTEM_USERS: never[] = [];
+
+// The view's frames as plain elements with fixed styles (8 px spacing units): they re-render with every search,
+// where a styled Box would redo its style work each time.
+const viewLayout = {
+  display: 'flex',
+  flexDirection: 'column',
+  height: '100%',
+  minHeight: 0,
+  padding: '8px 16px',
+  gap: 6,
+  boxSizing: 'border-box',
+} as const;
+const listPanelLayout = { display: 'flex', flexDirection: 'column', gap: 6, flex: 1, minHeight: 0 } as const;
 
 type Tab = 'clients' | 'systemUsers';
 
@@ -57,9 +70,50 @@ const ClientsHeader = memo(function ClientsHeader({ tab, onTab }: { tab: Tab; on
   );
 });
 
-export function ClientsView() {
+/**
+ * How many clients match and how many are chosen, with the selection's actions. Memoised: most keystrokes change
+ * the count, and it should cost its own line, not the view's other text.
+ */
+const ClientCounts = memo(function ClientCounts(props: {
+  total: number | null;
+  selection: readonly string[];
+  canManageAccess: boolean;
+  onSelectAll(): void;
+  onManageAccess(orgNumber: string): void;
+  onClearSelection(): void;
+}) {
   const { t } = useTranslation('clients');
   const { t: tEmployees } = useTranslation('employees');
+  const { total, selection } = props;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+      <Typography variant="body2" data-testid="clients-total" aria-live="polite">
+        {total === null ? t('grid.loading') : t('grid.count', { count: total })}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" data-testid="clients-selection-count">
+        {selection.length > 0 ? t('selection.count', { count: selection.length }) : t('selection.none')}
+      </Typography>
+      {(total ?? 0) > 0 && (
+        <Button size="small" onClick={props.onSelectAll} data-testid="clients-select-all">
+          {t('selection.selectAll', { count: total ?? 0 })}
+        </Button>
+      )}
+      {selection.length === 1 && props.canManageAccess && (
+        <Button size="small" onClick={() => props.onManageAccess(selection[0]!)} data-testid="client-access-open">
+          {tEmployees('access.open')}
+        </Button>
+      )}
+      {selection.length > 0 && (
+        <Button size="small" onClick={props.onClearSelection}>
+          {t('selection.clear')}
+        </Button>
+      )}
+    </Box>
+  );
+});
+
+export function ClientsView() {
+  const { t } = useTranslation('clients');
   const [accessOf, setAccessOf] = useState<string | null>(null);
   const session = useAppStatus()?.session ?? null;
   const online = useAppStatus()?.online ?? true;
@@ -82,12 +136,17 @@ export function ClientsView() {
   useLayoutEffect(() => {
     current.current = { filters, sort };
   });
-  // The keystroke itself sends the search (no wait, not even a frame) and the list re-renders for it in a
-  // transition, so the box repaints first; a question overtaken by a newer one is dropped (the list's gate).
+  // The keystroke itself sends the search (no wait, not even a frame); the list shows the new term once its first
+  // page is cached, in one render, not sliced: one for the term and one more for its rows would paint later.
+  // A term overtaken by a newer keystroke is never shown (and its request is dropped by the list's gate if not
+  // sent). The box itself is uncontrolled, so typing never waits for the list.
+  const latestSearch = useRef(0);
   const onSearch = useCallback(
     (value: string) => {
-      prefetchClientRows(queryClient, clientQuery(current.current.filters, value, current.current.sort));
-      startTransition(() => setSearch(value));
+      const ticket = ++latestSearch.current;
+      void prefetchClientRows(queryClient, clientQuery(current.current.filters, value, current.current.sort)).then(() => {
+        if (ticket === latestSearch.current) setSearch(value);
+      });
     },
     [queryClient],
   );
@@ -118,6 +177,7 @@ export function ClientsView() {
     },
     [pages, matching],
   );
+  const clearSelection = useCallback(() => setSelection([]), [setSelection]);
   const selectAllFiltered = useCallback(() => {
     setError(null);
     matching().then(setSelection, setError);
@@ -145,6 +205,7 @@ export function ClientsView() {
   }
 
   const showOnly = (next: ClientFilters) => {
+    latestSearch.current++;
     setTab('clients');
     setSearch('');
     setSearchBox((n) => n + 1);
@@ -172,7 +233,7 @@ export function ClientsView() {
   const syncBlockedReason = !session ? t('toolbar.syncNeedsSignIn') : !online ? t('toolbar.syncOffline') : null;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, px: 2, py: 1, gap: 0.75, boxSizing: 'border-box' }}>
+    <div style={viewLayout}>
       <ClientsHeader tab={tab} onTab={setTab} />
 
       <ClientsToolbar
@@ -190,7 +251,7 @@ export function ClientsView() {
         onShowClaims={toolbar.onShowClaims}
         // While the list reloads (total unknown) the last sync decides, so the buttons do not flicker off.
         hasClients={total === null ? sync.info?.lastSyncAt != null : total > 0 || filtered}
-        matching={total ?? 0}
+        hasMatches={(total ?? 0) > 0}
       />
       {sync.error !== null && (
         <ErrorDetails error={sync.error} title={t('syncFailed')} onRetry={syncBlockedReason ? undefined : () => void sync.sync()} />
@@ -212,36 +273,16 @@ export function ClientsView() {
       )}
 
       {tab === 'clients' ? (
-        <Box
-          id="clients-panel-clients"
-          role="tabpanel"
-          aria-labelledby="clients-tab-clients"
-          sx={{ display: 'flex', flexDirection: 'column', gap: 0.75, flex: 1, minHeight: 0 }}
-        >
+        <div id="clients-panel-clients" role="tabpanel" aria-labelledby="clients-tab-clients" style={listPanelLayout}>
           <FilterBar searchField={searchField} filters={filters} onFilters={setFilters} systemUsers={systemUsers} />
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
-            <Typography variant="body2" data-testid="clients-total" aria-live="polite">
-              {total === null ? t('grid.loading') : t('grid.count', { count: total })}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" data-testid="clients-selection-count">
-              {selection.length > 0 ? t('selection.count', { count: selection.length }) : t('selection.none')}
-            </Typography>
-            {(total ?? 0) > 0 && (
-              <Button size="small" onClick={selectAllFiltered} data-testid="clients-select-all">
-                {t('selection.selectAll', { count: total ?? 0 })}
-              </Button>
-            )}
-            {selection.length === 1 && session?.isClientAdmin && (
-              <Button size="small" onClick={() => setAccessOf(selection[0]!)} data-testid="client-access-open">
-                {tEmployees('access.open')}
-              </Button>
-            )}
-            {selection.length > 0 && (
-              <Button size="small" onClick={() => setSelection([])}>
-                {t('selection.clear')}
-              </Button>
-            )}
-          </Box>
+          <ClientCounts
+            total={total}
+            selection={selection}
+            canManageAccess={session?.isClientAdmin ?? false}
+            onSelectAll={selectAllFiltered}
+            onManageAccess={setAccessOf}
+            onClearSelection={clearSelection}
+          />
           {pages.error !== null && <ErrorDetails error={pages.error} />}
           {total === 0 ? (
             <EmptyState
@@ -267,7 +308,7 @@ export function ClientsView() {
               onSelectAllFiltered={selectAllFiltered}
             />
           )}
-        </Box>
+        </div>
       ) : (
         <Box
           id="clients-panel-systemUsers"
@@ -293,6 +334,6 @@ export function ClientsView() {
           onClose={() => setWizard(null)}
         />
       )}
-    </Box>
+    </div>
   );
 }

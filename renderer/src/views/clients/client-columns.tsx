@@ -31,13 +31,31 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       if (name === undefined) packageName.set(p, (name = t(`packages.${p}`, { defaultValue: p })));
       return name;
     });
-  const warning = (row: ClientRow) =>
-    row.andRuleGaps
-      .map((g) =>
-        t('grid.andRuleWarning', { systemUser: ctx.systemUserTitle(g.systemUserId), packages: packageNames(g.missingPackages).join(', ') }),
-      )
-      .join(' · ');
+  // Gaps recur too (one system user, the same missing packages): each sentence is made once.
+  const gapSentence = new Map<string, string>();
+  const gapText = (g: ClientRow['andRuleGaps'][number]) => {
+    const key = `${g.systemUserId}\u0000${g.missingPackages.join(',')}`;
+    let text = gapSentence.get(key);
+    if (text === undefined) {
+      text = t('grid.andRuleWarning', {
+        systemUser: ctx.systemUserTitle(g.systemUserId),
+        packages: packageNames(g.missingPackages).join(', '),
+      });
+      gapSentence.set(key, text);
+    }
+    return text;
+  };
+  const warning = (row: ClientRow) => row.andRuleGaps.map(gapText).join(' · ');
   const delegated = (row: ClientRow) => row.delegatedTo.map(ctx.systemUserTitle).join(', ');
+  // The words every row repeats, looked up once per set of columns: a keystroke repaints a screen of rows.
+  const words = { newClient: t('grid.newClient'), subUnit: t('grid.subUnit'), gone: t('grid.gone') };
+  const selectRowLabel = withName(t('grid.selectRow', { name: NAME_SLOT }));
+  const relationshipName = new Map<string, string>();
+  const relationshipNameOf = (r: ClientRow['relationships'][number]) => {
+    let name = relationshipName.get(r);
+    if (name === undefined) relationshipName.set(r, (name = t(`relationships.${r}`)));
+    return name;
+  };
   return [
     {
       key: 'select',
@@ -53,7 +71,7 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
             // React fires a checkbox's change from its click, so the click's Shift key is on the native event.
             onChange={(e) => ctx.onToggle(index, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
             tabIndex={-1}
-            aria-label={t('grid.selectRow', { name: row.name })}
+            aria-label={selectRowLabel(row.name)}
           />
         </label>
       ),
@@ -69,9 +87,9 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
         <>
           {/* Names come from outside: rendered as text only, never as markup. */}
           <CellText testId="client-name">{row.name}</CellText>
-          {row.isNew && <Chip tone="info">{t('grid.newClient')}</Chip>}
-          {row.isSubUnit && <Chip tone="outlined">{t('grid.subUnit')}</Chip>}
-          {row.goneAt && <Chip tone="warning">{t('grid.gone')}</Chip>}
+          {row.isNew && <Chip tone="info">{words.newClient}</Chip>}
+          {row.isSubUnit && <Chip tone="outlined">{words.subUnit}</Chip>}
+          {row.goneAt && <Chip tone="warning">{words.gone}</Chip>}
         </>
       ),
     },
@@ -93,7 +111,7 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       // The code is what accountants know; its expansion is the abbreviation's title, read and hovered alike.
       cell: (row) =>
         row.relationships.map((r) => (
-          <Chip key={r} abbr={t(`relationships.${r}`)}>
+          <Chip key={r} abbr={relationshipNameOf(r)}>
             {r}
           </Chip>
         )),
@@ -149,6 +167,16 @@ export function clientColumns(ctx: ClientColumnContext): GridColumn<ClientRow>[]
       },
     },
   ];
+}
+
+/** Stands for the name in a translated sentence, so the sentence is looked up once and the name put in after. */
+const NAME_SLOT = '\u0000';
+function withName(sentence: string): (name: string) => string {
+  const at = sentence.indexOf(NAME_SLOT);
+  if (at < 0) return () => sentence;
+  const before = sentence.slice(0, at);
+  const after = sentence.slice(at + NAME_SLOT.length);
+  return (name) => before + name + after;
 }
 
 const stopPropagation = (e: { stopPropagation(): void }) => e.stopPropagation();
