@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexOver, searchPage } from '../../../electron/features/clients/search-index';
+import { indexOver, searchPage, warmSearchIndexSoon } from '../../../electron/features/clients/search-index';
+import { openTestDb } from './helpers';
 
 const TEXTS = [
   'fjellbekk as 313367002',
@@ -41,5 +42,36 @@ describe('the in-memory search index', () => {
       expect(searchPage(typed, terms, false, 0, 10).ids, terms.join(' ')).toEqual(expected(terms));
       expect(searchPage(index(), terms, false, 0, 10).ids, terms.join(' ')).toEqual(expected(terms));
     }
+  });
+
+  it('gives the same answers when few rows match, where a longer term tests only the last matches', () => {
+    // Rows that hold none of the terms make every match a small share of the index, so it narrows.
+    const filler = Array.from({ length: 200 }, (_, i) => `xyz qq ${String(400_000_000 + i)}`);
+    const texts = [...TEXTS, ...filler];
+    const ids = Int32Array.from(texts, (_, i) => 100 + i);
+    const typed = indexOver(ids, texts);
+    const steps = [['f'], ['fj'], ['fjell'], ['fjellb'], ['fjell'], ['fjell', 'as'], ['fjell', 'a'], ['v'], ['vi'], ['vik'], ['b', 'vik']];
+    for (const terms of steps) {
+      const wanted = texts.flatMap((t, i) => (terms.every((term) => t.includes(term)) ? [100 + i] : []));
+      expect(searchPage(typed, terms, false, 0, 10).ids, terms.join(' ')).toEqual(wanted);
+      expect(searchPage(indexOver(ids, texts), terms, false, 0, 10).ids, terms.join(' ')).toEqual(wanted);
+    }
+  });
+
+  it('builds ahead without failing when the database has been closed before its turn comes', async () => {
+    const db = openTestDb();
+    warmSearchIndexSoon(db, 'demo');
+    db.close();
+    const uncaught: unknown[] = [];
+    const onError = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(uncaught).toEqual([]);
+    expect(db.open).toBe(false);
   });
 });
