@@ -16,7 +16,19 @@ export async function launchChromium(): Promise<Browser> {
  * the first animation frame after a client row is in the DOM, and keeps a record of keystroke → repaint times.
  */
 export const PAGE_PROBE = `(() => {
-  const probe = { firstRowAt: null, pending: null, samples: [] };
+  const probe = { firstRowAt: null, pending: null, samples: [], waiters: [] };
+  // Settles true once there are more than n samples, false after timeoutMs: the bench waits on this instead of
+  // polling the page every frame, which would keep it drawing frames the user's page never draws.
+  probe.more = (n, timeoutMs) => new Promise((resolve) => {
+    if (probe.samples.length > n) return resolve(true);
+    const waiter = { n, resolve };
+    probe.waiters.push(waiter);
+    setTimeout(() => { probe.waiters = probe.waiters.filter((w) => w !== waiter); resolve(false); }, timeoutMs);
+  });
+  const sample = (ms) => {
+    probe.samples.push(ms);
+    probe.waiters = probe.waiters.filter((w) => (probe.samples.length > w.n ? (w.resolve(true), false) : true));
+  };
   window.__kdProbe = probe;
   const ROWS = '[data-testid="client-grid"] [role="row"][data-testid^="client-row-"]';
   // What the grid shows: how many rows match and the rendered ones, or the "no match" state. A narrower term
@@ -39,7 +51,7 @@ export const PAGE_PROBE = `(() => {
     const now = shown();
     if (now !== '' && now !== p.before) {
       probe.pending = null;
-      requestAnimationFrame(() => probe.samples.push(performance.now() - p.t0));
+      requestAnimationFrame(() => sample(performance.now() - p.t0));
     }
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-testid', 'aria-rowcount'] });
 })();`;
@@ -48,4 +60,5 @@ export interface PageProbe {
   firstRowAt: number | null;
   pending: unknown;
   samples: number[];
+  more(n: number, timeoutMs: number): Promise<boolean>;
 }

@@ -82,7 +82,8 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 6,
+    // A few rows beyond the frame: every search repaints them all, and rows are quick to make while scrolling.
+    overscan: 3,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });

@@ -1,6 +1,7 @@
 // The client list: the local copy of the firm's clients, searchable and filterable at any size, with the
 // selection kept in the app store for the wizard and the claims view, and the agent system users beside it.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -145,7 +146,8 @@ export function ClientsView() {
     (value: string) => {
       const ticket = ++latestSearch.current;
       void prefetchClientRows(queryClient, clientQuery(current.current.filters, value, current.current.sort)).then(() => {
-        if (ticket === latestSearch.current) setSearch(value);
+        // Rendered now, in the answer's own task: a scheduled render would wait a task more before the frame.
+        if (ticket === latestSearch.current) flushSync(() => setSearch(value));
       });
     },
     [queryClient],
