@@ -84,10 +84,11 @@ export const layers = [
     packages: [...BACKEND, 'jose'],
   },
   {
-    // The browser host serves the same core as Electron main, so it never touches Electron.
+    // The browser host serves the same core as Electron main, so it never touches Electron; ws carries the
+    // page's calls (Node has a WebSocket client, not a server).
     path: 'electron/host',
     imports: ['shared', 'electron/platform', 'electron/services', 'electron/features', 'electron/app'],
-    packages: BACKEND,
+    packages: [...BACKEND, 'ws'],
   },
   {
     path: 'electron/main',

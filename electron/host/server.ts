@@ -16,6 +16,7 @@ import type { EventName } from '../../shared/contract';
 import type { Dispatch } from '../platform/ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import { sendJson } from './respond';
+import { attachSocketCalls, type Refusal } from './socket-calls';
 import { serveStatic } from './static-files';
 import { SECURITY_HEADERS } from './security-headers';
 import { batchFileName, MAX_BATCH_FILE_CHARS } from '../features/batches/batch-file';
@@ -41,6 +42,7 @@ export { SECRET_HEADER };
 /** A launch code is good for one exchange, within this time. */
 export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
 export const MIN_SECRET_BITS = 128;
+const NOT_UNLOCKED = 'Klientdesk is not unlocked in this tab. Open the address the host printed.';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -250,13 +252,28 @@ export async function startHost(options: HostOptions): Promise<Host> {
     for (const s of streams) s.write(frame);
   });
 
+  /** A request from another site or host name; with `needsOrigin`, one that does not say where it comes from. */
+  const foreignRefusal = (req: IncomingMessage, needsOrigin: boolean): Refusal => {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host header.
+    if (!allowedHosts().includes(req.headers.host ?? '')) return { status: 403, error: 'This host name is not allowed.' };
+    const origin = req.headers.origin;
+    if (origin === undefined ? needsOrigin : !allowedOrigins().includes(origin))
+      return { status: 403, error: 'This origin is not allowed.' };
+    return null;
+  };
+  /** The socket's upgrade: a browser always names its origin, so only a tool with the secret may leave it out. */
+  const upgradeRefusal = (req: IncomingMessage): Refusal => {
+    const bySecret = secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret);
+    const foreign = foreignRefusal(req, !bySecret);
+    if (foreign) return foreign;
+    return bySecret || hasSession(req) ? null : { status: 401, error: NOT_UNLOCKED };
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       securityHeaders(res);
-      // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host header.
-      if (!allowedHosts().includes(req.headers.host ?? '')) return sendJson(res, 403, { error: 'This host name is not allowed.' });
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().includes(origin)) return sendJson(res, 403, { error: 'This origin is not allowed.' });
+      const foreign = foreignRefusal(req, false);
+      if (foreign) return sendJson(res, foreign.status, { error: foreign.error });
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
       if (!url.pathname.startsWith(HOST_ROUTES.apiPrefix)) {
@@ -285,9 +302,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendJson(res, 200, { ok: true });
       }
       const bySecret = secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret);
-      if (!bySecret && !hasSession(req)) {
-        return sendJson(res, 401, { error: 'Klientdesk is not unlocked in this tab. Open the address the host printed.' });
-      }
+      if (!bySecret && !hasSession(req)) return sendJson(res, 401, { error: NOT_UNLOCKED });
+      // Reached without an upgrade (the page asking why its socket would not open): it would have been let in.
+      if (url.pathname === HOST_ROUTES.socket) return sendJson(res, 426, { error: 'Open this route as a WebSocket.' });
       if (url.pathname === HOST_ROUTES.launchCode && req.method === 'POST') {
         // For tools holding the secret (tests, scripts): a fresh address to open in a browser.
         if (!bySecret) return sendJson(res, 401, { error: 'A new launch code needs the host secret.' });
@@ -339,6 +356,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
+  const closeSockets = attachSocketCalls(server, { refusalOf: upgradeRefusal, dispatch: options.dispatch, maxPayload: bodyLimit });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -349,6 +367,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     port,
     async close() {
       unsubscribe();
+      closeSockets();
       for (const s of streams) s.end();
       await new Promise<void>((r) => {
         server.close(() => r());

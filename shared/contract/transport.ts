@@ -1,7 +1,11 @@
 // The browser host's wire protocol, written once: the host (electron/host/server.ts), the renderer's bridge
 // (renderer/src/api/http-bridge.ts) and the e2e helper (test/e2e/host-api.ts) all take it from here.
 //
-// - A channel is a POST of its input as JSON to `/api/invoke/<channel>`; the answer is the contract's Result.
+// - The page calls a channel over one WebSocket at `/api/socket`: a text frame `{"id","channel","input"}` out,
+//   `{"id","result"}` back with the contract's Result, answers in any order. A fetch per call costs Chromium
+//   some milliseconds more than a frame on an open socket, and a search sends one per keystroke.
+// - Tools that are not a page (tests, the bench, scripts) POST the input as JSON to `/api/invoke/<channel>`
+//   instead and get the same Result: the same checks and the same dispatch, framed as one request each.
 // - Events arrive as server-sent events on `/api/events`: one `data: {"event","payload"}` line per frame.
 // - The page proves itself with a session cookie, got by trading the launch URL's one-time code (in the
 //   fragment, `#c=<code>`) at `/api/session`; tools holding the host secret send it in a header instead.
@@ -16,6 +20,8 @@ export const HOST_ROUTES = {
   launchCode: '/api/launch-code',
   /** GET: the event stream. */
   events: '/api/events',
+  /** The page's calls, as a WebSocket; a plain GET is answered with what an upgrade would be refused with. */
+  socket: '/api/socket',
   /** Every route of the API starts with this; anything else is the renderer's files. */
   apiPrefix: '/api/',
 } as const;
@@ -24,6 +30,23 @@ const INVOKE_PREFIX = '/api/invoke/';
 const INVOKE_PATTERN = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/;
 
 export const invokePath = (channel: string): string => `${INVOKE_PREFIX}${channel}`;
+
+/** One call on the page's socket; `id` pairs it with its answer. */
+export const socketCall = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/),
+  input: z.unknown(),
+});
+export type SocketCall = z.infer<typeof socketCall>;
+export const socketAnswer = z.object({ id: z.number().int().nonnegative(), result: z.unknown() });
+export type SocketAnswer = z.infer<typeof socketAnswer>;
+
+/** The address of the page's socket, from the page's own location (`http:` becomes `ws:`). */
+export const socketUrl = (pageUrl: string): string => {
+  const url = new URL(HOST_ROUTES.socket, pageUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+};
 
 /** The channel named by an invoke path, or null when the path is not one. */
 export function channelOfInvokePath(pathname: string): string | null {

@@ -4,9 +4,15 @@ import { expect, launchCode, test } from './fixtures';
 
 test('a start whose settings cannot be read says so in plain words and recovers on "Prøv igjen"', async ({ page }) => {
   let failing = true;
-  await page.route('**/api/invoke/settings.get', async (route) => {
-    if (failing) await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'down' }) });
-    else await route.continue();
+  // The page's calls go over its socket: settings.get is answered with the host's failure, the rest go through.
+  await page.routeWebSocket('**/api/socket', (socket) => {
+    const host = socket.connectToServer();
+    socket.onMessage((frame) => {
+      const call = JSON.parse(String(frame)) as { id: number; channel: string };
+      if (failing && call.channel === 'settings.get') {
+        socket.send(JSON.stringify({ id: call.id, result: { ok: false, error: { code: 'HOST_503', message: 'down' } } }));
+      } else host.send(frame);
+    });
   });
   await page.goto(`/#c=${await launchCode(page)}`);
   const failure = page.getByTestId('app-failure');

@@ -1,14 +1,17 @@
-// The browser host's stand-in for the preload: the same KlientdeskBridge, carried over loopback HTTP.
+// The browser host's stand-in for the preload: the same KlientdeskBridge over loopback, its calls on one
+// WebSocket, its events and batch files over HTTP (shared/contract/transport.ts).
 import type { KlientdeskBridge } from '../../../shared/contract/bridge';
 import type { EventName } from '../../../shared/contract';
 import {
   BATCH_FILE_UPLOAD_PATH,
   batchFileDownloadUrl,
   createEventFrameReader,
+  DEFAULT_BODY_LIMIT,
   HOST_ROUTES,
-  invokePath,
   JSON_MEDIA_TYPE,
   launchCodeOf,
+  socketAnswer,
+  socketUrl,
 } from '../../../shared/contract/transport';
 import type { Result } from '../../../shared/contract/define';
 
@@ -40,9 +43,71 @@ async function startSession(): Promise<void> {
 }
 
 type Listener = (payload: unknown) => void;
+type Answer = Result<never> | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Calls over one WebSocket, opened at the first call and again at the first call after it closed. A call whose
+ * socket closes before its answer may or may not have run: it is answered as unreachable, never sent again.
+ */
+function createSocketCalls(session: Promise<void>): (channel: string, input: unknown) => Promise<Answer> {
+  const pending = new Map<number, (answer: Answer) => void>();
+  let nextId = 0;
+  let open: Promise<WebSocket> | null = null;
+
+  const connect = (): Promise<WebSocket> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(socketUrl(window.location.href));
+      ws.onopen = () => resolve(ws);
+      ws.onmessage = (e: MessageEvent<unknown>) => {
+        if (typeof e.data !== 'string') return;
+        let answer;
+        try {
+          answer = socketAnswer.safeParse(JSON.parse(e.data));
+        } catch {
+          return;
+        }
+        if (!answer.success) return;
+        pending.get(answer.data.id)?.(answer.data.result as Answer);
+        pending.delete(answer.data.id);
+      };
+      ws.onclose = () => {
+        open = null;
+        for (const settle of pending.values()) settle(UNREACHABLE);
+        pending.clear();
+        reject(new Error('socket closed'));
+      };
+    });
+
+  /** Why the socket would not open, in the host's words (a tab without a session, say), when it says. */
+  async function refusal(): Promise<Answer> {
+    const res = await fetch(HOST_ROUTES.socket).catch(() => null);
+    return res && res.status !== 426 ? hostError(res) : UNREACHABLE;
+  }
+
+  return async (channel, input) => {
+    let ws: WebSocket;
+    try {
+      await session;
+      ws = await (open ??= connect());
+    } catch {
+      return refusal();
+    }
+    const id = nextId++;
+    const frame = JSON.stringify({ id, channel, input: input ?? {} });
+    // The host closes a socket that sends a larger frame; said here instead, the other calls on it go on.
+    if (frame.length > DEFAULT_BODY_LIMIT) {
+      return { ok: false, error: { code: 'HOST_413', message: `The request is larger than ${DEFAULT_BODY_LIMIT / 1024 / 1024} MB.` } };
+    }
+    return new Promise<Answer>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(frame);
+    });
+  };
+}
 
 export function createHttpBridge(): KlientdeskBridge {
   const session = startSession();
+  const call = createSocketCalls(session);
   const listeners = new Map<string, Set<Listener>>();
   const resumedListeners = new Set<() => void>();
   let streaming = false;
@@ -77,18 +142,7 @@ export function createHttpBridge(): KlientdeskBridge {
   return {
     mode: 'browser',
     async invoke(channel, input) {
-      try {
-        await session;
-        const res = await fetch(invokePath(channel), {
-          method: 'POST',
-          headers: { 'Content-Type': JSON_MEDIA_TYPE },
-          body: JSON.stringify(input ?? {}),
-        });
-        if (!res.ok) return await hostError(res);
-        return (await res.json()) as never;
-      } catch {
-        return UNREACHABLE;
-      }
+      return (await call(channel, input)) as never;
     },
     batchFiles: {
       async importBatchFile(file) {

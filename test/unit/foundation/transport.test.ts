@@ -10,6 +10,8 @@ import {
   launchCodeOf,
   launchFragment,
   sessionCookieName,
+  socketCall,
+  socketUrl,
 } from '../../../shared/contract/transport';
 
 describe('the event framing', () => {
@@ -59,5 +61,25 @@ describe('the launch code and the routes', () => {
 
   it('gives each port its own session cookie', () => {
     expect(sessionCookieName(4612)).not.toBe(sessionCookieName(4613));
+  });
+});
+
+describe('the page’s socket', () => {
+  it('is opened at the page’s own host and port, ws for http and wss for https', () => {
+    expect(socketUrl('http://127.0.0.1:5173/#c=abc')).toBe('ws://127.0.0.1:5173/api/socket');
+    expect(socketUrl('https://localhost:8443/some/page?x=1')).toBe('wss://localhost:8443/api/socket');
+  });
+
+  it('takes a call only with a whole-number id and a channel name made of name characters', () => {
+    expect(socketCall.safeParse({ id: 0, channel: 'clients.query', input: { offset: 0 } }).success).toBe(true);
+    for (const bad of [
+      { id: -1, channel: 'app.info', input: {} },
+      { id: 1.5, channel: 'app.info', input: {} },
+      { id: '1', channel: 'app.info', input: {} },
+      { id: 1, channel: '../app.info', input: {} },
+      { id: 1, channel: 'x'.repeat(101), input: {} },
+      { channel: 'app.info', input: {} },
+    ])
+      expect(socketCall.safeParse(bad).success, JSON.stringify(bad).slice(0, 60)).toBe(false);
   });
 });
