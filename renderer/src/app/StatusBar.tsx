@@ -9,6 +9,9 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const status = useAppStatus();
   if (!status) return null;
+  // The services may answer while the environment is still starting or failed to start: it is not "online" then.
+  const reachable = status.connected && status.online;
+  const connection = !status.connected ? 'status.notConnected' : status.online ? 'status.online' : 'status.offline';
   return (
     <Box
       component="footer"
@@ -33,8 +36,8 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
         data-testid="status-environment"
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }} data-testid="status-online">
-        {status.online ? <CloudDoneOutlined fontSize="small" color="success" /> : <CloudOffOutlined fontSize="small" color="warning" />}
-        <Typography variant="caption">{status.online ? t('status.online') : t('status.offline')}</Typography>
+        {reachable ? <CloudDoneOutlined fontSize="small" color="success" /> : <CloudOffOutlined fontSize="small" color="warning" />}
+        <Typography variant="caption">{t(connection)}</Typography>
       </Box>
       <Typography variant="caption" color="text.secondary">
         {status.lastSyncAt ? t('status.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('status.neverSynced')}

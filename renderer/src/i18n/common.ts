@@ -15,6 +15,7 @@ export const common = {
     status: {
       online: 'Tilkoblet',
       offline: 'Frakoblet – arbeider fra lokal kopi',
+      notConnected: 'Ikke koblet til tjenestene – arbeider fra lokal kopi',
       environment: 'Miljø',
       lastSync: 'Sist synkronisert {{time}}',
       neverSynced: 'Aldri synkronisert',
@@ -61,6 +62,7 @@ export const common = {
     status: {
       online: 'Online',
       offline: 'Offline – working from the local copy',
+      notConnected: 'Not connected to the services – working from the local copy',
       environment: 'Environment',
       lastSync: 'Last synced {{time}}',
       neverSynced: 'Never synced',
