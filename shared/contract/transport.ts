@@ -1,11 +1,11 @@
 // The browser host's wire protocol, written once: the host (electron/host/server.ts), the renderer's bridge
 // (renderer/src/api/http-bridge.ts) and the e2e helper (test/e2e/host-api.ts) all take it from here.
 //
-// - The page calls a channel over one WebSocket at `/api/socket`: a text frame `{"id","channel","input"}` out,
-//   `{"id","result"}` back with the contract's Result, answers in any order. A fetch per call costs Chromium
-//   some milliseconds more than a frame on an open socket, and a search sends one per keystroke.
-// - Tools that are not a page (tests, the bench, scripts) POST the input as JSON to `/api/invoke/<channel>`
-//   instead and get the same Result: the same checks and the same dispatch, framed as one request each.
+// - A channel is a POST of its input as JSON to `/api/invoke/<channel>`; the answer is the contract's Result.
+// - Once the page has its WebSocket at `/api/socket` open, it sends its calls there instead: a text frame
+//   `{"id","channel","input"}` out, `{"id","result"}` back with the same Result, answers in any order. A fetch
+//   per call costs Chromium some milliseconds more than a frame on an open socket, and a search sends one per
+//   keystroke; the first calls of a page do not wait for the socket's handshake. Both pass the same checks.
 // - Events arrive as server-sent events on `/api/events`: one `data: {"event","payload"}` line per frame.
 // - The page proves itself with a session cookie, got by trading the launch URL's one-time code (in the
 //   fragment, `#c=<code>`) at `/api/session`; tools holding the host secret send it in a header instead.
@@ -20,7 +20,7 @@ export const HOST_ROUTES = {
   launchCode: '/api/launch-code',
   /** GET: the event stream. */
   events: '/api/events',
-  /** The page's calls, as a WebSocket; a plain GET is answered with what an upgrade would be refused with. */
+  /** The page's calls, as a WebSocket; a plain GET is answered with what an upgrade would meet. */
   socket: '/api/socket',
   /** Every route of the API starts with this; anything else is the renderer's files. */
   apiPrefix: '/api/',

@@ -4,7 +4,11 @@ import { expect, launchCode, test } from './fixtures';
 
 test('a start whose settings cannot be read says so in plain words and recovers on "Prøv igjen"', async ({ page }) => {
   let failing = true;
-  // The page's calls go over its socket: settings.get is answered with the host's failure, the rest go through.
+  // A page posts its first calls and sends the later ones on its socket once open: settings.get fails on both.
+  await page.route('**/api/invoke/settings.get', async (route) => {
+    if (failing) await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'down' }) });
+    else await route.continue();
+  });
   await page.routeWebSocket('**/api/socket', (socket) => {
     const host = socket.connectToServer();
     socket.onMessage((frame) => {

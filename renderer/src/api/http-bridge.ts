@@ -8,6 +8,7 @@ import {
   createEventFrameReader,
   DEFAULT_BODY_LIMIT,
   HOST_ROUTES,
+  invokePath,
   JSON_MEDIA_TYPE,
   launchCodeOf,
   socketAnswer,
@@ -45,59 +46,75 @@ async function startSession(): Promise<void> {
 type Listener = (payload: unknown) => void;
 type Answer = Result<never> | { ok: false; error: { code: string; message: string } };
 
+/** One call as a POST of its own: what a call is sent as while the page has no open socket. */
+async function post(channel: string, input: unknown): Promise<Answer> {
+  try {
+    const res = await fetch(invokePath(channel), {
+      method: 'POST',
+      headers: { 'Content-Type': JSON_MEDIA_TYPE },
+      body: JSON.stringify(input ?? {}),
+    });
+    if (!res.ok) return await hostError(res);
+    return (await res.json()) as Answer;
+  } catch {
+    return UNREACHABLE;
+  }
+}
+
+/** After a socket would not open or closed, the next try waits this long; calls go as POSTs meanwhile. */
+export const SOCKET_RETRY_MS = 2000;
+
 /**
- * Calls over one WebSocket, opened at the first call and again at the first call after it closed. A call whose
+ * Calls on one WebSocket once it is open; until then (the page's first moments, while the host may be busy
+ * starting, or after the socket closed) each call is a POST, so no call waits for a handshake. A call whose
  * socket closes before its answer may or may not have run: it is answered as unreachable, never sent again.
  */
-function createSocketCalls(session: Promise<void>): (channel: string, input: unknown) => Promise<Answer> {
-  const pending = new Map<number, (answer: Answer) => void>();
+function createCalls(session: Promise<void>): (channel: string, input: unknown) => Promise<Answer> {
+  /** The open socket and the calls on it that wait for their answer. */
+  let open: { ws: WebSocket; pending: Map<number, (answer: Answer) => void> } | null = null;
+  let connecting = false;
+  let nextTry = 0;
   let nextId = 0;
-  let open: Promise<WebSocket> | null = null;
 
-  const connect = (): Promise<WebSocket> =>
-    new Promise((resolve, reject) => {
-      const ws = new WebSocket(socketUrl(window.location.href));
-      ws.onopen = () => resolve(ws);
-      ws.onmessage = (e: MessageEvent<unknown>) => {
-        if (typeof e.data !== 'string') return;
-        let answer;
-        try {
-          answer = socketAnswer.safeParse(JSON.parse(e.data));
-        } catch {
-          return;
-        }
-        if (!answer.success) return;
-        pending.get(answer.data.id)?.(answer.data.result as Answer);
-        pending.delete(answer.data.id);
-      };
-      ws.onclose = () => {
-        open = null;
-        for (const settle of pending.values()) settle(UNREACHABLE);
-        pending.clear();
-        reject(new Error('socket closed'));
-      };
-    });
-
-  /** Why the socket would not open, in the host's words (a tab without a session, say), when it says. */
-  async function refusal(): Promise<Answer> {
-    const res = await fetch(HOST_ROUTES.socket).catch(() => null);
-    return res && res.status !== 426 ? hostError(res) : UNREACHABLE;
+  function connect(): void {
+    if (open || connecting || Date.now() < nextTry) return;
+    connecting = true;
+    const calls = { ws: new WebSocket(socketUrl(window.location.href)), pending: new Map<number, (answer: Answer) => void>() };
+    calls.ws.onopen = () => {
+      connecting = false;
+      open = calls;
+    };
+    calls.ws.onmessage = (e: MessageEvent<unknown>) => {
+      if (typeof e.data !== 'string') return;
+      let answer;
+      try {
+        answer = socketAnswer.safeParse(JSON.parse(e.data));
+      } catch {
+        return;
+      }
+      if (!answer.success) return;
+      calls.pending.get(answer.data.id)?.(answer.data.result as Answer);
+      calls.pending.delete(answer.data.id);
+    };
+    calls.ws.onclose = () => {
+      connecting = false;
+      if (open === calls) open = null;
+      nextTry = Date.now() + SOCKET_RETRY_MS;
+      for (const settle of calls.pending.values()) settle(UNREACHABLE);
+      calls.pending.clear();
+    };
   }
 
   return async (channel, input) => {
-    let ws: WebSocket;
-    try {
-      await session;
-      ws = await (open ??= connect());
-    } catch {
-      return refusal();
-    }
+    await session;
     const id = nextId++;
     const frame = JSON.stringify({ id, channel, input: input ?? {} });
-    // The host closes a socket that sends a larger frame; said here instead, the other calls on it go on.
-    if (frame.length > DEFAULT_BODY_LIMIT) {
-      return { ok: false, error: { code: 'HOST_413', message: `The request is larger than ${DEFAULT_BODY_LIMIT / 1024 / 1024} MB.` } };
+    // The host closes a socket that sends a larger frame; as a POST it answers with its own refusal instead.
+    if (!open || frame.length > DEFAULT_BODY_LIMIT) {
+      connect();
+      return post(channel, input);
     }
+    const { ws, pending } = open;
     return new Promise<Answer>((resolve) => {
       pending.set(id, resolve);
       ws.send(frame);
@@ -107,7 +124,7 @@ function createSocketCalls(session: Promise<void>): (channel: string, input: unk
 
 export function createHttpBridge(): KlientdeskBridge {
   const session = startSession();
-  const call = createSocketCalls(session);
+  const call = createCalls(session);
   const listeners = new Map<string, Set<Listener>>();
   const resumedListeners = new Set<() => void>();
   let streaming = false;

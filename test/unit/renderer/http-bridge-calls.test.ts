@@ -1,9 +1,9 @@
-// The browser bridge's calls on the page's socket: answers matched by id whatever their order, a call cut off by
-// a close answered unreachable and never sent again, a new socket for the next call, and the host's own words
-// when the socket will not open. Run against a stand-in WebSocket the test drives.
+// The browser bridge's calls: POSTs until the page's socket is open, then frames on it, answers matched by id
+// whatever their order; a call cut off by a close answered unreachable and never sent again, POSTs again until a
+// new socket opens. Run against a stand-in WebSocket and fetch the test drives.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHttpBridge } from '../../../renderer/src/api/http-bridge';
-import { DEFAULT_BODY_LIMIT, HOST_ROUTES } from '../../../shared/contract/transport';
+import { createHttpBridge, SOCKET_RETRY_MS } from '../../../renderer/src/api/http-bridge';
+import { DEFAULT_BODY_LIMIT, invokePath } from '../../../shared/contract/transport';
 
 class FakeSocket {
   static opened: FakeSocket[] = [];
@@ -29,17 +29,24 @@ class FakeSocket {
 }
 
 describe('the browser bridge’s calls', () => {
-  let socketGet: () => Promise<Response>;
+  let posted: string[];
+  let postAnswer: (channel: string) => Promise<Response>;
 
   beforeEach(() => {
     vi.useFakeTimers();
     FakeSocket.opened = [];
-    socketGet = () => Promise.resolve(new Response('{}', { status: 426 }));
+    posted = [];
+    postAnswer = (channel) => Promise.resolve(Response.json({ ok: true, value: `posted ${channel}` }));
     vi.stubGlobal('window', { location: { hash: '', pathname: '/', search: '', href: 'http://127.0.0.1:4000/' } });
     vi.stubGlobal('WebSocket', FakeSocket);
     vi.stubGlobal(
       'fetch',
-      vi.fn((url: string) => (url === HOST_ROUTES.socket ? socketGet() : Promise.reject(new Error(`unexpected ${url}`)))),
+      vi.fn((url: string) => {
+        const channel = url.slice(invokePath('').length);
+        if (!url.startsWith(invokePath(''))) return Promise.reject(new Error(`unexpected ${url}`));
+        posted.push(channel);
+        return postAnswer(channel);
+      }),
     );
   });
   afterEach(() => {
@@ -50,15 +57,29 @@ describe('the browser bridge’s calls', () => {
   /** Lets the bridge's pending promises run (no time passes). */
   const settle = () => vi.advanceTimersByTimeAsync(0);
 
-  it('opens one socket at the page’s address and pairs each answer with its call by id', async () => {
+  /** A bridge whose socket is open: its first call went as a POST and opened it. */
+  async function withOpenSocket() {
     const bridge = createHttpBridge();
+    await bridge.invoke('app.info', {});
+    const socket = FakeSocket.opened[0]!;
+    socket.open();
+    return { bridge, socket };
+  }
+
+  it('posts the first calls without waiting for the socket, which it opens at the page’s address', async () => {
+    const bridge = createHttpBridge();
+    expect(await bridge.invoke('settings.get', {})).toEqual({ ok: true, value: 'posted settings.get' });
+    expect(await bridge.invoke('app.status', {})).toEqual({ ok: true, value: 'posted app.status' });
+    expect(posted).toEqual(['settings.get', 'app.status']);
+    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/api/socket']);
+  });
+
+  it('sends calls on the socket once it is open and pairs each answer with its call by id', async () => {
+    const { bridge, socket } = await withOpenSocket();
     const settings = bridge.invoke('settings.get', {});
     const info = bridge.invoke('app.info', {});
     await settle();
-    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/api/socket']);
-    const socket = FakeSocket.opened[0]!;
-    socket.open();
-    await settle();
+    expect(posted).toEqual(['app.info']);
     expect(socket.sent.map((c) => c.channel)).toEqual(['settings.get', 'app.info']);
     socket.answer(socket.sent[1]!.id, { ok: true, value: 'info' });
     socket.answer(socket.sent[0]!.id, { ok: true, value: 'settings' });
@@ -66,57 +87,52 @@ describe('the browser bridge’s calls', () => {
     expect(await settings).toEqual({ ok: true, value: 'settings' });
   });
 
-  it('answers a call cut off by a close as unreachable, sends it nowhere again, and opens a new socket for the next', async () => {
-    const bridge = createHttpBridge();
+  it('answers a call cut off by a close as unreachable, never resends it, and posts until a new socket opens', async () => {
+    const { bridge, socket } = await withOpenSocket();
     const submit = bridge.invoke('batches.submit', { id: 'b1' });
     await settle();
-    const first = FakeSocket.opened[0]!;
-    first.open();
-    await settle();
-    first.drop();
+    socket.drop();
     expect(await submit).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+    // Whether the cut-off call ran is for Altinn's state to tell: it is not sent again, on any road.
+    expect(posted).toEqual(['app.info']);
 
+    expect(await bridge.invoke('app.status', {})).toEqual({ ok: true, value: 'posted app.status' });
+    // A host that just dropped the socket is not asked for another at once.
+    expect(FakeSocket.opened).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(SOCKET_RETRY_MS);
+    await bridge.invoke('app.status', {});
+    expect(FakeSocket.opened).toHaveLength(2);
+    FakeSocket.opened[1]!.open();
     const next = bridge.invoke('app.info', {});
     await settle();
-    expect(FakeSocket.opened).toHaveLength(2);
-    const second = FakeSocket.opened[1]!;
-    second.open();
-    await settle();
-    // Only the new call goes out: whether the cut-off one ran is for Altinn's state to tell, not a resend.
-    expect(second.sent.map((c) => c.channel)).toEqual(['app.info']);
-    second.answer(second.sent[0]!.id, { ok: true, value: 1 });
+    expect(FakeSocket.opened[1]!.sent.map((c) => c.channel)).toEqual(['app.info']);
+    FakeSocket.opened[1]!.answer(FakeSocket.opened[1]!.sent[0]!.id, { ok: true, value: 1 });
     expect(await next).toEqual({ ok: true, value: 1 });
   });
 
-  it('says why a socket would not open in the host’s words, and unreachable when the host does not answer', async () => {
+  it('gives the host’s own words for a refused POST, and unreachable when the host does not answer', async () => {
     const bridge = createHttpBridge();
-    socketGet = () => Promise.resolve(new Response(JSON.stringify({ error: 'Klientdesk is not unlocked in this tab.' }), { status: 401 }));
-    const refused = bridge.invoke('app.info', {});
-    await settle();
-    FakeSocket.opened[0]!.drop();
-    expect(await refused).toEqual({ ok: false, error: { code: 'HOST_401', message: 'Klientdesk is not unlocked in this tab.' } });
-
-    socketGet = () => Promise.reject(new TypeError('connection refused'));
-    const down = bridge.invoke('app.info', {});
-    await settle();
-    FakeSocket.opened[1]!.drop();
-    expect(await down).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+    postAnswer = () => Promise.resolve(Response.json({ error: 'Klientdesk is not unlocked in this tab.' }, { status: 401 }));
+    expect(await bridge.invoke('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'HOST_401', message: 'Klientdesk is not unlocked in this tab.' },
+    });
+    postAnswer = () => Promise.reject(new TypeError('connection refused'));
+    expect(await bridge.invoke('app.info', {})).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
   });
 
-  it('refuses a call larger than the host reads without sending it, and the socket goes on', async () => {
-    const bridge = createHttpBridge();
-    const small = bridge.invoke('app.info', {});
-    await settle();
-    const socket = FakeSocket.opened[0]!;
-    socket.open();
-    await settle();
+  it('posts a call larger than the host reads on a socket, so the host refuses it in its own words, and the socket goes on', async () => {
+    const { bridge, socket } = await withOpenSocket();
+    postAnswer = () => Promise.resolve(Response.json({ error: 'The request is larger than 8 MB.' }, { status: 413 }));
     const big = await bridge.invoke('batches.review', {
       systemUserId: 'su',
       operation: 'add',
       orgNumbers: Array.from({ length: DEFAULT_BODY_LIMIT / 10 }, () => '310000000'),
     });
-    expect(big).toMatchObject({ ok: false, error: { code: 'HOST_413' } });
-    expect(socket.sent.map((c) => c.channel)).toEqual(['app.info']);
+    expect(big).toEqual({ ok: false, error: { code: 'HOST_413', message: 'The request is larger than 8 MB.' } });
+    expect(socket.sent).toEqual([]);
+    const small = bridge.invoke('app.info', {});
+    await settle();
     socket.answer(socket.sent[0]!.id, { ok: true, value: 'still here' });
     expect(await small).toEqual({ ok: true, value: 'still here' });
   });
