@@ -137,9 +137,6 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  // Temporary tables (a sync's staged clients) in memory: faster to fill, and client data never lands in a
-  // temp file outside the owner-only data folder.
-  db.pragma('temp_store = MEMORY');
 
   for (const m of [...list].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
