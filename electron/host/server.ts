@@ -303,8 +303,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       const bySecret = secretMatches(req.headers[SECRET_HEADER] as string | undefined, secret);
       if (!bySecret && !hasSession(req)) return sendJson(res, 401, { error: NOT_UNLOCKED });
-      // Reached without an upgrade (the page asking why its socket would not open): it would have been let in.
-      if (url.pathname === HOST_ROUTES.socket) return sendJson(res, 426, { error: 'Open this route as a WebSocket.' });
       if (url.pathname === HOST_ROUTES.launchCode && req.method === 'POST') {
         // For tools holding the secret (tests, scripts): a fresh address to open in a browser.
         if (!bySecret) return sendJson(res, 401, { error: 'A new launch code needs the host secret.' });

@@ -20,7 +20,7 @@ export const HOST_ROUTES = {
   launchCode: '/api/launch-code',
   /** GET: the event stream. */
   events: '/api/events',
-  /** The page's calls, as a WebSocket; a plain GET is answered with what an upgrade would meet. */
+  /** The page's calls, as a WebSocket (an upgrade; anything else here is no route). */
   socket: '/api/socket',
   /** Every route of the API starts with this; anything else is the renderer's files. */
   apiPrefix: '/api/',
