@@ -37,7 +37,6 @@ export const socketCall = z.object({
   channel: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/),
   input: z.unknown(),
 });
-export type SocketCall = z.infer<typeof socketCall>;
 export const socketAnswer = z.object({ id: z.number().int().nonnegative(), result: z.unknown() });
 export type SocketAnswer = z.infer<typeof socketAnswer>;
 

@@ -47,13 +47,9 @@ type Listener = (payload: unknown) => void;
 type Answer = Result<never> | { ok: false; error: { code: string; message: string } };
 
 /** One call as a POST of its own: what a call is sent as while the page has no open socket. */
-async function post(channel: string, input: unknown): Promise<Answer> {
+async function post(channel: string, body: string): Promise<Answer> {
   try {
-    const res = await fetch(invokePath(channel), {
-      method: 'POST',
-      headers: { 'Content-Type': JSON_MEDIA_TYPE },
-      body: JSON.stringify(input ?? {}),
-    });
+    const res = await fetch(invokePath(channel), { method: 'POST', headers: { 'Content-Type': JSON_MEDIA_TYPE }, body });
     if (!res.ok) return await hostError(res);
     return (await res.json()) as Answer;
   } catch {
@@ -107,17 +103,20 @@ function createCalls(session: Promise<void>): (channel: string, input: unknown) 
 
   return async (channel, input) => {
     await session;
-    const id = nextId++;
-    const frame = JSON.stringify({ id, channel, input: input ?? {} });
+    const body = JSON.stringify(input ?? {});
     // The host closes a socket that sends a larger frame; as a POST it answers with its own refusal instead.
-    if (!open || frame.length > DEFAULT_BODY_LIMIT) {
+    // Counted as UTF-8 could count it at most (3 bytes a UTF-16 unit) plus the frame around it: a call that only
+    // might be too large also goes as a POST, which is always right.
+    if (!open || body.length * 3 + channel.length + 64 > DEFAULT_BODY_LIMIT) {
       connect();
-      return post(channel, input);
+      return post(channel, body);
     }
     const { ws, pending } = open;
+    const id = nextId++;
     return new Promise<Answer>((resolve) => {
       pending.set(id, resolve);
-      ws.send(frame);
+      // The input is written once, as JSON, whichever way the call goes.
+      ws.send(`{"id":${id},"channel":${JSON.stringify(channel)},"input":${body}}`);
     });
   };
 }
