@@ -15,7 +15,7 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       input: {
-        host: resolve('electron/host/cli.ts'),
+        host: resolve('electron/host/launch.ts'),
         bench: resolve('bench/run.ts'),
         flow: resolve('electron/cli/flow/main.ts'),
         batch: resolve('electron/cli/batch/main.ts'),

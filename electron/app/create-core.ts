@@ -35,6 +35,7 @@ import { AppError } from '../../shared/errors';
 import type { AuditPort, ClientsQueryPort, ClockPort, SessionPort } from './ports';
 import { EnvironmentRuntime } from './runtime';
 import { ANSWERED_WHILE_STARTING, gateHandlers } from './start-gate';
+import { FIRST_SCREEN_GRACE_MS, firstScreenLatch } from './first-screen';
 
 export interface CoreOptions {
   dataDir: string;
@@ -69,6 +70,11 @@ export interface Core {
    * does not answer does not fail it (the status says not connected); a feature that cannot start does.
    */
   start(): Promise<void>;
+  /**
+   * start(), once the window says its first screen is up, a call needs the started app, or `graceMs` has
+   * passed: what a shell with a window calls, so the start does not compete with that screen (first-screen.ts).
+   */
+  startAfterFirstScreen(graceMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,8 @@ export function openCore(options: CoreOptions): Core {
   const { db } = openDatabase({ file: join(options.dataDir, DB_FILE_NAME) });
   const settings = createSettingsStore(db);
   const bus = createEventBus();
+  // Until it passes, the start and the search index's warm-up wait: see first-screen.ts.
+  const firstScreen = firstScreenLatch();
   const now: ClockPort = () => new Date();
   const language = () => settings.get().language;
 
@@ -110,7 +118,7 @@ export function openCore(options: CoreOptions): Core {
   const altinn = () => runtime.altinn();
   const isOnline = () => runtime.online;
 
-  const clients = clientsFeature({ db, environment, altinn, now, language, events: bus, audit });
+  const clients = clientsFeature({ db, environment, altinn, now, language, events: bus, audit, firstScreen: firstScreen.passed });
   const employees = employeesFeature({
     db,
     environment,
@@ -133,6 +141,7 @@ export function openCore(options: CoreOptions): Core {
   const status = (): AppStatus => ({
     environment: runtime.environment,
     connected: runtime.connected,
+    connecting: !runtime.connected && !runtime.connectFailed,
     online: runtime.online,
     session: runtime.session,
     lastSyncAt: clients.query.lastSyncAt(runtime.environment),
@@ -158,6 +167,7 @@ export function openCore(options: CoreOptions): Core {
         dataDir: options.dataDir,
       },
       status,
+      firstScreenShown: firstScreen.pass,
       openExternal: options.openExternal,
     }),
     settingsFeature({
@@ -250,11 +260,18 @@ export function openCore(options: CoreOptions): Core {
   });
   // Noted by the calls that wait for it; start() itself hands the failure to whoever started the core.
   started.catch(() => undefined);
-  const handlers = gateHandlers(mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers, ANSWERED_WHILE_STARTING, started);
+  const handlers = gateHandlers(
+    mergeHandlers(...features.map((f) => f.handlers)) satisfies Handlers,
+    ANSWERED_WHILE_STARTING,
+    started,
+    firstScreen.pass,
+  );
 
   let starting: Promise<void> | null = null;
   const start = (): Promise<void> =>
     (starting ??= (async () => {
+      // Started by whatever means, the app is past its first screen.
+      firstScreen.pass();
       // A world that does not answer must not keep the app from starting: the user can switch environment or fix
       // the address in Settings, and every call says why it cannot run until then.
       await runtime.activate().catch((error: unknown) => {
@@ -277,6 +294,10 @@ export function openCore(options: CoreOptions): Core {
     handlers,
     status,
     start,
+    startAfterFirstScreen: async (graceMs = FIRST_SCREEN_GRACE_MS) => {
+      await firstScreen.passedOrAfter(graceMs);
+      await start();
+    },
     async close() {
       // A start under way finishes first, so nothing it brings up is left running behind a closed store.
       await starting?.catch(() => undefined);

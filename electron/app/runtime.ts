@@ -67,6 +67,10 @@ export class EnvironmentRuntime {
   get connected(): boolean {
     return this.#services !== null;
   }
+  /** Whether the last try to connect failed (false again once a new one begins). */
+  get connectFailed(): boolean {
+    return this.#connectFailure !== null;
+  }
   get online(): boolean {
     return this.#onlineWatch.online;
   }

@@ -114,7 +114,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   // The page is served, and its first questions (the client list, the settings, the status) answered from the
   // store, while the environment connects: the calls that need it wait for it (start-gate.ts).
-  await app.core.start().catch(async (error: unknown) => {
+  // The page's first screen reads only the store; the environment comes up after it (first-screen.ts).
+  await app.core.startAfterFirstScreen().catch(async (error: unknown) => {
     await host.close();
     await app.close();
     throw error;

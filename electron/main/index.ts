@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'e
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, restoreBackup } from '../platform/store/database';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/bridge';
-import { assembleApp, type AssembledApp } from '../app/assemble';
+import { openApp, type AssembledApp } from '../app/assemble';
 import { isSafeExternalUrl } from '../features/app/safe-url';
 import { resolveDataDir } from '../platform/data-dir';
 import { startDemoWorld } from '../demo';
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   // The single-instance lock covers this app's own user folder; the assembly's data-folder lock covers it
   // against a browser host or a second app started with --data-dir on the same folder. Kept referenced for the
   // process's life: the lock is released when its connection closes.
-  assembled = await assembleApp({
+  assembled = openApp({
     holder: 'the Klientdesk app',
     commandLine: { argv: process.argv, env: process.env },
     dataDir,
@@ -95,6 +95,21 @@ async function start(): Promise<void> {
   });
   mainWindow = createWindow(dataDir);
   mainWindow.on('closed', () => (mainWindow = null));
+  // The window's first screen reads only the store; the environment and the features start after it.
+  core.startAfterFirstScreen().catch((error: unknown) => void quitBecause(error));
+}
+
+/** A feature that could not start: the app cannot run, so it says why and quits. */
+async function quitBecause(error: unknown): Promise<void> {
+  console.error('Klientdesk could not start:', error);
+  await dialog.showMessageBox({
+    type: 'error',
+    title: 'Klientdesk',
+    message: error instanceof Error ? error.message : String(error),
+    buttons: ['Quit'],
+  });
+  await assembled?.close().catch(() => undefined);
+  app.exit(1);
 }
 
 /** A damaged or too-new database is explained in a dialog; a damaged one can be replaced by its latest backup. */

@@ -18,6 +18,8 @@ export const appStatusSchema = z.object({
   environment: environmentId,
   /** The environment's services are up (false while the app starts or after connecting failed): Settings shows its live addresses only then. */
   connected: z.boolean(),
+  /** Not connected yet, and not failed: the environment is still coming up (it starts after the first screen). */
+  connecting: z.boolean(),
   online: z.boolean(),
   session: sessionSchema.nullable(),
   lastSyncAt: isoDateTime.nullable(),
@@ -115,6 +117,11 @@ export const appChannels = {
     z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), platform: z.string(), dataDir: z.string() }),
   ),
   'app.status': channel(noInput, appStatusSchema),
+  /**
+   * The window's first screen is up: the app now starts what that screen does not need (the environment, the
+   * search index), which until then would take the processor from it.
+   */
+  'app.firstScreen': channel(noInput, empty),
   'settings.get': channel(noInput, settingsSchema),
   'settings.update': channel(settingsPatchSchema, settingsSchema),
   'session.demoPersons': channel(noInput, z.array(demoPersonSchema)),

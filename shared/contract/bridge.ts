@@ -24,6 +24,11 @@ export interface KlientdeskBridge {
    * no events, so the preload has none.
    */
   onEventsResumed?(listener: () => void): () => void;
+  /**
+   * Present in the browser host, whose calls wait for the page's session: settles once they can go out, after
+   * the calls asked before it have been sent. Over IPC a call goes out at once.
+   */
+  readonly sending?: Promise<void>;
 }
 
 /** The IPC channel names used on the wire; the preload and main agree on these two only. */

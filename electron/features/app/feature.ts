@@ -11,6 +11,8 @@ export type AppChannel = ChannelsOf<'app.'>;
 export interface AppDeps {
   info: ChannelOutput<'app.info'>;
   status(): AppStatus;
+  /** The window's first screen is up (first-screen.ts). */
+  firstScreenShown(): void;
   /** Opens an https URL in the system browser; absent in the browser host. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -19,6 +21,10 @@ export function appFeature(deps: AppDeps): Feature<AppChannel> {
   const handlers = {
     'app.info': () => deps.info,
     'app.status': () => deps.status(),
+    'app.firstScreen': () => {
+      deps.firstScreenShown();
+      return {};
+    },
     'app.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('UNSAFE_URL', 'Only https links can be opened.');
       if (!deps.openExternal) {

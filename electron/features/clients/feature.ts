@@ -36,6 +36,8 @@ export interface ClientsDeps {
   language: LanguagePort;
   events: Pick<EventsPort, 'emit'>;
   audit: AuditPort;
+  /** Settles once the window's first screen is up (first-screen.ts): the search index is built after it. */
+  firstScreen: Promise<void>;
 }
 
 export interface ClientsFeature extends Feature<ClientsChannel> {
@@ -60,8 +62,8 @@ export function clientsFeature(deps: ClientsDeps): ClientsFeature {
     'clients.query': ({ query, offset, limit }) => {
       const page = queryClients(db, environment(), query, offset, limit);
       // The list is on screen without a search (opened, or just synced): the first keystroke should not wait
-      // for the search index to be built, so it is built now, after this answer has gone.
-      if (!query.search) warmSearchIndexSoon(db, environment());
+      // for the search index to be built, so it is built after this answer has gone, and after the first screen.
+      if (!query.search) void deps.firstScreen.then(() => warmSearchIndexSoon(db, environment()));
       return page;
     },
     'clients.matchingOrgNumbers': ({ query }) => matchingOrgNumbers(db, environment(), query),

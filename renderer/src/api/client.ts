@@ -55,6 +55,11 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
   return result.value;
 }
 
+/** Settles once the calls asked so far have gone out (the browser host's page waits for its session first). */
+export function callsSent(): Promise<void> {
+  return getBridge().sending ?? Promise.resolve();
+}
+
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return getBridge().on(event, listener);
 }

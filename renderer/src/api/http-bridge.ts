@@ -157,6 +157,7 @@ export function createHttpBridge(): KlientdeskBridge {
 
   return {
     mode: 'browser',
+    sending: session,
     async invoke(channel, input) {
       return (await call(channel, input)) as never;
     },

@@ -11,7 +11,9 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFirstScreenSignal } from '../api/query/first-screen';
 import { useAppStore, VIEWS } from '../state/app-store';
 import { useSessionKey } from '../state/session-change';
 import { GlobalProgress } from '../views/batches/GlobalProgress';
@@ -27,6 +29,7 @@ export function AppFrame() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const session = useSessionKey();
+  useFirstScreenSignal(useQueryClient());
 
   return (
     <Box

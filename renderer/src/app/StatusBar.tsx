@@ -1,6 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined';
 import CloudOffOutlined from '@mui/icons-material/CloudOffOutlined';
+import CloudQueueOutlined from '@mui/icons-material/CloudQueueOutlined';
 import { useTranslation } from 'react-i18next';
 import { useAppStatus } from '../api/query/app';
 import { formatDateTime } from '../../../shared/format/format';
@@ -11,7 +12,13 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
   if (!status) return null;
   // The services may answer while the environment is still starting or failed to start: it is not "online" then.
   const reachable = status.connected && status.online;
-  const connection = !status.connected ? 'status.notConnected' : status.online ? 'status.online' : 'status.offline';
+  const connection = status.connected
+    ? status.online
+      ? 'status.online'
+      : 'status.offline'
+    : status.connecting
+      ? 'status.connecting'
+      : 'status.notConnected';
   return (
     <Box
       component="footer"
@@ -36,7 +43,13 @@ export function StatusBar({ children }: { children?: React.ReactNode }) {
         data-testid="status-environment"
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }} data-testid="status-online">
-        {reachable ? <CloudDoneOutlined fontSize="small" color="success" /> : <CloudOffOutlined fontSize="small" color="warning" />}
+        {reachable ? (
+          <CloudDoneOutlined fontSize="small" color="success" />
+        ) : status.connecting ? (
+          <CloudQueueOutlined fontSize="small" color="action" />
+        ) : (
+          <CloudOffOutlined fontSize="small" color="warning" />
+        )}
         <Typography variant="caption">{t(connection)}</Typography>
       </Box>
       <Typography variant="caption" color="text.secondary">

@@ -32,6 +32,8 @@ describe('assembleApp', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kd-assemble-'));
     try {
       const first = await assemble(dataDir);
+      // Started without a world to connect to: not connected, and no longer connecting either.
+      expect(first.core.status()).toMatchObject({ connected: false, connecting: false });
       await expect(assemble(dataDir)).rejects.toMatchObject({ code: DATA_FOLDER_IN_USE });
       await first.close();
       const later = await assemble(dataDir);

@@ -51,7 +51,7 @@ describe('the app while it starts', () => {
     void call('session.demoPersons').then((r) => (persons = r));
 
     expect(await value('clients.query', { query: {}, offset: 0, limit: 50 })).toMatchObject({ total: 0 });
-    expect(await value('app.status')).toMatchObject({ environment: 'demo', connected: false, session: null });
+    expect(await value('app.status')).toMatchObject({ environment: 'demo', connected: false, connecting: true, session: null });
     expect(await value('settings.get')).toMatchObject({ environment: 'demo' });
     await settle();
     expect(persons).toBeNull();
@@ -61,9 +61,57 @@ describe('the app while it starts', () => {
     await settle();
     expect(persons).toMatchObject({ ok: true });
     expect((persons as unknown as { value: unknown[] }).value.length).toBeGreaterThan(0);
-    expect(await value('app.status')).toMatchObject({ connected: true });
+    expect(await value('app.status')).toMatchObject({ connected: true, connecting: false });
     // The renderer learns the environment came up from the status event, and asks for the settings again.
     expect(statuses).toContainEqual(expect.objectContaining({ connected: true }));
     expect(await value('settings.get')).toMatchObject({ environments: { demo: { urls: { demoAdmin: expect.any(String) } } } });
+  });
+
+  /** An app whose embedded world notes when it is asked to start. */
+  function appNotingTheStart(name: string): { opened: AssembledApp; asked: () => boolean } {
+    const dataDir = temp.make(name);
+    let asked = false;
+    app = openApp({
+      holder: 'a test core',
+      dataDir,
+      mode: 'browser',
+      version: 'test',
+      protector: passphraseProtector('test-passphrase-123', { N: 2 ** 10, r: 8, p: 1 }),
+      startEmbeddedWorld: async () => {
+        asked = true;
+        return startDemoWorld({ port: 0, clients: 20, stateFile: join(dataDir, 'demo-world.json'), quiet: true });
+      },
+    });
+    return { opened: app, asked: () => asked };
+  }
+  // Far longer than any test: the grace period never ends one.
+  const NO_GRACE = 10 * 60_000;
+
+  it('starts the environment only once the window says its first screen is up', async () => {
+    const { opened, asked } = appNotingTheStart('first-screen');
+    const started = opened.core.startAfterFirstScreen(NO_GRACE);
+    const call = (channel: string, input: unknown = {}) => opened.dispatch(channel, input, { trusted: true }, { transport: 'http' });
+    // The first screen's own calls do not end the wait.
+    expect(await call('app.status')).toMatchObject({ ok: true, value: { connected: false } });
+    expect(await call('clients.query', { query: {}, offset: 0, limit: 50 })).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(await call('systemUsers.list')).toMatchObject({ ok: true });
+    await settle();
+    expect(asked()).toBe(false);
+
+    expect(await call('app.firstScreen')).toEqual({ ok: true, value: {} });
+    await started;
+    expect(asked()).toBe(true);
+    expect(await call('app.status')).toMatchObject({ ok: true, value: { connected: true } });
+  });
+
+  it('starts at once when a call needs the started app before the first screen is up', async () => {
+    const { opened, asked } = appNotingTheStart('first-screen-needed');
+    const started = opened.core.startAfterFirstScreen(NO_GRACE);
+    await settle();
+    expect(asked()).toBe(false);
+    const persons = await opened.dispatch('session.demoPersons', {}, { trusted: true }, { transport: 'http' });
+    expect(persons).toMatchObject({ ok: true });
+    await started;
+    expect(asked()).toBe(true);
   });
 });

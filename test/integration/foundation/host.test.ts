@@ -50,7 +50,7 @@ describe('the browser host', () => {
       openingEvents: () => [{ event: 'app.status', payload: opening }],
     });
   });
-  const opening = { environment: 'demo', connected: true, online: true, session: null, lastSyncAt: null };
+  const opening = { environment: 'demo', connected: true, connecting: false, online: true, session: null, lastSyncAt: null };
   afterAll(() => host.close());
 
   const good = (): Record<string, string> => ({

@@ -29,6 +29,7 @@ interface State {
 const plausible: { [C in ChannelName]: (s: State) => ChannelInput<C> } = {
   'app.info': () => ({}),
   'app.status': () => ({}),
+  'app.firstScreen': () => ({}),
   'settings.get': () => ({}),
   'settings.update': () => ({ language: 'en', runner: { concurrency: 3 } }),
   'session.demoPersons': () => ({}),

@@ -27,6 +27,7 @@ function setup(signedIn = true) {
     environment: () => settings.get().environment,
     now: () => new Date('2026-11-24T10:00:00Z'),
     audit: (r) => appendAudit(db, { ...r, actor: 'Morten Lie', environment: settings.get().environment }),
+    firstScreen: Promise.resolve(),
   };
   const dispatch = createDispatcher(clientsFeature(ctx).handlers, { onInternalError: (c, e) => console.error(c, e) });
   const invoke = (channel: string, input: unknown = {}) => dispatch(channel, input, { trusted: true }, { transport: 'ipc' });

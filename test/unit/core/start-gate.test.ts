@@ -48,6 +48,21 @@ describe('the start gate', () => {
     expect(persons).toEqual({ state: 'answered', value: [] });
   });
 
+  it('tells that the started app is needed whenever a call has to wait for it, never for a store-only call', async () => {
+    const started = deferred();
+    let needed = 0;
+    const gated = gateHandlers(handlers, ANSWERED_WHILE_STARTING, started.promise, () => void needed++);
+    await gated['clients.query']({ query: {}, offset: 0, limit: 10 } as never, ctx);
+    expect(needed).toBe(0);
+    const persons = track(Promise.resolve(gated['session.demoPersons']({} as never, ctx)));
+    await settle();
+    expect(needed).toBe(1);
+    expect(persons.state).toBe('pending');
+    started.resolve();
+    await settle();
+    expect(persons.state).toBe('answered');
+  });
+
   it('fails the waiting calls with the reason the start failed', async () => {
     const started = deferred();
     const gated = gateHandlers(handlers, ANSWERED_WHILE_STARTING, started.promise);
@@ -61,7 +76,7 @@ describe('the start gate', () => {
   it('lets through at once only channels that read the store and the settings', () => {
     // Anything that signs in, syncs, changes settings or touches keys needs the environment or a started feature.
     for (const channel of ANSWERED_WHILE_STARTING)
-      expect(channel).toMatch(/^(app\.(info|status)|settings\.get|clients\.|systemUsers\.list)/);
+      expect(channel).toMatch(/^(app\.(info|status|firstScreen)|settings\.get|clients\.|systemUsers\.list)/);
     expect(ANSWERED_WHILE_STARTING.has('clients.sync')).toBe(false);
     expect(ANSWERED_WHILE_STARTING.has('settings.update')).toBe(false);
   });

@@ -12,6 +12,9 @@ vi.mock('electron', () => import('./electron-fake'));
 const fake = vi.hoisted(() => ({
   language: 'nb' as 'nb' | 'en',
   startFails: null as Error | null,
+  /** The environment's start, after the store opened and the window is up. */
+  laterStartFails: null as Error | null,
+  startedAfterWindow: 0,
   options: null as Record<string, unknown> | null,
   listeners: [] as ((name: string, payload: unknown) => void)[],
   dispatched: [] as unknown[][],
@@ -27,6 +30,11 @@ vi.mock('../../../electron/app/create-core', async (importOriginal) => ({
     return {
       handlers: {},
       start: async () => undefined,
+      startAfterFirstScreen: async () => {
+        // How many windows were open when the start began: the window comes first.
+        fake.startedAfterWindow = E.BrowserWindow.instances.length;
+        if (fake.laterStartFails) throw fake.laterStartFails;
+      },
       settings: { get: () => ({ language: fake.language }) },
       bus: { subscribe: (listener: (name: string, payload: unknown) => void) => fake.listeners.push(listener) },
       close: async () => void fake.closed++,
@@ -58,7 +66,17 @@ beforeEach(async () => {
   ({ AppError } = await import('../../../shared/errors'));
   E.resetElectronFake();
   const { app } = E;
-  Object.assign(fake, { language: 'nb', startFails: null, options: null, listeners: [], dispatched: [], closed: 0, restored: [] });
+  Object.assign(fake, {
+    language: 'nb',
+    startFails: null,
+    laterStartFails: null,
+    startedAfterWindow: 0,
+    options: null,
+    listeners: [],
+    dispatched: [],
+    closed: 0,
+    restored: [],
+  });
   Object.assign(calls, { quit: 0, exit: [], relaunch: 0 });
   app.quit = () => void calls.quit++;
   app.exit = (code?: number) => void calls.exit.push(code);
@@ -92,6 +110,8 @@ describe('Electron main', () => {
     window().emit('ready-to-show');
     expect(window().shown).toBe(true);
     expect(fake.options).toMatchObject({ dataDir, mode: 'electron', version: '0.0.0-fake' });
+    // The environment starts after the window is there, so its first screen does not wait for it.
+    expect(fake.startedAfterWindow).toBe(1);
     expect((E.Menu.set.at(-1) as { label?: string }[])[0]!.label).toBe('Fil');
     // The data folder is locked against a browser host or a second app on it.
     const { lockDataFolder } = await import('../../../electron/platform/store/data-folder-lock');
@@ -165,6 +185,17 @@ describe('Electron main', () => {
     expect(fake.restored).toEqual([[join(dataDir, 'klientdesk.db'), '/b/2.db']]);
     expect(calls.relaunch).toBe(1);
     expect(calls.exit).toEqual([0]);
+  });
+
+  it('explains a feature that could not start after the window opened, closes the core and quits with an error', async () => {
+    fake.laterStartFails = new Error('The batch runner could not resume.');
+    const shown: Record<string, unknown>[] = [];
+    E.dialog.showMessageBox = (options?: unknown) => (shown.push(options as Record<string, unknown>), Promise.resolve({ response: 0 }));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await startMain();
+    await vi.waitFor(() => expect(calls.exit).toEqual([1]));
+    expect(shown[0]).toMatchObject({ type: 'error', message: 'The batch runner could not resume.', buttons: ['Quit'] });
+    expect(fake.closed).toBe(1);
   });
 
   it('explains a database it cannot open and quits with an error when there is nothing to restore', async () => {

@@ -74,6 +74,30 @@ describe('the browser bridge’s calls', () => {
     expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/api/socket']);
   });
 
+  it('says when the calls asked so far have gone out: after the launch code is traded for the session', async () => {
+    let traded!: () => void;
+    const session = new Promise<Response>((resolve) => (traded = () => resolve(Response.json({}))));
+    vi.stubGlobal('window', { location: { hash: '#c=launch-code', pathname: '/', search: '', href: 'http://127.0.0.1:4000/' } });
+    vi.stubGlobal('history', { replaceState: () => undefined });
+    const invoke = vi.mocked(fetch).getMockImplementation()!;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => (url === '/api/session' ? session : invoke(url, init))),
+    );
+    const bridge = createHttpBridge();
+    void bridge.invoke('settings.get', {});
+    void bridge.invoke('clients.query', { query: {}, offset: 0, limit: 10 });
+    // What had been posted at the moment it settled: the page asks for its code only then.
+    let postedWhenSent: string[] | null = null;
+    void bridge.sending!.then(() => void (postedWhenSent = [...posted]));
+    await settle();
+    expect(postedWhenSent).toBeNull();
+    expect(posted).toEqual([]);
+    traded();
+    await settle();
+    expect(postedWhenSent).toEqual(['settings.get', 'clients.query']);
+  });
+
   it('sends calls on the socket once it is open and pairs each answer with its call by id', async () => {
     const { bridge, socket } = await withOpenSocket();
     const settings = bridge.invoke('settings.get', {});

@@ -16,6 +16,7 @@ const session = (pid: string): Session => ({
 const status = (over: Partial<AppStatus> = {}): AppStatus => ({
   environment: 'demo',
   connected: true,
+  connecting: false,
   online: true,
   session: null,
   lastSyncAt: null,

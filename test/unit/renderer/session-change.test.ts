@@ -14,7 +14,14 @@ const person = (name: string, pid: string): Session => ({
   signedInAt: '2026-12-01T10:00:00.000Z',
   expiresAt: null,
 });
-const status = (session: Session | null): AppStatus => ({ environment: 'demo', connected: true, online: true, session, lastSyncAt: null });
+const status = (session: Session | null): AppStatus => ({
+  environment: 'demo',
+  connected: true,
+  connecting: false,
+  online: true,
+  session,
+  lastSyncAt: null,
+});
 
 describe('a change of session', () => {
   it('is told when a session ends or is replaced, not for every status of the same session', () => {
